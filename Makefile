@@ -1,0 +1,43 @@
+# Two commands on a fresh machine: `make manual` builds the example manual (site and PDFs) into site/;
+# `make test` runs the test suite. Both create .venv and install what they need first.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.deskbook-installed
+
+# System packages: pango for WeasyPrint, DejaVu fonts for every glyph, Chromium for the browser tests.
+SYSTEM_PACKAGES_MANUAL := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+SYSTEM_PACKAGES_TEST   := $(SYSTEM_PACKAGES_MANUAL) chromium poppler-utils
+
+.PHONY: manual test check serve bench system-manual system-test clean
+
+manual: system-manual $(STAMP)
+	$(PY) build_manual.py build
+
+test: system-test $(STAMP)
+	$(PY) -m pytest
+
+check: $(STAMP)
+	$(PY) build_manual.py check
+
+serve: $(STAMP)
+	DESKBOOK_PDF=false $(PY) build_manual.py serve
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+system-manual:
+	@./.ci/system-packages $(SYSTEM_PACKAGES_MANUAL)
+
+system-test:
+	@./.ci/system-packages $(SYSTEM_PACKAGES_TEST)
+
+clean:
+	rm -rf site build .pytest_cache

@@ -1,0 +1,282 @@
+"""Rules over the whole Manual: references resolve, no cycles, authority rises, schedules are complete.
+
+Every rule adds located diagnostics and carries on, so one run reports every problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import Iterable
+
+from .diagnostics import Diagnostics
+from .manual import EntityRecord, Manual
+from .model import Chain, Policy, Role, Script, Standard, duration_minutes
+
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+KIND_NAMES = {
+    "audience": "audience",
+    "policy": "policy",
+    "product": "product",
+    "script": "script",
+    "standard": "standard",
+    "procedure": "procedure",
+    "chain": "escalation chain",
+    "call-log": "call log",
+    "role": "role",
+    "category": "schedule category",
+    "executive": "executive",
+    "routing": "routing rule",
+    "account": "key account",
+    "resource": "training resource",
+    "workshop": "workshop",
+    "question": "knowledge check",
+    "metric": "metric",
+    "term": "glossary term",
+}
+
+
+def check_manual(
+    manual: Manual,
+    diagnostics: Diagnostics,
+    today: dt.date | None = None,
+    strict_freshness: bool = False,
+) -> Diagnostics:
+    check_references(manual, diagnostics)
+    check_role_hierarchy(manual, diagnostics)
+    check_chain_cycles(manual, diagnostics)
+    check_authority_rises(manual, diagnostics)
+    check_schedule_coverage(manual, diagnostics)
+    check_placeholders(manual, diagnostics)
+    check_unique_local_ids(manual, diagnostics)
+    check_freshness(manual, diagnostics, today, strict_freshness)
+    return diagnostics
+
+
+def check_references(manual: Manual, diagnostics: Diagnostics) -> None:
+    for ref in manual.references:
+        kind, target_id = ref.target_kind_and_id
+        if kind not in KIND_NAMES:
+            guess = difflib.get_close_matches(kind, list(KIND_NAMES), n=1)
+            hint = f"; did you mean '{guess[0]}:{target_id}'?" if guess else f"; kinds are: {', '.join(KIND_NAMES)}"
+            diagnostics.error(ref.location, f"unknown kind '{kind}' in reference '{ref.target}'{hint}")
+            continue
+        if manual.get(kind, target_id) is not None:
+            continue
+        known = sorted(manual.records.get(kind, {}))
+        guess = difflib.get_close_matches(target_id, known, n=1, cutoff=0.5)
+        if guess:
+            hint = f"; did you mean '{guess[0]}'?"
+        elif known:
+            shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
+            hint = f"; known {KIND_NAMES[kind]} ids: {shown}"
+        else:
+            hint = f"; there are no {KIND_NAMES[kind]}s yet"
+        diagnostics.error(ref.location, f"unknown {KIND_NAMES[kind]} '{target_id}'{hint}")
+
+
+def _find_cycles(edges: dict[str, str | None]) -> list[list[str]]:
+    """Cycles in a graph where each node has at most one successor; each cycle reported once."""
+    cycles: list[list[str]] = []
+    seen_in_cycle: set[str] = set()
+    for start in edges:
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in edges and node not in path:
+            path.append(node)
+            node = edges[node]
+        if node is not None and node in path:
+            cycle = path[path.index(node):]
+            if not seen_in_cycle.intersection(cycle):
+                seen_in_cycle.update(cycle)
+                cycles.append(cycle)
+    return cycles
+
+
+def check_role_hierarchy(manual: Manual, diagnostics: Diagnostics) -> None:
+    roles: list[Role] = manual.entities("role")
+    edges = {role.id: role.reports_to for role in roles}
+    for cycle in _find_cycles(edges):
+        record = manual.records["role"][cycle[0]]
+        loop = " -> ".join(cycle + [cycle[0]])
+        diagnostics.error(
+            record.location("reports_to"),
+            f"roles report to each other in a circle ({loop}); one of them must report to nobody or higher up",
+        )
+
+
+def check_chain_cycles(manual: Manual, diagnostics: Diagnostics) -> None:
+    chains: list[Chain] = manual.entities("chain")
+    edges = {chain.id: chain.then for chain in chains}
+    for cycle in _find_cycles(edges):
+        record = manual.records["chain"][cycle[0]]
+        loop = " -> ".join(cycle + [cycle[0]])
+        diagnostics.error(
+            record.location("then"),
+            f"escalation chains hand on to each other in a circle ({loop}); a case would never reach an end",
+        )
+
+
+_AUTHORITY_LIMITS = {
+    "max_discount_percent": ("discount", "%"),
+    "max_refund": ("refund limit", "$"),
+    "max_gift_value": ("gift value", "$"),
+}
+
+
+def _format_limit(unit: str, value: int) -> str:
+    return f"${value}" if unit == "$" else f"{value}%"
+
+
+def check_authority_rises(manual: Manual, diagnostics: Diagnostics) -> None:
+    for chain in manual.entities("chain"):
+        record = manual.record(chain)
+        previous: Role | None = None
+        for index, level in enumerate(chain.levels):
+            role = manual.get("role", level.role)
+            if role is None:
+                previous = None
+                continue
+            if previous is not None:
+                for field_name, (label, unit) in _AUTHORITY_LIMITS.items():
+                    lower = getattr(previous.authority, field_name)
+                    higher = getattr(role.authority, field_name)
+                    if higher < lower:
+                        diagnostics.error(
+                            record.location("levels", index, "role"),
+                            f"authority must rise up the chain: level {index + 1} ({role.id}) may give a "
+                            f"{label} of {_format_limit(unit, higher)}, less than level {index} "
+                            f"({previous.id}) at {_format_limit(unit, lower)}; reorder the levels or raise "
+                            f"{role.id}'s authority in roles.yaml",
+                        )
+                if previous.authority.free_gift and not role.authority.free_gift:
+                    diagnostics.error(
+                        record.location("levels", index, "role"),
+                        f"authority must rise up the chain: {previous.id} may give a free gift but {role.id}, "
+                        "the next level, may not",
+                    )
+                if level.role == previous.id:
+                    diagnostics.error(
+                        record.location("levels", index, "role"),
+                        f"level {index + 1} repeats the role '{role.id}' of the level before",
+                    )
+            previous = role
+
+
+def check_schedule_coverage(manual: Manual, diagnostics: Diagnostics) -> None:
+    schedule = manual.schedule
+    document = next(doc for doc in manual.documents if doc.content_file.name == "schedules")
+    channels = schedule.channels
+    for index, category in enumerate(schedule.categories):
+        missing = [channel for channel in channels if channel not in category.targets]
+        if missing:
+            diagnostics.error(
+                document.location(("categories", index, "targets")),
+                f"category '{category.id}' has no response target for {', '.join(missing)}; every category "
+                f"needs a target for each channel in 'channels' ({', '.join(channels)})",
+            )
+        for channel in category.targets:
+            if channel not in channels:
+                diagnostics.error(
+                    document.location(("categories", index, "targets", channel), key=True),
+                    f"channel '{channel}' is not listed in 'channels' at the top of the schedule; add it there",
+                )
+        if category.flag and any(duration_minutes(t) > 60 for t in category.targets.values()):
+            diagnostics.warning(
+                document.location(("categories", index, "flag")),
+                f"category '{category.id}' is flagged for immediate attention but allows more than an hour",
+            )
+
+
+def _placeholder_sites(manual: Manual) -> Iterable[tuple[EntityRecord, tuple, str]]:
+    for script in manual.entities("script"):
+        assert isinstance(script, Script)
+        record = manual.record(script)
+        for index, step in enumerate(script.steps):
+            for field_name in ("say", "do"):
+                text = getattr(step, field_name)
+                if text:
+                    yield record, ("steps", index, field_name), text
+    for standard in manual.entities("standard"):
+        assert isinstance(standard, Standard)
+        record = manual.record(standard)
+        for index, step in enumerate(standard.steps):
+            if step.say:
+                yield record, ("steps", index, "say"), step.say
+
+
+def check_placeholders(manual: Manual, diagnostics: Diagnostics) -> None:
+    known = set(manual.variables.values) | set(manual.variables.blanks)
+    for record, path, text in _placeholder_sites(manual):
+        for name in PLACEHOLDER.findall(text):
+            if name in known:
+                continue
+            guess = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+            hint = f"; did you mean '{{{guess[0]}}}'?" if guess else "; add it to variables.yaml"
+            diagnostics.error(record.location(*path), f"unknown placeholder '{{{name}}}'{hint}")
+        unbalanced = PLACEHOLDER.sub("", text)
+        if "{" in unbalanced or "}" in unbalanced:
+            diagnostics.error(
+                record.location(*path), "unmatched '{' or '}'; placeholders are written {name}"
+            )
+
+
+def check_unique_local_ids(manual: Manual, diagnostics: Diagnostics) -> None:
+    """Ids inside one entity (policy rules, standard steps, known issues) must be unique there."""
+    for record in manual.all_records():
+        entity = record.entity
+        for field_name in ("rules", "steps", "known_issues"):
+            items = getattr(entity, field_name, None)
+            if not isinstance(items, list):
+                continue
+            seen: dict[str, int] = {}
+            for index, item in enumerate(items):
+                item_id = getattr(item, "id", None)
+                if item_id is None:
+                    continue
+                if item_id in seen:
+                    diagnostics.error(
+                        record.location(field_name, index, "id"),
+                        f"duplicate id '{item_id}' in {field_name} (also item {seen[item_id] + 1})",
+                    )
+                else:
+                    seen[item_id] = index
+
+
+def review_status(policy: Policy, today: dt.date, warning_days: int) -> str:
+    """'overdue', 'due-soon' or 'current'."""
+    if policy.review_by < today:
+        return "overdue"
+    if (policy.review_by - today).days <= warning_days:
+        return "due-soon"
+    return "current"
+
+
+def check_freshness(
+    manual: Manual, diagnostics: Diagnostics, today: dt.date | None, strict_freshness: bool
+) -> None:
+    from .clock import today as build_today
+
+    today = today or build_today()
+    warning_days = manual.settings.review_warning_days
+    for policy in manual.entities("policy"):
+        status = review_status(policy, today, warning_days)
+        location = manual.record(policy).location("review_by")
+        if status == "overdue":
+            message = (
+                f"policy '{policy.id}' was due for review on {policy.review_by.isoformat()} "
+                f"({(today - policy.review_by).days} days ago); its owner ({policy.owner}) should review it "
+                "and move review_by forward"
+            )
+            if strict_freshness:
+                diagnostics.error(location, message)
+            else:
+                diagnostics.warning(location, message)
+        elif status == "due-soon":
+            diagnostics.warning(
+                location,
+                f"policy '{policy.id}' is due for review on {policy.review_by.isoformat()} "
+                f"(in {(policy.review_by - today).days} days)",
+            )

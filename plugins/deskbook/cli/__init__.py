@@ -1,0 +1,39 @@
+"""The ``build_manual.py`` command line: ``main(argv) -> int``.
+
+Exit codes: 0 success, 1 content errors (located messages printed), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Sequence
+
+import click
+
+from .commands import cli
+
+EXIT_OK = 0
+EXIT_CONTENT_ERRORS = 1
+EXIT_USAGE = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        result = cli.main(args=args, prog_name="build_manual.py", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return EXIT_USAGE
+    except click.UsageError as exc:
+        exc.show()
+        return EXIT_USAGE
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    return int(result or 0)
+
+
+def run() -> None:
+    raise SystemExit(main())

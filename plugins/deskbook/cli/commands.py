@@ -1,0 +1,88 @@
+"""Click commands; each is a thin shell over a function of the content core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..diagnostics import Diagnostics, format_report
+
+DEFAULT_CONTENT = "content"
+
+
+def _project_root(content: Path) -> Path:
+    return content.resolve().parent
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Deskbook: customer-service knowledge as YAML, built into a training site and a handbook."""
+
+
+@cli.command()
+@click.option("--content", "content_dir", default=DEFAULT_CONTENT, show_default=True,
+              type=click.Path(path_type=Path), help="The content folder.")
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
+              show_default=True, help="'github' prints workflow annotations for pull requests.")
+@click.option("--strict", is_flag=True, help="Treat overdue policy reviews as errors.")
+def check(content_dir: Path, fmt: str, strict: bool) -> int:
+    """Validate the content: schema, references, cycles, authority limits, schedules, freshness."""
+    from ..check import check_manual
+    from ..manual import load_manual
+
+    manual, diagnostics = load_manual(content_dir, _project_root(content_dir))
+    if manual is not None:
+        check_manual(manual, diagnostics, strict_freshness=strict)
+    return report(diagnostics, fmt, summary=manual is not None)
+
+
+def report(diagnostics: Diagnostics, fmt: str, summary: bool = True) -> int:
+    items = diagnostics.sorted()
+    if items:
+        click.echo(format_report(items, fmt), err=fmt == "text")
+    errors = sum(1 for item in items if item.severity == "error")
+    warnings = len(items) - errors
+    if fmt == "text":
+        if errors:
+            click.echo(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning"
+                       f"{'s' if warnings != 1 else ''}", err=True)
+        elif summary:
+            click.echo(f"content is valid ({warnings} warning{'s' if warnings != 1 else ''})", err=True)
+    return 1 if errors else 0
+
+
+@cli.command()
+@click.option("--out", "out_dir", default="schemas", show_default=True, type=click.Path(path_type=Path),
+              help="Where to write one JSON Schema per kind of content file.")
+@click.option("--vscode/--no-vscode", default=True, show_default=True,
+              help="Also map content files to their schemas in .vscode/settings.json.")
+def schema(out_dir: Path, vscode: bool) -> int:
+    """Write JSON Schemas generated from the content model, for editor completion and squiggles."""
+    from ..schemas import write_schemas, write_vscode_settings
+
+    written = write_schemas(out_dir)
+    for path in written:
+        click.echo(f"wrote {path}")
+    if vscode:
+        settings = write_vscode_settings(Path(".vscode/settings.json"), out_dir, Path(DEFAULT_CONTENT))
+        click.echo(f"wrote {settings}")
+    return 0
+
+
+def _register_optional_commands() -> None:
+    """Commands whose modules pull in heavier dependencies are imported only when present."""
+    from importlib import import_module
+
+    for module_name in ("build", "diff", "new"):
+        try:
+            module = import_module(f"{__package__}.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__package__}.{module_name}":
+                raise
+            continue
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register_optional_commands()

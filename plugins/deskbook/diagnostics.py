@@ -1,0 +1,121 @@
+"""Located messages: every problem Deskbook reports points at a file, a line and a column."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file; ``line`` and ``column`` count from 1 (0 means "the whole file")."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    location: Location
+    severity: Severity
+    message: str
+
+    def format_text(self) -> str:
+        return f"{self.location}: {self.severity}: {self.message}"
+
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command, which the runner turns into an annotation on the PR diff."""
+        properties = [f"file={_escape_property(self.location.path)}"]
+        if self.location.line > 0:
+            properties.append(f"line={self.location.line}")
+            properties.append(f"col={max(self.location.column, 1)}")
+        command = "error" if self.severity == "error" else "warning"
+        return f"::{command} {','.join(properties)}::{_escape_data(self.message)}"
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.location.path,
+            "line": self.location.line,
+            "column": self.location.column,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+@dataclass
+class Diagnostics:
+    """Collects every problem of one run, so a manager sees all of them at once, not one per push."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, location: Location, message: str) -> None:
+        self.items.append(Diagnostic(location, "error", message))
+
+    def warning(self, location: Location, message: str) -> None:
+        self.items.append(Diagnostic(location, "warning", message))
+
+    def extend(self, other: Iterable[Diagnostic]) -> None:
+        self.items.extend(other)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [item for item in self.items if item.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [item for item in self.items if item.severity == "warning"]
+
+    def sorted(self) -> list[Diagnostic]:
+        # Deduplicate: two rules may notice the same broken value; say it once.
+        return sorted(set(self.items))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class ContentError(Exception):
+    """Raised when content cannot be built; carries every located error of the run."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]):
+        self.diagnostics = sorted(set(diagnostics))
+        super().__init__(format_report(self.diagnostics))
+
+
+def format_report(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:
+    items = list(diagnostics)
+    if fmt == "github":
+        return "\n".join(item.format_github() for item in items)
+    if fmt == "json":
+        return json.dumps([item.as_dict() for item in items], indent=2)
+    return "\n".join(item.format_text() for item in items)
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """Paths relative to the project root read best in messages and in GitHub annotations."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

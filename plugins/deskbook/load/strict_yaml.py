@@ -1,0 +1,321 @@
+"""A strict YAML reader that keeps the position of every key and value.
+
+PyYAML's own loaders are too forgiving for files that managers edit by hand: they keep the last of two
+duplicate keys, expand aliases lazily (a tiny alias bomb takes seconds), honour explicit tags, and apply
+YAML 1.1 resolution (``NO`` becomes false, ``0012`` becomes 10, ``17:30`` becomes 1050). This module reads
+PyYAML's *event stream* with the pure-Python safe parser and builds plain values itself, so it decides what
+each scalar means, rejects every hazard with a located message, and never recurses (deep nesting cannot
+overflow the stack).
+
+Scalars resolve conservatively. Quoted scalars are always strings. A plain scalar is:
+
+- ``null``/``~``/empty: None;  ``true``/``false``: bool (``yes``, ``no``, ``on``, ``off`` stay strings);
+- a decimal integer without a leading zero: :class:`YamlInt`;  a decimal fraction: :class:`YamlFloat`;
+- anything else, a string. Dates and times stay strings for the schema to parse.
+
+``YamlInt`` and ``YamlFloat`` remember their source text, so a text field given ``version: 1.10`` keeps
+"1.10" instead of turning it into 1.1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+
+MAX_FILE_BYTES = 512 * 1024
+MAX_DEPTH = 32
+
+Path_ = tuple[Any, ...]
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$")
+
+
+class YamlInt(int):
+    """An integer read from a plain scalar; ``source`` is the text as written."""
+
+    source: str
+
+    def __new__(cls, text: str) -> "YamlInt":
+        value = super().__new__(cls, int(text))
+        value.source = text
+        return value
+
+
+class YamlFloat(float):
+    """A decimal fraction read from a plain scalar; ``source`` is the text as written ("1.10")."""
+
+    source: str
+
+    def __new__(cls, text: str) -> "YamlFloat":
+        value = super().__new__(cls, float(text))
+        value.source = text
+        return value
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of one document stands in its file."""
+
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+
+    def value_mark(self, path: Path_) -> Mark:
+        """The mark of the value at ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), Mark(1, 1))
+
+    def key_mark(self, path: Path_) -> Mark:
+        path = tuple(path)
+        return self.keys.get(path) or self.value_mark(path)
+
+
+@dataclass
+class YamlProblem:
+    mark: Mark
+    message: str
+
+
+class StrictYamlError(Exception):
+    def __init__(self, problems: list[YamlProblem]):
+        self.problems = problems
+        super().__init__("; ".join(p.message for p in problems))
+
+
+def _mark(event_mark: Any) -> Mark:
+    return Mark(event_mark.line + 1, event_mark.column + 1)
+
+
+def resolve_plain(text: str) -> Any:
+    if _NULL.match(text):
+        return None
+    if _TRUE.match(text):
+        return True
+    if _FALSE.match(text):
+        return False
+    if _INT.match(text):
+        return YamlInt(text)
+    if _FLOAT.match(text):
+        return YamlFloat(text)
+    return text
+
+
+def decode_utf8(data: bytes) -> str:
+    """Decode UTF-8 strictly, naming the line and column of the first bad byte."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise StrictYamlError(
+            [
+                YamlProblem(
+                    Mark(line, column),
+                    f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8 "
+                    "(it looks like Latin-1 or Windows-1252)",
+                )
+            ]
+        ) from None
+
+
+@dataclass
+class _Frame:
+    container: Any  # dict or list
+    path: Path_
+    pending_key: Any = None
+    has_key: bool = False
+
+
+def read_yaml(data: bytes) -> tuple[Any, SourceMap]:
+    """Parse one YAML document from ``data`` strictly. Raises :class:`StrictYamlError`."""
+    if len(data) > MAX_FILE_BYTES:
+        raise StrictYamlError(
+            [YamlProblem(Mark(1, 1), f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}: split it up")]
+        )
+    text = decode_utf8(data)
+    if "\x00" in text:
+        raise StrictYamlError([YamlProblem(Mark(1, 1), "file contains a NUL character; is it a binary file?")])
+
+    loader = yaml.SafeLoader(text)  # pure-Python parser: the C one segfaults on very deep nesting
+    source_map = SourceMap()
+    problems: list[YamlProblem] = []
+    stack: list[_Frame] = []
+    root: Any = None
+    documents = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if isinstance(event, (StreamStartEvent, DocumentEndEvent)):
+                continue
+            if isinstance(event, StreamEndEvent):
+                break
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    problems.append(
+                        YamlProblem(
+                            _mark(event.start_mark),
+                            "a second YAML document ('---') starts here; keep one document per file",
+                        )
+                    )
+                    break
+                continue
+            if isinstance(event, AliasEvent):
+                problems.append(
+                    YamlProblem(
+                        _mark(event.start_mark),
+                        f"alias '*{event.anchor}' is not allowed; write the value out in full",
+                    )
+                )
+                break
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                problems.append(
+                    YamlProblem(
+                        _mark(event.start_mark),
+                        f"anchor '&{anchor}' is not allowed; write each value out in full",
+                    )
+                )
+                break
+            if _has_explicit_tag(event):
+                problems.append(
+                    YamlProblem(_mark(event.start_mark), f"explicit tag '{event.tag}' is not allowed; remove it")
+                )
+                break
+
+            if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                frame = stack.pop()
+                if not stack:
+                    root = frame.container
+                continue
+
+            # A node starts: a scalar, a mapping or a sequence.
+            mark = _mark(event.start_mark)
+            if isinstance(event, ScalarEvent):
+                value: Any = resolve_plain(event.value) if event.style is None else event.value
+            elif isinstance(event, MappingStartEvent):
+                value = {}
+            elif isinstance(event, SequenceStartEvent):
+                value = []
+            else:  # pragma: no cover - PyYAML emits no other node events
+                continue
+
+            if not stack:
+                source_map.values[()] = mark
+                if isinstance(value, (dict, list)):
+                    stack.append(_Frame(value, ()))
+                else:
+                    root = value
+                continue
+
+            parent = stack[-1]
+            if isinstance(parent.container, dict) and not parent.has_key:
+                # This node is a mapping key.
+                if not isinstance(event, ScalarEvent):
+                    problems.append(YamlProblem(mark, "a mapping key must be a plain word, not a list or mapping"))
+                    break
+                if event.style is None and not isinstance(value, str):
+                    problems.append(
+                        YamlProblem(
+                            mark,
+                            f"key '{event.value}' is read as {_kind_of(value)}, not text; quote it: \"{event.value}\"",
+                        )
+                    )
+                    value = event.value
+                if value in parent.container:
+                    first = source_map.keys.get(parent.path + (value,))
+                    where = f" (first at line {first.line})" if first else ""
+                    problems.append(YamlProblem(mark, f"duplicate key '{value}'{where}; a key may appear once"))
+                parent.pending_key = value
+                parent.has_key = True
+                source_map.keys[parent.path + (value,)] = mark
+                continue
+
+            if isinstance(parent.container, dict):
+                child_path = parent.path + (parent.pending_key,)
+                parent.container[parent.pending_key] = value
+                parent.has_key = False
+            else:
+                child_path = parent.path + (len(parent.container),)
+                parent.container.append(value)
+            source_map.values[child_path] = mark
+            if isinstance(value, (dict, list)):
+                if len(stack) >= MAX_DEPTH:
+                    problems.append(
+                        YamlProblem(mark, f"nesting is deeper than {MAX_DEPTH} levels; flatten the structure")
+                    )
+                    break
+                stack.append(_Frame(value, child_path))
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_describe_yaml_error(exc))
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        problems.append(YamlProblem(Mark(1, 1), f"not valid YAML: {exc}"))
+
+    if problems:
+        raise StrictYamlError(problems)
+    if documents == 0 or (root is None and not source_map.values):
+        raise StrictYamlError([YamlProblem(Mark(1, 1), "file is empty; expected a mapping of keys to values")])
+    return root, source_map
+
+
+def _has_explicit_tag(event: Any) -> bool:
+    tag = getattr(event, "tag", None)
+    if tag is None:
+        return False
+    if isinstance(event, ScalarEvent):
+        return not (event.implicit[0] or event.implicit[1])
+    return not getattr(event, "implicit", True)
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    return "a number"
+
+
+def _describe_yaml_error(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    position = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+    problem = (exc.problem or "not valid YAML").strip()
+    if "'\\t'" in problem or "\\t" in problem:
+        return YamlProblem(position, "a tab character is used for indentation; indent with spaces")
+    context = f" ({exc.context})" if exc.context else ""
+    hint = ""
+    if "mapping values are not allowed" in problem:
+        hint = "; a value containing ': ' must be quoted"
+    elif "could not find expected ':'" in problem:
+        hint = "; a line may be missing its 'key:' or be wrongly indented"
+    return YamlProblem(position, f"not valid YAML: {problem}{context}{hint}")

@@ -1,0 +1,375 @@
+"""The Manual: every content file loaded, validated and indexed. The one object all outputs read.
+
+``load_manual`` reads each file once, reports every problem of the run together, and returns a Manual
+whose entities can be looked up by kind and id and located back in their YAML.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import ContentError, Diagnostics, Location, display_path
+from .load import SourceMap, StrictYamlError, read_yaml
+from .model import (
+    CONTENT_FILES,
+    Company,
+    ContentFile,
+    Entity,
+    Glossary,
+    HiringProfile,
+    KnowledgeChecks,
+    LoggingGuide,
+    ManualSettings,
+    MetricList,
+    Monitoring,
+    OnboardingPlan,
+    RefTo,
+    ResponseSchedule,
+    RoleList,
+    Routing,
+    TrainingLibrary,
+    Variables,
+    content_file_for,
+)
+from .model.explain import explain_validation_error
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class SourceDocument:
+    """One YAML file: where it is, what kind it holds, its positions and its validated model."""
+
+    path: Path
+    display: str  # as shown in messages: relative to the project root
+    content_file: ContentFile
+    source_map: SourceMap
+    model: BaseModel
+
+    def location(self, path: Path_ = (), key: bool = False) -> Location:
+        mark = self.source_map.key_mark(path) if key else self.source_map.value_mark(path)
+        return Location(self.display, mark.line, mark.column)
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    entity: Entity
+    document: SourceDocument
+    path: Path_  # where the entity stands inside its document
+
+    def location(self, *field_path: Any, key: bool = False) -> Location:
+        return self.document.location(self.path + tuple(field_path), key=key)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One use of a reference field: who refers, from which field, to what."""
+
+    source: EntityRecord | None
+    document: SourceDocument
+    path: Path_
+    kind: str
+    target: str  # an id, or kind:id when kind is "*"
+
+    @property
+    def location(self) -> Location:
+        return self.document.location(self.path)
+
+    @property
+    def target_kind_and_id(self) -> tuple[str, str]:
+        if self.kind == "*":
+            kind, _, target_id = self.target.partition(":")
+            return kind, target_id
+        return self.kind, self.target
+
+
+@dataclass
+class Manual:
+    content_dir: Path
+    documents: list[SourceDocument]
+    records: dict[str, dict[str, EntityRecord]] = field(default_factory=dict)
+    references: list[Reference] = field(default_factory=list)
+
+    # -- singletons ---------------------------------------------------------------------------------------
+    def _single(self, name: str) -> Any:
+        return next(doc.model for doc in self.documents if doc.content_file.name == name)
+
+    @property
+    def settings(self) -> ManualSettings:
+        return self._single("manual")
+
+    @property
+    def company(self) -> Company:
+        return self._single("company")
+
+    @property
+    def variables(self) -> Variables:
+        return self._single("variables")
+
+    @property
+    def role_list(self) -> RoleList:
+        return self._single("roles")
+
+    @property
+    def routing(self) -> Routing:
+        return self._single("routing")
+
+    @property
+    def schedule(self) -> ResponseSchedule:
+        return self._single("schedules")
+
+    @property
+    def logging_guide(self) -> LoggingGuide:
+        return self._single("logging")
+
+    @property
+    def metric_list(self) -> MetricList:
+        return self._single("metrics")
+
+    @property
+    def glossary(self) -> Glossary:
+        return self._single("glossary")
+
+    @property
+    def onboarding(self) -> OnboardingPlan:
+        return self._single("onboarding")
+
+    @property
+    def library(self) -> TrainingLibrary:
+        return self._single("library")
+
+    @property
+    def hiring(self) -> HiringProfile:
+        return self._single("hiring")
+
+    @property
+    def monitoring(self) -> Monitoring:
+        return self._single("monitoring")
+
+    @property
+    def knowledge_checks(self) -> KnowledgeChecks:
+        return self._single("knowledge-checks")
+
+    # -- entities -----------------------------------------------------------------------------------------
+    def entities(self, kind: str) -> list[Any]:
+        """Entities of one kind in a stable order: file order, then position in the file."""
+        return [record.entity for record in self.records.get(kind, {}).values()]
+
+    def get(self, kind: str, entity_id: str) -> Any | None:
+        record = self.records.get(kind, {}).get(entity_id)
+        return record.entity if record else None
+
+    def resolve(self, ref: str) -> Any | None:
+        kind, _, entity_id = ref.partition(":")
+        return self.get(kind, entity_id)
+
+    def record(self, entity: Entity) -> EntityRecord:
+        return self.records[entity.kind][entity.id]
+
+    def all_records(self) -> Iterator[EntityRecord]:
+        for by_id in self.records.values():
+            yield from by_id.values()
+
+    def references_to(self, kind: str, entity_id: str) -> list[Reference]:
+        return [ref for ref in self.references if ref.target_kind_and_id == (kind, entity_id)]
+
+    def visible_to(self, entity: Entity, audience: str | None) -> bool:
+        """An entity with no audience is for everyone; otherwise the audience must be listed."""
+        return audience is None or not entity.audience or audience in entity.audience
+
+    @property
+    def kinds(self) -> list[str]:
+        return list(self.records)
+
+
+def load_manual(content_dir: Path, project_root: Path | None = None) -> tuple[Manual | None, Diagnostics]:
+    """Read and validate every content file. Returns the Manual (None if any file failed) and diagnostics.
+
+    Cross-references are checked separately by :func:`deskbook.check.check_manual`.
+    """
+    diagnostics = Diagnostics()
+    root = project_root or content_dir.parent
+    documents: list[SourceDocument] = []
+    if not content_dir.is_dir():
+        diagnostics.error(Location(display_path(content_dir, root)), "content folder not found")
+        return None, diagnostics
+
+    found: set[str] = set()
+    for path in sorted(content_dir.rglob("*")):
+        if not path.is_file() or path.suffix not in (".yaml", ".yml"):
+            continue
+        relative = path.relative_to(content_dir).as_posix()
+        shown = display_path(path, root)
+        if path.is_symlink():
+            diagnostics.error(Location(shown), "content files may not be symbolic links")
+            continue
+        content_file = content_file_for(relative)
+        if content_file is None:
+            diagnostics.error(Location(shown), _unknown_file_message(relative))
+            continue
+        found.add(content_file.name)
+        document = _load_document(path, shown, content_file, diagnostics)
+        if document is not None:
+            documents.append(document)
+
+    for content_file in CONTENT_FILES:
+        if content_file.required and content_file.name not in found:
+            diagnostics.error(
+                Location(display_path(content_dir / content_file.pattern, root)),
+                f"missing file: the manual needs {content_file.pattern} ({content_file.title.lower()})",
+            )
+
+    if diagnostics.errors:
+        return None, diagnostics
+    manual = Manual(content_dir=content_dir, documents=documents)
+    _index(manual, diagnostics)
+    return manual, diagnostics
+
+
+def load_manual_or_raise(content_dir: Path, project_root: Path | None = None) -> Manual:
+    from .check import check_manual
+
+    manual, diagnostics = load_manual(content_dir, project_root)
+    if manual is not None:
+        check_manual(manual, diagnostics)
+    if diagnostics.errors or manual is None:
+        raise ContentError(diagnostics.items)
+    return manual
+
+
+def _load_document(
+    path: Path, shown: str, content_file: ContentFile, diagnostics: Diagnostics
+) -> SourceDocument | None:
+    try:
+        data, source_map = read_yaml(path.read_bytes())
+    except StrictYamlError as exc:
+        for problem in exc.problems:
+            diagnostics.error(Location(shown, problem.mark.line, problem.mark.column), problem.message)
+        return None
+    except OSError as exc:
+        diagnostics.error(Location(shown), f"cannot read file: {exc.strerror}")
+        return None
+    if not isinstance(data, dict):
+        mark = source_map.value_mark(())
+        diagnostics.error(
+            Location(shown, mark.line, mark.column),
+            f"expected a mapping of keys to values at the top of the file, got {type(data).__name__}",
+        )
+        return None
+    try:
+        model = content_file.model.model_validate(data)
+    except ValidationError as exc:
+        for mark, message in explain_validation_error(exc, content_file.model, source_map):
+            diagnostics.error(Location(shown, mark.line, mark.column), message)
+        return None
+    return SourceDocument(path, shown, content_file, source_map, model)
+
+
+def _unknown_file_message(relative: str) -> str:
+    import difflib
+
+    patterns = [content_file.pattern for content_file in CONTENT_FILES]
+    folder = relative.rpartition("/")[0]
+    candidates = [p for p in patterns if "*" not in p] + [p.rpartition("/")[0] + "/" for p in patterns if "*" in p]
+    guess = difflib.get_close_matches(relative if not folder else folder + "/", candidates, n=1, cutoff=0.5)
+    hint = f"; did you mean {guess[0]}?" if guess else ""
+    return f"this file is not a known kind of content{hint} Known files: {', '.join(patterns)}"
+
+
+def _index(manual: Manual, diagnostics: Diagnostics) -> None:
+    """Find every entity and every reference by walking the validated models."""
+    for document in manual.documents:
+        for path, entity in _walk_entities(document.model, ()):
+            record = EntityRecord(entity, document, path)
+            by_id = manual.records.setdefault(entity.kind, {})
+            if entity.id in by_id:
+                first = by_id[entity.id]
+                diagnostics.error(
+                    record.location("id"),
+                    f"duplicate {entity.kind} id '{entity.id}': already used at {first.location('id')}",
+                )
+                continue
+            by_id[entity.id] = record
+    records_by_document: dict[int, list[EntityRecord]] = {}
+    for record in manual.all_records():
+        records_by_document.setdefault(id(record.document), []).append(record)
+    for document in manual.documents:
+        candidates = sorted(records_by_document.get(id(document), []), key=lambda r: -len(r.path))
+        for path, kind, target in _walk_references(document.model, ()):
+            owner = next((r for r in candidates if path[: len(r.path)] == r.path), None)
+            manual.references.append(Reference(owner, document, path, kind, target))
+
+
+def _walk_entities(value: Any, path: Path_) -> Iterator[tuple[Path_, Entity]]:
+    if isinstance(value, Entity):
+        yield path, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk_entities(getattr(value, name), path + (name,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _walk_entities(item, path + (index,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_entities(item, path + (key,))
+
+
+def _ref_kind(annotation: Any) -> tuple[str | None, bool]:
+    """(kind, is_list) if the annotation is a reference or a list of references."""
+    for candidate in _annotation_layers(annotation):
+        origin = typing.get_origin(candidate)
+        if origin is typing.Annotated:
+            for meta in candidate.__metadata__:
+                if isinstance(meta, RefTo):
+                    return meta.kind, False
+        if origin in (list, tuple):
+            kind, _ = _ref_kind(typing.get_args(candidate)[0])
+            if kind:
+                return kind, True
+    return None, False
+
+
+def _annotation_layers(annotation: Any) -> Iterator[Any]:
+    import types
+
+    yield annotation
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            yield from _annotation_layers(arg)
+    elif origin is typing.Annotated:
+        yield from _annotation_layers(typing.get_args(annotation)[0])
+
+
+def _walk_references(value: Any, path: Path_) -> Iterator[tuple[Path_, str, str]]:
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            item = getattr(value, name)
+            kind, is_list = _ref_kind(_field_annotation(info))
+            if kind and item is not None:
+                if is_list:
+                    for index, target in enumerate(item):
+                        yield path + (name, index), kind, target
+                else:
+                    yield path + (name,), kind, item
+            else:
+                yield from _walk_references(item, path + (name,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _walk_references(item, path + (index,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_references(item, path + (key,))
+
+
+def _field_annotation(info: Any) -> Any:
+    # pydantic moves Annotated metadata of a field into FieldInfo.metadata; put it back for the walk.
+    annotation = info.annotation
+    if info.metadata:
+        return typing.Annotated[(annotation, *info.metadata)]
+    return annotation

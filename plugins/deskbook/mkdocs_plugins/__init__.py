@@ -1,0 +1,1 @@
+"""Thin MkDocs adapters over the content core: one package per plugin."""

@@ -1,0 +1,77 @@
+"""The content model: one module per kind of content, all pure pydantic (no MkDocs)."""
+
+from .base import CHANNEL_NAMES, Entity, RefTo, Strict, duration_minutes
+from .call_log import CallLog, LoggingGuide
+from .company import Company, ContactChannel, Executive
+from .escalation import Authority, Chain, KeyAccount, Level, Role, RoleList, Routing, RoutingRule
+from .glossary import Glossary, Term
+from .layout import CONTENT_FILES, ContentFile, content_file_for, content_file_named
+from .manual_settings import AudienceDefinition, Edition, ManualSettings
+from .metric import Metric, MetricList
+from .policy import Policy, PolicyRule
+from .procedure import Procedure
+from .product import Product
+from .schedule import Category, ResponseSchedule
+from .script import Script, ScriptStep
+from .standard import Standard
+from .training import (
+    HiringProfile,
+    KnowledgeCheck,
+    KnowledgeChecks,
+    Monitoring,
+    OnboardingPlan,
+    Resource,
+    TrainingLibrary,
+    Workshop,
+)
+from .variables import Variables
+
+__all__ = [
+    "CHANNEL_NAMES",
+    "CONTENT_FILES",
+    "AudienceDefinition",
+    "Authority",
+    "CallLog",
+    "Category",
+    "Chain",
+    "Company",
+    "ContactChannel",
+    "ContentFile",
+    "Edition",
+    "Entity",
+    "Executive",
+    "Glossary",
+    "HiringProfile",
+    "KeyAccount",
+    "KnowledgeCheck",
+    "KnowledgeChecks",
+    "Level",
+    "LoggingGuide",
+    "ManualSettings",
+    "Metric",
+    "MetricList",
+    "Monitoring",
+    "OnboardingPlan",
+    "Policy",
+    "PolicyRule",
+    "Procedure",
+    "Product",
+    "RefTo",
+    "Resource",
+    "ResponseSchedule",
+    "Role",
+    "RoleList",
+    "Routing",
+    "RoutingRule",
+    "Script",
+    "ScriptStep",
+    "Standard",
+    "Strict",
+    "Term",
+    "TrainingLibrary",
+    "Variables",
+    "Workshop",
+    "content_file_for",
+    "content_file_named",
+    "duration_minutes",
+]

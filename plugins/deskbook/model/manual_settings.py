@@ -1,0 +1,33 @@
+"""``manual.yaml``: the manual's title, its edition and the audiences entities can be tagged with."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Date, Entity, Slug, Strict, Text
+
+
+class Edition(Strict):
+    number: Text = Field(description="the edition, like '3' or '2026.1'")
+    date: Date
+    previous_tag: Text | None = Field(
+        default=None, description="git tag of the previous edition, used for 'What changed in this edition'"
+    )
+
+
+class AudienceDefinition(Entity):
+    kind = "audience"
+    name: Text
+    description: Text
+
+
+class ManualSettings(Strict):
+    title: Text
+    subtitle: Text | None = None
+    edition: Edition
+    audiences: list[AudienceDefinition] = Field(min_length=1)
+    logo: Text | None = Field(default=None, description="path of the logo, relative to the content folder")
+    review_warning_days: int = Field(
+        default=30, ge=0, description="warn this many days before a policy's review-by date"
+    )
+    default_owner: Slug | None = None

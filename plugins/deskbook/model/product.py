@@ -1,0 +1,41 @@
+"""``products/*.yaml``: one product per file, with what a representative needs at the desk."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Entity, Markdown, Ref, Slug, Strict, Text
+
+
+class Spec(Strict):
+    name: Text
+    value: Text
+
+
+class Question(Strict):
+    question: Text
+    answer: Markdown
+
+
+class KnownIssue(Strict):
+    id: Slug
+    title: Text
+    symptom: Text
+    workaround: Markdown
+    status: Literal["open", "fix-scheduled", "fixed"] = "open"
+
+
+class Product(Entity):
+    kind = "product"
+    name: Text
+    summary: Text
+    description: Markdown
+    price: int | None = Field(default=None, ge=0, description="list price in whole US dollars")
+    features: list[Text] = Field(default_factory=list)
+    specs: list[Spec] = Field(default_factory=list)
+    faq: list[Question] = Field(default_factory=list)
+    known_issues: list[KnownIssue] = Field(default_factory=list)
+    related_policies: list[Ref("policy")] = Field(default_factory=list)
+    related_scripts: list[Ref("script")] = Field(default_factory=list)

@@ -1,0 +1,81 @@
+"""``training/*.yaml``: onboarding, library, workshops, hiring profile, monitoring and knowledge checks."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import AnyRef, Entity, Markdown, Ref, Slug, Strict, Text
+
+
+class OnboardingStage(Strict):
+    id: Slug
+    title: Text
+    when: Text = Field(description="like 'Day 1' or 'Week 2'")
+    goals: list[Text] = Field(min_length=1)
+    read: list[AnyRef] = Field(default_factory=list, description="pages to study, like policy:refunds")
+    activities: list[Text] = Field(default_factory=list)
+
+
+class OnboardingPlan(Strict):
+    title: Text
+    summary: Markdown
+    stages: list[OnboardingStage] = Field(min_length=1)
+
+
+class Resource(Entity):
+    kind = "resource"
+    title: Text
+    format: Literal["course", "video", "case-study", "article", "checklist"]
+    length: Text
+    description: Text
+    covers: list[AnyRef] = Field(default_factory=list)
+
+
+class Workshop(Entity):
+    kind = "workshop"
+    title: Text
+    frequency: Text
+    led_by: Ref("role")
+    description: Text
+
+
+class TrainingLibrary(Strict):
+    resources: list[Resource] = Field(min_length=1)
+    workshops: list[Workshop] = Field(default_factory=list)
+
+
+class HiringProfile(Strict):
+    title: Text
+    summary: Markdown
+    qualities: list[Text] = Field(min_length=1)
+    warning_signs: list[Text] = Field(default_factory=list)
+    interview_questions: list[Text] = Field(default_factory=list)
+
+
+class Monitoring(Strict):
+    title: Text
+    summary: Markdown
+    methods: list[Text] = Field(min_length=1)
+    reassessment: Text
+    follow_up_training: Text
+
+
+class KnowledgeCheck(Entity):
+    kind = "question"
+    question: Text
+    choices: list[Text] = Field(min_length=2, max_length=6)
+    answer: int = Field(ge=1, description="the number of the right choice, counting from 1")
+    explanation: Text
+    tests: AnyRef = Field(description="the page this question checks, like policy:refunds")
+
+    @model_validator(mode="after")
+    def _answer_is_a_choice(self) -> "KnowledgeCheck":
+        if self.answer > len(self.choices):
+            raise ValueError(f"answer is {self.answer} but there are only {len(self.choices)} choices")
+        return self
+
+
+class KnowledgeChecks(Strict):
+    questions: list[KnowledgeCheck] = Field(min_length=1)

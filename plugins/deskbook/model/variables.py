@@ -1,0 +1,23 @@
+"""``variables.yaml``: the values scripts' placeholders are filled from, in one place."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+from .base import Strict, Text
+
+VariableName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=48)]
+
+
+class Variables(Strict):
+    values: dict[VariableName, Text] = Field(
+        description="fixed values filled into scripts and prose: {company_name}, {support_phone}, ..."
+    )
+    blanks: dict[VariableName, Text] = Field(
+        default_factory=dict,
+        description="placeholders the representative fills in during the contact, with a hint: "
+        "{customer_name}: the customer's name",
+    )
