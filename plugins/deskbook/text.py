@@ -1,0 +1,91 @@
+"""Text from YAML made safe for HTML: Markdown fields rendered then sanitised, placeholders filled.
+
+Shared by the site and the handbook so both outputs treat authors' text the same way. Plain text fields
+are escaped by Jinja's autoescape; Markdown fields go through :func:`markdown_html`, which renders with a
+small, fixed set of extensions (no ``attr_list``, so no ``on*=`` attributes) and then cleans the result
+with nh3 against an allow-list: raw HTML, event handlers, ``javascript:`` and ``data:`` links are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+import markdown as markdown_lib
+import nh3
+from markupsafe import Markup, escape
+
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+_ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span", "strong",
+    "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
+}
+_ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id", "title"},
+    "a": {"href"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan"},
+}
+_ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+# Only extensions that cannot add attributes (no attr_list): the sanitiser is the second line, not the only.
+_MARKDOWN_EXTENSIONS = ("tables", "sane_lists", "smarty")
+
+
+def sanitize_html(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=_ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def markdown_html(text: str | None) -> Markup:
+    """Render a Markdown field to sanitised HTML, ready for a template."""
+    if not text:
+        return Markup("")
+    html = markdown_lib.markdown(text, extensions=list(_MARKDOWN_EXTENSIONS), output_format="html")
+    return Markup(sanitize_html(html))
+
+
+def markdown_inline_html(text: str | None) -> Markup:
+    """Like :func:`markdown_html`, without the wrapping paragraph, for table cells and list items."""
+    html = str(markdown_html(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def fill_placeholders(
+    text: str,
+    values: Mapping[str, str],
+    blanks: Mapping[str, str],
+    blank_html: str = '<span class="deskbook-blank" title="{hint}">[{label}]</span>',
+) -> Markup:
+    """Escape ``text`` and fill ``{name}`` placeholders.
+
+    Fixed values are inserted (escaped); blanks, which the representative fills in during the contact,
+    become visible slots. Unknown names were rejected by ``check``; they are left as written here.
+    """
+    pieces: list[str] = []
+    position = 0
+    for match in PLACEHOLDER.finditer(text):
+        pieces.append(str(escape(text[position:match.start()])))
+        name = match.group(1)
+        if name in values:
+            pieces.append(str(escape(values[name])))
+        elif name in blanks:
+            pieces.append(
+                blank_html.format(hint=escape(blanks[name]), label=escape(name.replace("_", " ")))
+            )
+        else:
+            pieces.append(str(escape(match.group(0))))
+        position = match.end()
+    pieces.append(str(escape(text[position:])))
+    return Markup("".join(pieces))
