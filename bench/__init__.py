@@ -1,0 +1,1 @@
+"""Benchmarks against named baselines. They print ratios; they are not tests."""
