@@ -14,6 +14,7 @@ from .diagnostics import Diagnostics
 from .manual import EntityRecord, Manual
 from .model import Chain, Policy, Role, Script, Standard, duration_minutes
 
+FRESHNESS = "freshness"
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 KIND_NAMES = {
@@ -271,12 +272,13 @@ def check_freshness(
                 "and move review_by forward"
             )
             if strict_freshness:
-                diagnostics.error(location, message)
+                diagnostics.error(location, message, rule=FRESHNESS)
             else:
-                diagnostics.warning(location, message)
+                diagnostics.warning(location, message, rule=FRESHNESS)
         elif status == "due-soon":
             diagnostics.warning(
                 location,
                 f"policy '{policy.id}' is due for review on {policy.review_by.isoformat()} "
                 f"(in {(policy.review_by - today).days} days)",
+                rule=FRESHNESS,
             )

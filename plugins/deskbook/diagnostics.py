@@ -29,6 +29,7 @@ class Diagnostic:
     location: Location
     severity: Severity
     message: str
+    rule: str = ""  # which family of checks raised it, such as "freshness"
 
     def format_text(self) -> str:
         return f"{self.location}: {self.severity}: {self.message}"
@@ -66,11 +67,11 @@ class Diagnostics:
 
     items: list[Diagnostic] = field(default_factory=list)
 
-    def error(self, location: Location, message: str) -> None:
-        self.items.append(Diagnostic(location, "error", message))
+    def error(self, location: Location, message: str, rule: str = "") -> None:
+        self.items.append(Diagnostic(location, "error", message, rule))
 
-    def warning(self, location: Location, message: str) -> None:
-        self.items.append(Diagnostic(location, "warning", message))
+    def warning(self, location: Location, message: str, rule: str = "") -> None:
+        self.items.append(Diagnostic(location, "warning", message, rule))
 
     def extend(self, other: Iterable[Diagnostic]) -> None:
         self.items.extend(other)

@@ -1,0 +1,1 @@
+"""The ``deskbook/content`` MkDocs plugin: generated pages for every entity of the Manual."""

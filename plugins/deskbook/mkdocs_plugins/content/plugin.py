@@ -1,0 +1,139 @@
+"""Thin adapter: MkDocs events in, calls of ``deskbook.site`` out."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ...clock import today
+from ...manual import Manual
+from ...site import SiteOptions, render_site_pages
+from ...site.glossary_markup import mark_abbreviations
+from ...site.navigation import build_navigation
+from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
+from ...site.references import expand_references
+from ...site.urls import entity_target, relative_url
+from ..manual_source import load_checked_manual
+from .config import ContentConfig
+
+log = logging.getLogger("mkdocs.plugins.deskbook.content")
+
+ASSETS = Path(__file__).resolve().parents[2] / "site" / "assets"
+STYLESHEET_URI = "assets/deskbook/deskbook.css"
+QUIZ_SCRIPT_URI = "assets/deskbook/quiz.js"
+
+
+class ContentPlugin(BasePlugin[ContentConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.manual: Manual | None = None
+        self.content_dir: Path | None = None
+        self.generated: set[str] = set()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        # Per-build state is reset here, so `mkdocs serve` rebuilds start clean.
+        self.manual = None
+        self.generated = set()
+        if not self.config.enabled:
+            return config
+        project_root = Path(config.config_file_path).resolve().parent
+        self.content_dir = (project_root / self.config.content_dir).resolve()
+        # Loading here, before MkDocs empties site_dir, means bad content never destroys the last good site.
+        self.manual = load_checked_manual(self.content_dir, project_root)
+        config.extra_css.append(STYLESHEET_URI)
+        config.extra_javascript.append(QUIZ_SCRIPT_URI)
+        if self.config.offline_search:
+            polyfills = config.extra.setdefault("polyfills", [])
+            if SHIM_URI not in polyfills:
+                polyfills.append(SHIM_URI)
+        return config
+
+    # Late, so pages other plugins add in on_files (the PDF plugin's downloads page) join the navigation.
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.manual is None:
+            return files
+        options = SiteOptions(use_directory_urls=config.use_directory_urls, today=today())
+        try:
+            pages = render_site_pages(self.manual, options)
+            pages.extend(_review_pages(self.manual, self.content_dir.parent, options))
+        except ValueError as exc:
+            raise PluginError(f"Deskbook: {exc}") from None
+        for page in pages:
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                raise PluginError(
+                    f"Deskbook: {existing.src_uri} in {config.docs_dir} has the same path as the page "
+                    f"generated for {page.entity_ref or page.title}; rename or remove the hand-written page"
+                )
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+            self.generated.add(page.src_uri)
+        for uri, source in _asset_files().items():
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(source)))
+        if self.config.navigation and config.nav is None:
+            hand_written = sorted(
+                f.src_uri for f in files.documentation_pages() if f.src_uri not in self.generated
+            )
+            config.nav = build_navigation(self.manual, pages, hand_written, self.config.nav_max_entities)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.manual is None or page.file.src_uri in self.generated:
+            return markdown
+
+        def link(kind: str, entity_id: str) -> str:
+            target = entity_target(kind, entity_id)
+            return relative_url(page.file.src_uri, target.src_uri, config.use_directory_urls, target.anchor)
+
+        expanded, problems = expand_references(markdown, self.manual, link)
+        if problems:
+            where = Path(config.docs_dir).name + "/" + page.file.src_uri
+            raise PluginError(
+                "Deskbook references could not be resolved:\n"
+                + "\n".join(f"{where}:{p.line}:{p.column}: error: {p.message}" for p in problems)
+            )
+        return expanded
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.manual is None or not self.config.glossary_abbreviations:
+            return html
+        abbreviations = {
+            term.abbreviation: term.term for term in self.manual.glossary.terms if term.abbreviation
+        }
+        return mark_abbreviations(html, abbreviations)
+
+    # Last, after the search plugin has written its index.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.config.offline_search:
+            write_search_index_script(Path(config.site_dir))
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.config.enabled and self.content_dir is not None:
+            server.watch(str(self.content_dir))
+        return server
+
+
+def _asset_files() -> dict[str, Path]:
+    return {
+        STYLESHEET_URI: ASSETS / "deskbook.css",
+        QUIZ_SCRIPT_URI: ASSETS / "quiz.js",
+        SHIM_URI: SHIM_SOURCE,
+    }
+
+
+def _review_pages(manual: Manual, project_root: Path, options: SiteOptions):
+    """Pages from the review package (what changed, due for review), when it is installed."""
+    try:
+        from ...review.site_pages import review_site_pages
+    except ModuleNotFoundError:
+        return []
+    return review_site_pages(manual, project_root, options.today)

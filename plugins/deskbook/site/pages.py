@@ -1,0 +1,236 @@
+"""Render the Manual into site pages: Markdown files whose bodies are HTML blocks from Jinja templates.
+
+Headings are Markdown (so MkDocs builds the table of contents and search sections) with every
+punctuation character of user text turned into an entity, so no Markdown or attribute syntax in YAML can
+take effect. Everything else is HTML from templates with autoescape on, which Python-Markdown passes
+through as raw blocks, untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from ..check import review_status
+from ..manual import Manual
+from ..model import CHANNEL_NAMES, Entity, duration_minutes
+from ..text import fill_placeholders, markdown_html, markdown_inline_html
+from .diagrams import chain_diagram
+from .urls import PAGE_FOLDERS, anchor_id, entity_target, relative_url
+
+SECTION_TITLES = (
+    ("company", "Company"),
+    ("standards", "Standards & Scripts"),
+    ("products", "Products"),
+    ("policies", "Policies"),
+    ("escalation", "Escalation"),
+    ("response-times", "Response times"),
+    ("procedures", "Procedures"),
+    ("call-logs", "Call logs"),
+    ("training", "Training"),
+    ("metrics", "Metrics"),
+    ("glossary", "Glossary"),
+)
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    use_directory_urls: bool = False
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    title: str
+    section: str  # one of SECTION_TITLES' keys, or "about"
+    markdown: str
+    entity_ref: str | None = None
+
+
+_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>&~^:\"'=$%@")
+
+
+def markdown_text(value: Any) -> Markup:
+    """Text safe to place in Markdown outside HTML blocks: every special character becomes an entity."""
+    text = str(value)
+    return Markup("".join(f"&#{ord(ch)};" if ch in _MARKDOWN_SPECIALS else ch for ch in text))
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("deskbook.site", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["markdown"] = markdown_html
+    env.filters["markdown_inline"] = markdown_inline_html
+    env.filters["channel"] = lambda channel: CHANNEL_NAMES.get(channel, channel)
+    env.filters["money"] = lambda value: f"${value:,}"
+    env.filters["isodate"] = lambda value: value.isoformat()
+    env.filters["longdate"] = lambda value: f"{value.day} {value:%B %Y}"
+    return env
+
+
+_ENV: Environment | None = None
+
+
+def environment() -> Environment:
+    global _ENV
+    if _ENV is None:
+        _ENV = _environment()
+    return _ENV
+
+
+class PageContext:
+    """What a template needs to link from one page to others."""
+
+    def __init__(self, manual: Manual, src_uri: str, options: SiteOptions):
+        self.manual = manual
+        self.src_uri = src_uri
+        self.options = options
+
+    def url(self, src_uri: str, anchor: str | None = None) -> str:
+        return relative_url(self.src_uri, src_uri, self.options.use_directory_urls, anchor)
+
+    def href(self, kind: str, entity_id: str) -> str:
+        target = entity_target(kind, entity_id)
+        return self.url(target.src_uri, target.anchor)
+
+    def link(self, kind_or_ref: str, entity_id: str | None = None) -> Markup:
+        """An <a> to an entity with its title as the text; ``link('policy', 'refunds')`` or ``link('policy:refunds')``."""
+        if entity_id is None:
+            kind, _, entity_id = kind_or_ref.partition(":")
+        else:
+            kind = kind_or_ref
+        entity = self.manual.get(kind, entity_id)
+        title = entity.display_title if entity is not None else entity_id
+        return Markup('<a href="{}" class="deskbook-ref deskbook-ref-{}">{}</a>').format(
+            self.href(kind, entity_id), kind, title
+        )
+
+    def fill(self, text: str | None) -> Markup:
+        if not text:
+            return Markup("")
+        variables = self.manual.variables
+        return fill_placeholders(text, variables.values, variables.blanks)
+
+    def used_by(self, entity: Entity) -> list[Markup]:
+        """Links to the entities that refer to this one, for "Referred to by" lists."""
+        seen: list[str] = []
+        links = []
+        for reference in self.manual.references_to(entity.kind, entity.id):
+            if reference.source is None or reference.source.entity.ref in seen:
+                continue
+            source = reference.source.entity
+            if source.ref == entity.ref:
+                continue
+            seen.append(source.ref)
+            links.append(self.link(source.kind, source.id))
+        return links
+
+
+def _render(template: str, manual: Manual, src_uri: str, options: SiteOptions, **values: Any) -> str:
+    page = PageContext(manual, src_uri, options)
+    return environment().get_template(template).render(
+        manual=manual, page=page, options=options, anchor=anchor_id, **values
+    )
+
+
+def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPage]:
+    """Every generated page of the site, in navigation order."""
+    pages: list[GeneratedPage] = []
+
+    def add(template: str, src_uri: str, title: str, section: str, entity: Entity | None = None, **values: Any):
+        markdown = _render(template, manual, src_uri, options, title=title, entity=entity, **values)
+        pages.append(GeneratedPage(src_uri, title, section, markdown, entity.ref if entity else None))
+
+    company = manual.company
+    add("company.md.j2", "company/index.md", company.name, "company")
+
+    add("standards_index.md.j2", "standards/index.md", "Standards & scripts", "standards")
+    for standard in manual.entities("standard"):
+        add("standard.md.j2", f"standards/{standard.id}.md", standard.title, "standards", standard)
+    for script in manual.entities("script"):
+        add("script.md.j2", f"scripts/{script.id}.md", script.title, "standards", script)
+
+    add("products_index.md.j2", "products/index.md", "Products", "products")
+    for product in manual.entities("product"):
+        add("product.md.j2", f"products/{product.id}.md", product.name, "products", product)
+
+    statuses = {
+        policy.id: review_status(policy, options.today, manual.settings.review_warning_days)
+        for policy in manual.entities("policy")
+    }
+    add("policies_index.md.j2", "policies/index.md", "Policies", "policies", statuses=statuses)
+    for policy in manual.entities("policy"):
+        add("policy.md.j2", f"policies/{policy.id}.md", policy.title, "policies", policy,
+            status=statuses[policy.id])
+
+    add("escalation_index.md.j2", "escalation/index.md", "Escalation and authority", "escalation",
+        limits=_authority_rows(manual))
+    for chain in manual.entities("chain"):
+        add("chain.md.j2", f"escalation/{chain.id}.md", chain.title, "escalation", chain,
+            diagram=chain_diagram(manual, chain))
+
+    add("response_times.md.j2", "response-times.md", manual.schedule.title, "response-times",
+        minutes=duration_minutes)
+
+    add("procedures_index.md.j2", "procedures/index.md", "Procedures", "procedures")
+    for procedure in manual.entities("procedure"):
+        add("procedure.md.j2", f"procedures/{procedure.id}.md", procedure.title, "procedures", procedure)
+
+    add("call_logs_index.md.j2", "call-logs/index.md", manual.logging_guide.title, "call-logs")
+    for log in manual.entities("call-log"):
+        add("call_log.md.j2", f"call-logs/{log.id}.md", log.title, "call-logs", log)
+
+    add("onboarding.md.j2", "training/index.md", manual.onboarding.title, "training")
+    add("library.md.j2", "training/library.md", "Training library and workshops", "training")
+    add("hiring.md.j2", "training/hiring.md", manual.hiring.title, "training")
+    add("monitoring.md.j2", "training/monitoring.md", manual.monitoring.title, "training")
+    add("knowledge_checks.md.j2", "training/knowledge-checks.md", "Knowledge check", "training")
+
+    add("metrics.md.j2", "metrics.md", "Performance metrics", "metrics")
+    add("glossary.md.j2", "glossary.md", "Glossary", "glossary")
+    add("about.md.j2", "about.md", "About this manual", "about")
+    _check_paths(pages)
+    return pages
+
+
+def _authority_rows(manual: Manual) -> list[dict[str, Any]]:
+    return [{"role": role, "authority": role.authority} for role in manual.entities("role")]
+
+
+def _check_paths(pages: list[GeneratedPage]) -> None:
+    """Every generated path stays inside the site and is used once (ids are slugs; this is the backstop)."""
+    seen: dict[str, str] = {}
+    for page in pages:
+        normalised = posixpath.normpath(page.src_uri)
+        if normalised.startswith(("../", "/")) or normalised != page.src_uri:
+            raise ValueError(f"generated page path {page.src_uri!r} would leave the site folder")
+        if normalised in seen:
+            raise ValueError(
+                f"{page.entity_ref or page.title} and {seen[normalised]} would both be written to {normalised}"
+            )
+        seen[normalised] = page.entity_ref or page.title
+
+
+def section_of(src_uri: str) -> str:
+    head = src_uri.split("/", 1)[0]
+    folder_sections = {folder: folder for folder in PAGE_FOLDERS.values()}
+    folder_sections.update({"scripts": "standards", "standards": "standards"})
+    return folder_sections.get(head, head.removesuffix(".md"))
+
+
+Renderer = Callable[[Manual, SiteOptions], list[GeneratedPage]]
+
+__all__ = ["GeneratedPage", "SiteOptions", "render_site_pages", "markdown_text", "escape"]
