@@ -14,6 +14,7 @@ and column, so a renamed policy cannot leave a silently wrong sentence behind.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -95,7 +96,10 @@ def expand_references(
                 raise KeyError(head)
             entity = manual.get(head, entity_id)
             if entity is None:
-                raise LookupError(f"no {head} with id '{entity_id}'")
+                known = sorted(manual.records.get(head, {}))
+                guess = difflib.get_close_matches(entity_id, known, n=1, cutoff=0.5)
+                hint = f"; did you mean [[{head}:{guess[0]}{dotted}]]?" if guess else ""
+                raise LookupError(f"no {head} with id '{entity_id}'{hint}")
             if not parts:
                 return f'<a href="{escape(link(head, entity_id))}">{escape(entity.display_title)}</a>'
             return str(escape(_as_text(_lookup(entity, parts))))

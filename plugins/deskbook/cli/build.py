@@ -1,0 +1,147 @@
+"""``build`` and ``serve``: the site and PDFs through MkDocs, never leaving a half-built site behind."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from ..diagnostics import Diagnostics
+from .commands import report
+
+
+class _MessageOnly(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname:<8}-  {record.getMessage()}"
+
+
+def _configure_mkdocs_logging(verbose: bool) -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(handler, "_deskbook", False) for handler in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(_MessageOnly())
+        handler._deskbook = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.propagate = False
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for handler in logger.handlers:
+        if getattr(handler, "_deskbook", False):
+            handler.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def _precheck(config_file: Path) -> int:
+    """Validate content before MkDocs starts, to print located errors in the same form as ``check``."""
+    from ..check import check_manual
+    from ..manual import load_manual
+
+    content_dir = _content_dir_from(config_file)
+    manual, diagnostics = load_manual(content_dir, config_file.resolve().parent)
+    if manual is not None:
+        check_manual(manual, diagnostics)
+    if diagnostics.errors:
+        report(Diagnostics([item for item in diagnostics.items if item.severity == "error"]), "text")
+        click.echo("build stopped: the previous site and PDFs are unchanged", err=True)
+        return 1
+    return 0
+
+
+def _content_dir_from(config_file: Path) -> Path:
+    """The content folder named in mkdocs.yml's deskbook/content block (default: content)."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may use !ENV and other tags; they do not matter for finding the content folder.
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    for entry in data.get("plugins") or []:
+        if isinstance(entry, dict) and "deskbook/content" in entry:
+            options = entry["deskbook/content"] or {}
+            return (config_file.resolve().parent / options.get("content_dir", "content")).resolve()
+    return (config_file.resolve().parent / "content").resolve()
+
+
+def build_site(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool = False) -> int:
+    """Build into a temporary folder beside the site folder and swap it in only when the build succeeds."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    if _precheck(config_file):
+        return 1
+    _configure_mkdocs_logging(verbose)
+    try:
+        config = load_config(str(config_file), strict=strict, **({"site_dir": str(site_dir)} if site_dir else {}))
+    except (ConfigurationError, Abort) as exc:
+        click.echo(f"error: {config_file}: {exc}", err=True)
+        return 1
+    final_dir = Path(config.site_dir).resolve()
+    staging = final_dir.parent / f".{final_dir.name}.building-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    config.site_dir = str(staging)
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (PluginError, ConfigurationError, Abort) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        click.echo(f"error: {exc}", err=True)
+        click.echo("build stopped: the previous site and PDFs are unchanged", err=True)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap_in(staging, final_dir)
+    click.echo(f"built {final_dir}", err=True)
+    return 0
+
+
+def _swap_in(staging: Path, final_dir: Path) -> None:
+    previous = final_dir.parent / f".{final_dir.name}.previous-{os.getpid()}"
+    if final_dir.exists():
+        final_dir.rename(previous)
+    staging.rename(final_dir)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+@click.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-d", "--site-dir", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Where to put the site (default: site_dir from mkdocs.yml).")
+@click.option("--strict", is_flag=True, help="Fail on any warning.")
+@click.option("-v", "--verbose", is_flag=True)
+def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool) -> int:
+    """Check the content, then build the site and the PDFs; a failed build keeps the previous output."""
+    return build_site(config_file, site_dir, strict, verbose)
+
+
+@click.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
+@click.option("--pdf/--no-pdf", default=False, show_default=True, help="Also render PDFs on every rebuild.")
+def serve(config_file: Path, dev_addr: str, pdf: bool) -> int:
+    """Serve the site with live reload; rebuilds when anything under content/ changes."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    if not pdf:
+        os.environ["DESKBOOK_PDF"] = "false"
+    _configure_mkdocs_logging(False)
+    try:
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    except (PluginError, ConfigurationError, Abort) as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 1
+    return 0
+
+
+COMMANDS = [build, serve]
