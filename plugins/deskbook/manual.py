@@ -182,6 +182,23 @@ class Manual:
         """An entity with no audience is for everyone; otherwise the audience must be listed."""
         return audience is None or not entity.audience or audience in entity.audience
 
+    def for_audience(self, audience: str | None) -> "Manual":
+        """The same manual seen by one audience: entities tagged for other audiences are left out.
+
+        Printed editions render from this view, so a page, a table row or a link to something the
+        audience must not see simply is not there.
+        """
+        if audience is None:
+            return self
+        records = {
+            kind: {entity_id: record for entity_id, record in by_id.items() if self.visible_to(record.entity, audience)}
+            for kind, by_id in self.records.items()
+        }
+        references = [
+            ref for ref in self.references if ref.source is None or self.visible_to(ref.source.entity, audience)
+        ]
+        return Manual(self.content_dir, self.documents, records, references)
+
     @property
     def kinds(self) -> list[str]:
         return list(self.records)

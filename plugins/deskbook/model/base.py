@@ -146,7 +146,7 @@ class Entity(Strict):
 
     @property
     def display_title(self) -> str:
-        for name in ("title", "name", "term"):
+        for name in ("title", "name", "term", "question"):
             value = getattr(self, name, None)
             if isinstance(value, str) and value:
                 return value

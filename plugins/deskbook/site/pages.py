@@ -11,17 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..check import review_status
 from ..manual import Manual
 from ..model import CHANNEL_NAMES, Entity, duration_minutes
 from ..text import fill_placeholders, markdown_html, markdown_inline_html
 from .diagrams import chain_diagram
-from .urls import PAGE_FOLDERS, anchor_id, entity_target, relative_url
+from .urls import anchor_id, entity_target, relative_url
 
 SECTION_TITLES = (
     ("company", "Company"),
@@ -42,6 +42,8 @@ SECTION_TITLES = (
 class SiteOptions:
     use_directory_urls: bool = False
     today: dt.date = field(default_factory=dt.date.today)
+    print_mode: bool = False
+    """Render for the printed handbook: links become anchors inside one document."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class PageContext:
         self.options = options
 
     def url(self, src_uri: str, anchor: str | None = None) -> str:
+        if self.options.print_mode:
+            return "#" + (anchor or print_anchor(src_uri))
         return relative_url(self.src_uri, src_uri, self.options.use_directory_urls, anchor)
 
     def href(self, kind: str, entity_id: str) -> str:
@@ -113,7 +117,10 @@ class PageContext:
         else:
             kind = kind_or_ref
         entity = self.manual.get(kind, entity_id)
-        title = entity.display_title if entity is not None else entity_id
+        if entity is None:
+            # Left out of this printed edition: name it without a link to nowhere.
+            return Markup('<span class="deskbook-ref-absent">{}</span>').format(entity_id)
+        title = entity.display_title
         return Markup('<a href="{}" class="deskbook-ref deskbook-ref-{}">{}</a>').format(
             self.href(kind, entity_id), kind, title
         )
@@ -137,6 +144,12 @@ class PageContext:
             seen.append(source.ref)
             links.append(self.link(source.kind, source.id))
         return links
+
+
+def print_anchor(src_uri: str) -> str:
+    """The id a generated page's article gets in the printed handbook: ``policies/refunds.md`` -> ``page-policies-refunds``."""
+    stem = src_uri.removesuffix(".md").removesuffix("/index")
+    return "page-" + stem.replace("/", "-")
 
 
 def _render(template: str, manual: Manual, src_uri: str, options: SiteOptions, **values: Any) -> str:
@@ -224,13 +237,4 @@ def _check_paths(pages: list[GeneratedPage]) -> None:
         seen[normalised] = page.entity_ref or page.title
 
 
-def section_of(src_uri: str) -> str:
-    head = src_uri.split("/", 1)[0]
-    folder_sections = {folder: folder for folder in PAGE_FOLDERS.values()}
-    folder_sections.update({"scripts": "standards", "standards": "standards"})
-    return folder_sections.get(head, head.removesuffix(".md"))
-
-
-Renderer = Callable[[Manual, SiteOptions], list[GeneratedPage]]
-
-__all__ = ["GeneratedPage", "SiteOptions", "render_site_pages", "markdown_text", "escape"]
+__all__ = ["GeneratedPage", "SiteOptions", "markdown_text", "print_anchor", "render_site_pages"]

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from ...handbook.render import DESK_CARD_PARTS
+
+
+class EditionConfig(base.Config):
+    name = c.Type(str)
+    """The PDF's file name without .pdf: lowercase letters, digits and hyphens."""
+    title = c.Type(str)
+    """Printed on the cover and in the footer, like "Representative edition"."""
+    audience = c.Optional(c.Type(str))
+    """An audience id from content/manual.yaml; leave out for an edition with everything."""
+
+
+class DeskCardConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    name = c.Type(str, default="desk-card")
+    parts = c.ListOfItems(c.Choice(DESK_CARD_PARTS), default=list(DESK_CARD_PARTS))
+    scripts = c.ListOfItems(c.Type(str), default=["hold", "supervisor-takeover"])
+    audience = c.Optional(c.Type(str))
+
+
+class PdfConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    skip_env = c.Type(str, default="DESKBOOK_PDF")
+    """Set this environment variable to false/0/no to skip PDFs (``build_manual.py serve`` does)."""
+    page_size = c.Choice(("A4", "Letter"), default="A4")
+    output_dir = c.Type(str, default="pdf")
+    """Folder inside the site for the PDFs."""
+    editions = c.ListOfItems(c.SubConfig(EditionConfig), default=[])
+    desk_card = c.SubConfig(DeskCardConfig)
+    workers = c.Type(int, default=2)
+    """Processes rendering PDFs side by side (the editions and the card are independent)."""
