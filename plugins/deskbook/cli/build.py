@@ -19,14 +19,24 @@ class _MessageOnly(logging.Formatter):
         return f"{record.levelname:<8}-  {record.getMessage()}"
 
 
+class _CurrentStderr(logging.Handler):
+    """Writes to whatever sys.stderr is at the time (a handler bound at creation would keep a stale one)."""
+
+    _deskbook = True
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:  # pragma: no cover - logging must never raise
+            self.handleError(record)
+
+
 def _configure_mkdocs_logging(verbose: bool) -> None:
     logger = logging.getLogger("mkdocs")
     if not any(getattr(handler, "_deskbook", False) for handler in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _CurrentStderr()
         handler.setFormatter(_MessageOnly())
-        handler._deskbook = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
-        logger.propagate = False
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
     for handler in logger.handlers:
         if getattr(handler, "_deskbook", False):

@@ -24,7 +24,8 @@ from pydantic import BaseModel
 
 from ..manual import Manual
 
-REFERENCE = re.compile(r"\[\[\s*([a-z][a-z0-9_-]*)(?::([a-z0-9-]+))?((?:\.[a-z0-9_-]+)*)\s*\]\]")
+REFERENCE = re.compile(r"\[\[\s*([a-z][a-z0-9_-]*)(?::([a-z0-9_-]+))?((?:\.[a-z0-9_-]+)*)\s*\]\]")
+LEFTOVER = re.compile(r"\[\[[^\]\n]*\]\]")
 
 
 @dataclass(frozen=True)
@@ -112,4 +113,16 @@ def expand_references(
             problems.append(ReferenceProblem(line, column, f"reference {match.group(0)} is {exc}"))
         return match.group(0)
 
-    return REFERENCE.sub(replace, markdown), problems
+    expanded = REFERENCE.sub(replace, markdown)
+    for match in LEFTOVER.finditer(markdown):
+        if REFERENCE.fullmatch(match.group(0)):
+            continue
+        line = markdown.count("\n", 0, match.start()) + 1
+        column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
+        problems.append(ReferenceProblem(
+            line, column,
+            f"{match.group(0)} is not a reference; write [[kind:id]], [[kind:id.field]] or [[var:name]] "
+            "in lowercase",
+        ))
+    problems.sort(key=lambda problem: (problem.line, problem.column))
+    return expanded, problems

@@ -1,0 +1,37 @@
+"""Golden pages: the rendered Markdown+HTML of a small fixed project, compared byte for byte.
+
+Regenerate after an intended change with ``DESKBOOK_UPDATE_GOLDEN=1 pytest tests/site/test_golden.py``
+and review the diff like any other change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic import write_synthetic_content
+from deskbook.manual import load_manual_or_raise
+from deskbook.site import SiteOptions, render_site_pages
+
+GOLDEN = Path(__file__).parent / "golden"
+PAGES = ["policies/policy-0000.md", "scripts/script-0002.md", "escalation/index.md", "response-times.md"]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    content = write_synthetic_content(tmp_path_factory.mktemp("golden") / "content", 8)
+    manual = load_manual_or_raise(content)
+    pages = render_site_pages(manual, SiteOptions(today=dt.date(2026, 11, 22)))
+    return {page.src_uri: page.markdown for page in pages}
+
+
+@pytest.mark.parametrize("src_uri", PAGES)
+def test_page_matches_golden(rendered, src_uri):
+    golden = GOLDEN / src_uri.replace("/", "__")
+    if os.environ.get("DESKBOOK_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(rendered[src_uri], encoding="utf-8")
+    assert rendered[src_uri] == golden.read_text(encoding="utf-8")
