@@ -42,15 +42,11 @@ def render_pdf(html: str, base_dir: Path, allowed_roots: list[Path], target: Pat
         )
 
     fetcher = RestrictedFetcher(allowed_roots)
-    try:
-        document = HTML(string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher).render()
-    except FatalURLFetchingError:
-        refused = "; ".join(fetcher.refused) or "an unknown resource"
-        raise PrintError(f"{target.name}: {refused}") from None
-
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.tmp", dir=target.parent)
     try:
+        # Attachments are fetched while writing, images while laying out: both go through the fetcher.
+        document = HTML(string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher).render()
         with os.fdopen(handle, "wb") as stream:
             document.write_pdf(stream)
         # mkstemp creates the file private (0600); a published PDF is as readable as any site file.
@@ -58,6 +54,10 @@ def render_pdf(html: str, base_dir: Path, allowed_roots: list[Path], target: Pat
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
+    except FatalURLFetchingError:
+        Path(temporary).unlink(missing_ok=True)
+        refused = "; ".join(fetcher.refused) or "an unknown resource"
+        raise PrintError(f"{target.name}: {refused}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
