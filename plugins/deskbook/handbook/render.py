@@ -96,6 +96,7 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,
     )
     env.filters["channel"] = lambda channel: CHANNEL_NAMES.get(channel, channel)
     env.filters["money"] = lambda value: f"${value:,}"

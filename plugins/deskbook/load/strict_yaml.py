@@ -157,7 +157,19 @@ class _Frame:
     has_key: bool = False
 
 
-def read_yaml(data: bytes) -> tuple[Any, SourceMap]:
+# libyaml's parser is about five times faster, but crashes the process on tens of thousands of nested
+# flow brackets; such nesting needs that many brackets, so files with few of them use it.
+_C_PARSER_MAX_BRACKETS = 1000
+
+
+def _event_source(text: str, force_pure: bool = False) -> Any:
+    if not force_pure and getattr(yaml, "__with_libyaml__", False):
+        if text.count("[") + text.count("{") <= _C_PARSER_MAX_BRACKETS:
+            return yaml.CSafeLoader(text)
+    return yaml.SafeLoader(text)
+
+
+def read_yaml(data: bytes, _force_pure: bool = False) -> tuple[Any, SourceMap]:
     """Parse one YAML document from ``data`` strictly. Raises :class:`StrictYamlError`."""
     if len(data) > MAX_FILE_BYTES:
         raise StrictYamlError(
@@ -167,7 +179,7 @@ def read_yaml(data: bytes) -> tuple[Any, SourceMap]:
     if "\x00" in text:
         raise StrictYamlError([YamlProblem(Mark(1, 1), "file contains a NUL character; is it a binary file?")])
 
-    loader = yaml.SafeLoader(text)  # pure-Python parser: the C one segfaults on very deep nesting
+    loader = _event_source(text, _force_pure)
     source_map = SourceMap()
     problems: list[YamlProblem] = []
     stack: list[_Frame] = []
@@ -223,7 +235,8 @@ def read_yaml(data: bytes) -> tuple[Any, SourceMap]:
             # A node starts: a scalar, a mapping or a sequence.
             mark = _mark(event.start_mark)
             if isinstance(event, ScalarEvent):
-                value: Any = resolve_plain(event.value) if event.style is None else event.value
+                # Plain scalars have style None in the Python parser and "" in libyaml's.
+                value: Any = resolve_plain(event.value) if not event.style else event.value
             elif isinstance(event, MappingStartEvent):
                 value = {}
             elif isinstance(event, SequenceStartEvent):
@@ -245,7 +258,7 @@ def read_yaml(data: bytes) -> tuple[Any, SourceMap]:
                 if not isinstance(event, ScalarEvent):
                     problems.append(YamlProblem(mark, "a mapping key must be a plain word, not a list or mapping"))
                     break
-                if event.style is None and not isinstance(value, str):
+                if not event.style and not isinstance(value, str):
                     problems.append(
                         YamlProblem(
                             mark,
@@ -278,6 +291,9 @@ def read_yaml(data: bytes) -> tuple[Any, SourceMap]:
                     break
                 stack.append(_Frame(value, child_path))
     except yaml.MarkedYAMLError as exc:
+        if not isinstance(loader, yaml.SafeLoader):
+            # Report syntax errors in the pure-Python parser's words, which name the offending character.
+            return read_yaml(data, _force_pure=True)
         problems.append(_describe_yaml_error(exc))
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         problems.append(YamlProblem(Mark(1, 1), f"not valid YAML: {exc}"))

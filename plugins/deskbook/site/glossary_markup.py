@@ -7,6 +7,7 @@ tokenizer: only text outside links, headings, code and existing abbreviations is
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
 
@@ -61,11 +62,17 @@ class _Marker(HTMLParser):
         self.out.append(f"<?{data}>")
 
 
+@lru_cache(maxsize=8)
+def _pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in words) + r")(?![\w-])")
+
+
 def mark_abbreviations(html: str, abbreviations: dict[str, str]) -> str:
     if not abbreviations:
         return html
-    words = sorted(abbreviations, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in words) + r")(?![\w-])")
+    pattern = _pattern(tuple(sorted(abbreviations, key=len, reverse=True)))
+    if not pattern.search(html):
+        return html  # most pages: no need to tokenise at all
     marker = _Marker(pattern, abbreviations)
     marker.feed(html)
     marker.close()

@@ -72,6 +72,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates ship with the package; no need to stat them for every page
     )
     env.filters["md"] = markdown_text
     env.filters["markdown"] = markdown_html

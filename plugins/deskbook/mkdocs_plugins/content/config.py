@@ -10,7 +10,7 @@ class ContentConfig(base.Config):
     """The content folder, relative to mkdocs.yml."""
     navigation = c.Type(bool, default=True)
     """Build the navigation by section (unless mkdocs.yml sets its own ``nav``)."""
-    nav_max_entities = c.Type(int, default=40)
+    nav_max_entities = c.Type(int, default=25)
     """Sections with more entities list only their index page in the navigation, which keeps every page
     small: Material repeats the whole navigation in every page."""
     glossary_abbreviations = c.Type(bool, default=True)
