@@ -64,7 +64,7 @@ def check_references(manual: Manual, diagnostics: Diagnostics) -> None:
             hint = f"; did you mean '{guess[0]}:{target_id}'?" if guess else f"; kinds are: {', '.join(KIND_NAMES)}"
             diagnostics.error(ref.location, f"unknown kind '{kind}' in reference '{ref.target}'{hint}")
             continue
-        if manual.get(kind, target_id) is not None:
+        if manual.get(kind, target_id) is not None or kind in manual.incomplete_kinds:
             continue
         known = sorted(manual.records.get(kind, {}))
         guess = difflib.get_close_matches(target_id, known, n=1, cutoff=0.5)

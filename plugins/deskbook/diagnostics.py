@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
@@ -115,8 +116,9 @@ def format_report(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:
 def display_path(path: Path, root: Path | None) -> str:
     """Paths relative to the project root read best in messages and in GitHub annotations."""
     if root is not None:
+        # abspath, not resolve: a symbolic link must be named as itself, not as what it points to.
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
         except ValueError:
             pass
     return path.as_posix()

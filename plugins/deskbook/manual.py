@@ -94,6 +94,8 @@ class Manual:
     documents: list[SourceDocument]
     records: dict[str, dict[str, EntityRecord]] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
+    incomplete_kinds: frozenset[str] = frozenset()
+    """Kinds with a file that failed to load (only in a partial manual built for reporting)."""
 
     # -- singletons ---------------------------------------------------------------------------------------
     def _single(self, name: str) -> Any:
@@ -204,9 +206,14 @@ class Manual:
         return list(self.records)
 
 
-def load_manual(content_dir: Path, project_root: Path | None = None) -> tuple[Manual | None, Diagnostics]:
+def load_manual(
+    content_dir: Path, project_root: Path | None = None, allow_partial: bool = False
+) -> tuple[Manual | None, Diagnostics]:
     """Read and validate every content file. Returns the Manual (None if any file failed) and diagnostics.
 
+    With ``allow_partial``, a file of a per-entity folder that failed still leaves a Manual of the rest,
+    so ``check`` can report cross-reference problems in the same run; references into the failed kinds
+    are then not judged. Outputs never use a partial Manual.
     Cross-references are checked separately by :func:`deskbook.check.check_manual`.
     """
     diagnostics = Diagnostics()
@@ -217,6 +224,7 @@ def load_manual(content_dir: Path, project_root: Path | None = None) -> tuple[Ma
         return None, diagnostics
 
     found: set[str] = set()
+    failed: set[str] = set()
     for path in sorted(content_dir.rglob("*")):
         if not path.is_file() or path.suffix not in (".yaml", ".yml"):
             continue
@@ -233,6 +241,8 @@ def load_manual(content_dir: Path, project_root: Path | None = None) -> tuple[Ma
         document = _load_document(path, shown, content_file, diagnostics)
         if document is not None:
             documents.append(document)
+        else:
+            failed.add(content_file.name)
 
     for content_file in CONTENT_FILES:
         if content_file.required and content_file.name not in found:
@@ -242,8 +252,11 @@ def load_manual(content_dir: Path, project_root: Path | None = None) -> tuple[Ma
             )
 
     if diagnostics.errors:
-        return None, diagnostics
-    manual = Manual(content_dir=content_dir, documents=documents)
+        loaded = {document.content_file.name for document in documents}
+        singletons_loaded = all(cf.name in loaded for cf in CONTENT_FILES if not cf.is_folder)
+        if not (allow_partial and singletons_loaded):
+            return None, diagnostics
+    manual = Manual(content_dir=content_dir, documents=documents, incomplete_kinds=frozenset(failed))
     _index(manual, diagnostics)
     return manual, diagnostics
 

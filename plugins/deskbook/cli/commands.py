@@ -31,7 +31,7 @@ def check(content_dir: Path, fmt: str, strict: bool) -> int:
     from ..check import check_manual
     from ..manual import load_manual
 
-    manual, diagnostics = load_manual(content_dir, _project_root(content_dir))
+    manual, diagnostics = load_manual(content_dir, _project_root(content_dir), allow_partial=True)
     if manual is not None:
         check_manual(manual, diagnostics, strict_freshness=strict)
     return report(diagnostics, fmt, summary=manual is not None)

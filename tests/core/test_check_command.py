@@ -1,0 +1,97 @@
+"""The check and schema commands on the example content, and their output formats."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from deskbook.cli import main
+from deskbook.load import read_yaml
+from deskbook.model import CONTENT_FILES, content_file_for
+
+
+def test_example_validates_clean(example_content, capsys, monkeypatch):
+    monkeypatch.chdir(example_content.parent)
+    assert main(["check"]) == 0
+    err = capsys.readouterr().err
+    assert "error" not in err.replace("0 errors", "")
+    assert "content is valid" in err
+
+
+def test_freshness_warnings_and_strict(example_content, capsys, monkeypatch):
+    monkeypatch.chdir(example_content.parent)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(time.mktime((2026, 11, 22, 12, 0, 0, 0, 0, 0)))))
+    assert main(["check"]) == 0
+    err = capsys.readouterr().err
+    assert re.search(r"content/policies/privacy\.yaml:\d+:\d+: warning: policy 'privacy' was due for review on 2026-09-30", err)
+    assert re.search(r"content/policies/offers-and-gifts\.yaml:\d+:\d+: warning: policy 'offers-and-gifts' is due for review on 2026-12-10 \(in 18 days\)", err)
+    assert main(["check", "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"privacy\.yaml:\d+:\d+: error: policy 'privacy' was due for review", err)
+
+
+def test_github_format_emits_annotations(tmp_path, example_content, capsys, monkeypatch):
+    content = tmp_path / "content"
+    shutil.copytree(example_content, content)
+    policy = content / "policies" / "refunds.yaml"
+    policy.write_text(policy.read_text().replace("owner: care-manager", "owner: care-manger"))
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--format", "github"]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"^::error file=content/policies/refunds\.yaml,line=4,col=8::unknown role 'care-manger'; did you mean 'care-manager'\?$", out, re.M)
+
+
+def test_json_format(tmp_path, example_content, capsys, monkeypatch):
+    content = tmp_path / "content"
+    shutil.copytree(example_content, content)
+    (content / "glossary.yaml").write_text("terms: []\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--format", "json"]) == 1
+    items = json.loads(capsys.readouterr().out)
+    assert {"path": "content/glossary.yaml", "line": 1, "column": 8, "severity": "error",
+            "message": "terms: needs at least 1 item"} in items
+
+
+def test_schema_command_writes_one_valid_schema_per_kind(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["schema", "--out", "schemas"]) == 0
+    for content_file in CONTENT_FILES:
+        schema = json.loads((tmp_path / "schemas" / f"{content_file.name}.schema.json").read_text())
+        jsonschema.Draft202012Validator.check_schema(schema)
+        assert schema["additionalProperties"] is False, "closed schemas give editors squiggles on typos"
+    settings = json.loads((tmp_path / ".vscode" / "settings.json").read_text())
+    assert settings["yaml.schemas"]["./schemas/policy.schema.json"] == ["content/policies/*.yaml"]
+
+
+def test_example_files_validate_against_their_schemas(repo_root, example_content):
+    for path in sorted(example_content.rglob("*.yaml")):
+        content_file = content_file_for(path.relative_to(example_content).as_posix())
+        schema = json.loads((repo_root / "schemas" / f"{content_file.name}.schema.json").read_text())
+        data, _ = read_yaml(path.read_bytes())
+        data = json.loads(json.dumps(data))  # dates stay strings, as an editor sees them
+        errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+        assert not errors, f"{path}: {errors[0].message}"
+
+
+def test_every_content_file_points_editors_at_its_schema(repo_root, example_content):
+    for path in sorted(example_content.rglob("*.yaml")):
+        first = path.read_text().splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert match, f"{path} lacks a yaml-language-server modeline"
+        target = (path.parent / match.group(1)).resolve()
+        assert target.is_file(), f"{path} points at a missing schema {target}"
+        assert target.name == f"{content_file_for(path.relative_to(example_content).as_posix()).name}.schema.json"
+
+
+def test_committed_schemas_are_up_to_date(repo_root, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    main(["schema", "--out", "schemas", "--no-vscode"])
+    for fresh in sorted((tmp_path / "schemas").glob("*.json")):
+        assert fresh.read_text() == (repo_root / "schemas" / fresh.name).read_text(), (
+            f"schemas/{fresh.name} is stale: run python build_manual.py schema")
