@@ -89,3 +89,14 @@ def fill_placeholders(
         position = match.end()
     pieces.append(str(escape(text[position:])))
     return Markup("".join(pieces))
+
+
+_INLINE_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+!|~")
+
+
+def markdown_escape(text: str) -> str:
+    """Plain text made inert inside Markdown that people also read raw (pull-request comments):
+    Markdown specials get a backslash, and ``&`` and ``<`` become entities so no tag or entity can form
+    (a lone ``>`` cannot start one, and "30 -> 45" should read as written)."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;")
+    return "".join(f"\\{ch}" if ch in _INLINE_MARKDOWN_SPECIALS else ch for ch in escaped)

@@ -48,6 +48,7 @@ def test_every_chapter_is_bookmarked_in_order(handbook):
     assert chapters[0] == "Contents"
     assert chapters[1:1 + len(CHAPTERS)] == CHAPTERS
     assert "Answer key" in chapters
+    assert "What changed in this edition" in chapters
     nested = [entry for entry in _outline(handbook) if entry[0] == 1]
     assert any(title == "Refunds" for _, title, _ in nested), "policies are nested under their chapter"
 

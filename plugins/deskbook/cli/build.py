@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from ..diagnostics import Diagnostics
+from ..project import content_dir_of
 from .commands import report
 
 
@@ -48,7 +49,7 @@ def _precheck(config_file: Path) -> int:
     from ..check import check_manual
     from ..manual import load_manual
 
-    content_dir = _content_dir_from(config_file)
+    content_dir = content_dir_of(config_file)
     manual, diagnostics = load_manual(content_dir, config_file.resolve().parent)
     if manual is not None:
         check_manual(manual, diagnostics)
@@ -57,23 +58,6 @@ def _precheck(config_file: Path) -> int:
         click.echo("build stopped: the previous site and PDFs are unchanged", err=True)
         return 1
     return 0
-
-
-def _content_dir_from(config_file: Path) -> Path:
-    """The content folder named in mkdocs.yml's deskbook/content block (default: content)."""
-    import yaml
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml may use !ENV and other tags; they do not matter for finding the content folder.
-    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    for entry in data.get("plugins") or []:
-        if isinstance(entry, dict) and "deskbook/content" in entry:
-            options = entry["deskbook/content"] or {}
-            return (config_file.resolve().parent / options.get("content_dir", "content")).resolve()
-    return (config_file.resolve().parent / "content").resolve()
 
 
 def build_site(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool = False) -> int:

@@ -1,0 +1,64 @@
+"""``diff BASE [HEAD]``: what a change to the content means for staff, for a pull-request comment."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import click
+
+from ..check import check_manual
+from ..diagnostics import Diagnostic, Diagnostics, Location
+from ..manual import load_manual
+
+
+@click.command()
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
+def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
+    """Compare the content at git revision BASE with HEAD (default: the working tree)."""
+    from ..project import content_dir_of, pdf_outputs_of
+    from ..review.changes import diff_manuals
+    from ..review.report import to_json, to_markdown
+    from ..review.revisions import RevisionError, export_content, git_root
+    from .commands import report
+
+    content_dir = content_dir_of(config_file)
+    try:
+        repo = git_root(config_file.resolve().parent)
+        with tempfile.TemporaryDirectory(prefix="deskbook-diff-") as temporary:
+            manuals = {}
+            problems = Diagnostics()
+            for label, revision in (("base", base), ("head", head)):
+                if revision is None:
+                    folder, root, prefix = content_dir, config_file.resolve().parent, ""
+                else:
+                    root = Path(temporary) / label
+                    folder = export_content(repo, revision, content_dir, root)
+                    root = root / content_dir.relative_to(repo).parent
+                    prefix = f"{revision}:"
+                manual, diagnostics = load_manual(folder, root)
+                if manual is not None:
+                    check_manual(manual, diagnostics)
+                for item in diagnostics.errors:
+                    problems.items.append(Diagnostic(
+                        Location(prefix + item.location.path, item.location.line, item.location.column),
+                        item.severity, item.message, item.rule))
+                manuals[label] = manual
+            if problems.errors or None in manuals.values():
+                return report(problems, "text")
+            editions, desk_card = pdf_outputs_of(config_file)
+            changes = diff_manuals(manuals["base"], manuals["head"])
+            render = to_json if fmt == "json" else to_markdown
+            click.echo(render(changes, manuals["base"], manuals["head"], editions, desk_card, base,
+                              head or "working tree"))
+    except RevisionError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
+    return 0
+
+
+COMMANDS = [diff]

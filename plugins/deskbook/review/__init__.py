@@ -1,0 +1,1 @@
+"""What a change means for staff: diffs between revisions, what's new in an edition, freshness."""

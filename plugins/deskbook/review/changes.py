@@ -1,0 +1,185 @@
+"""Compare two Manuals entity by entity and describe each change in words a reviewer understands.
+
+Entities are matched by kind and id; an entity that disappeared while another of the same kind appeared
+with mostly the same content is reported as renamed. Fields are compared after flattening, with lists of
+items that have ids (policy rules, steps) matched by id, so reordering is not a change.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..manual import Manual
+from ..model import Entity
+
+KIND_LABELS = {
+    "policy": "Policy", "product": "Product", "script": "Script", "standard": "Standard",
+    "procedure": "Procedure", "chain": "Escalation chain", "call-log": "Call log", "role": "Role",
+    "category": "Response category", "executive": "Executive", "routing": "Routing rule",
+    "account": "Key account", "resource": "Training resource", "workshop": "Workshop",
+    "question": "Knowledge check", "metric": "Metric", "term": "Glossary term", "audience": "Audience",
+}
+RENAME_SIMILARITY = 0.75
+
+
+@dataclass
+class FieldChange:
+    path: tuple[str, ...]
+    old: Any
+    new: Any
+    sentence: str
+
+
+@dataclass
+class EntityChange:
+    kind: str
+    id: str
+    title: str
+    status: str  # "added", "removed", "renamed", "changed"
+    old_id: str | None = None
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass
+class ChangeSet:
+    changes: list[EntityChange]
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+
+def _flatten(value: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
+    if isinstance(value, dict):
+        flat: dict[tuple[str, ...], Any] = {}
+        for key, item in value.items():
+            flat.update(_flatten(item, path + (str(key),)))
+        return flat
+    if isinstance(value, list) and value and all(isinstance(item, dict) and "id" in item for item in value):
+        flat = {}
+        for item in value:
+            flat.update(_flatten({k: v for k, v in item.items() if k != "id"}, path + (f"[{item['id']}]",)))
+        return flat
+    return {path: value}
+
+
+def _dump(entity: Entity) -> dict:
+    return json.loads(entity.model_dump_json())
+
+
+def _similarity(a: Entity, b: Entity) -> float:
+    left = json.dumps({k: v for k, v in _dump(a).items() if k != "id"}, sort_keys=True)
+    right = json.dumps({k: v for k, v in _dump(b).items() if k != "id"}, sort_keys=True)
+    return difflib.SequenceMatcher(None, left, right).ratio()
+
+
+def diff_manuals(old: Manual, new: Manual) -> ChangeSet:
+    changes: list[EntityChange] = []
+    kinds = list(dict.fromkeys(list(old.records) + list(new.records)))
+    for kind in kinds:
+        before = {e.id: e for e in old.entities(kind)}
+        after = {e.id: e for e in new.entities(kind)}
+        removed = [i for i in before if i not in after]
+        added = [i for i in after if i not in before]
+        for old_id in list(removed):
+            best = max(added, key=lambda new_id: _similarity(before[old_id], after[new_id]), default=None)
+            if best is not None and _similarity(before[old_id], after[best]) >= RENAME_SIMILARITY:
+                removed.remove(old_id)
+                added.remove(best)
+                change = EntityChange(kind, best, after[best].display_title, "renamed", old_id=old_id)
+                change.fields = _field_changes(kind, before[old_id], after[best], old, new)
+                changes.append(change)
+        for entity_id in removed:
+            changes.append(EntityChange(kind, entity_id, before[entity_id].display_title, "removed"))
+        for entity_id in added:
+            changes.append(EntityChange(kind, entity_id, after[entity_id].display_title, "added"))
+        for entity_id in before:
+            if entity_id in after:
+                fields = _field_changes(kind, before[entity_id], after[entity_id], old, new)
+                if fields:
+                    changes.append(EntityChange(kind, entity_id, after[entity_id].display_title, "changed",
+                                                fields=fields))
+    return ChangeSet(changes)
+
+
+def _field_changes(kind: str, before: Entity, after: Entity, old: Manual, new: Manual) -> list[FieldChange]:
+    left = _flatten({k: v for k, v in _dump(before).items() if k != "id"})
+    right = _flatten({k: v for k, v in _dump(after).items() if k != "id"})
+    changes = []
+    for path in list(dict.fromkeys(list(left) + list(right))):
+        if left.get(path) != right.get(path):
+            changes.append(FieldChange(path, left.get(path), right.get(path),
+                                       describe(kind, before, after, path, left.get(path), right.get(path), old, new)))
+    return changes
+
+
+# --- wording -----------------------------------------------------------------------------------------------
+
+def _role_title(manual: Manual, role_id: Any) -> str:
+    role = manual.get("role", role_id) if isinstance(role_id, str) else None
+    if role is None:
+        return str(role_id)
+    article = "the " if not role.title.lower().startswith(("a ", "an ", "the ")) else ""
+    return article + role.title
+
+
+def _words(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(_words(item) for item in value) or "none"
+    return str(value)
+
+
+def _label(path: tuple[str, ...]) -> str:
+    parts = [part.strip("[]").replace("_", " ").replace("-", " ") for part in path]
+    return " ".join(parts)
+
+
+def _routing_subject(rule: Any, manual: Manual) -> str:
+    when = rule.when
+    if when.order_value_over is not None:
+        return f"Orders over ${when.order_value_over:,}"
+    if when.key_account:
+        return "Key accounts"
+    if when.category:
+        category = manual.get("category", when.category)
+        return f"{category.name if category else when.category} inquiries"
+    return rule.title
+
+
+def describe(kind: str, before: Any, after: Any, path: tuple[str, ...], old: Any, new: Any,
+             old_manual: Manual, new_manual: Manual) -> str:
+    title = after.display_title
+    if kind == "routing":
+        if path == ("route_to",):
+            return (f"{_routing_subject(after, new_manual)} now go to {_role_title(new_manual, new)} "
+                    f"instead of {_role_title(old_manual, old)}")
+        if path == ("when", "order_value_over") and old is not None and new is not None:
+            return f"{title}: the threshold moves from ${old:,} to ${new:,}"
+    if kind == "policy" and len(path) == 3 and path[0] == "rules" and path[2] == "value":
+        rule_id = path[1].strip("[]")
+        rule = next((r for r in getattr(after, "rules", []) if r.id == rule_id), None)
+        unit = f" {rule.unit}" if rule is not None and rule.unit else ""
+        base = title[:-1] if " " not in title and title.endswith("s") else title  # "Refunds" -> "Refund"
+        label = f"{base} {rule_id.replace('-', ' ')}"
+        return f"{label[0].upper() + label[1:]}: {_words(old)}{unit} -> {_words(new)}{unit}"
+    if kind == "role" and path and path[0] == "authority":
+        return f"Role '{title}': {_label(path[1:])} {_words(old)} -> {_words(new)}"
+    if path and path[-1] in ("owner", "route_to", "role", "approver", "led_by", "reports_to"):
+        return (f"{KIND_LABELS.get(kind, kind)} '{title}': {_label(path)} is now {_role_title(new_manual, new)} "
+                f"instead of {_role_title(old_manual, old)}")
+    if old is None:
+        return f"{KIND_LABELS.get(kind, kind)} '{title}': {_label(path)} added: {_short(new)}"
+    if new is None:
+        return f"{KIND_LABELS.get(kind, kind)} '{title}': {_label(path)} removed (was {_short(old)})"
+    return f"{KIND_LABELS.get(kind, kind)} '{title}': {_label(path)}: {_short(old)} -> {_short(new)}"
+
+
+def _short(value: Any, limit: int = 120) -> str:
+    text = _words(value).replace("\n", " ").strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"

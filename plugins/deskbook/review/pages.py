@@ -1,0 +1,67 @@
+"""The "Due for review" and "What changed in this edition" pages, as safe Markdown.
+
+Every piece of user text goes through ``markdown_escape``, so a policy title cannot become markup or
+attribute syntax on these pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from ..check import review_status
+from ..manual import Manual, load_manual
+from ..text import markdown_escape
+from .changes import diff_manuals
+from .revisions import RevisionError, export_content, git_root
+
+
+def _md(text: str) -> str:
+    return markdown_escape(text)
+
+
+def due_for_review_markdown(manual: Manual, today: dt.date) -> str:
+    warning_days = manual.settings.review_warning_days
+    rows = []
+    for policy in sorted(manual.entities("policy"), key=lambda p: p.review_by):
+        status = review_status(policy, today, warning_days)
+        if status == "current":
+            continue
+        owner = manual.get("role", policy.owner)
+        label = "**Overdue**" if status == "overdue" else "Due soon"
+        rows.append(f"| {label} | {_md(policy.title)} | {_md(owner.title if owner else policy.owner)} | "
+                    f"{policy.review_by.isoformat()} |")
+    lines = ["# Due for review", "",
+             f"Policies past their review-by date, or due within {warning_days} days of "
+             f"{today.isoformat()}. Owners review the policy and move its `review_by` date forward.", ""]
+    if not rows:
+        return "\n".join(lines + ["Every policy is current.", ""])
+    return "\n".join(lines + ["| Status | Policy | Owner | Review by |", "|---|---|---|---|", *rows, ""])
+
+
+def whats_new_markdown(manual: Manual, project_root: Path | None) -> str:
+    edition = manual.settings.edition
+    heading = [f"# What changed in edition {_md(edition.number)}", ""]
+    if not edition.previous_tag:
+        return "\n".join(heading + ["This is the first edition; there is no earlier edition to compare with.", ""])
+    try:
+        repo = git_root(project_root or manual.content_dir.parent)
+        with tempfile.TemporaryDirectory(prefix="deskbook-edition-") as temporary:
+            old_content = export_content(repo, edition.previous_tag, manual.content_dir, Path(temporary))
+            old, diagnostics = load_manual(old_content, Path(temporary))
+    except (RevisionError, OSError) as exc:
+        return "\n".join(heading + [f"The previous edition ({_md(edition.previous_tag)}) could not be read: "
+                                    f"{_md(str(exc))}.", ""])
+    if old is None:
+        return "\n".join(heading + [f"The previous edition ({_md(edition.previous_tag)}) has content errors, "
+                                    "so no comparison is shown.", ""])
+    changes = diff_manuals(old, manual)
+    lines = heading + [f"Compared with the previous edition ({_md(edition.previous_tag)}).", ""]
+    if not changes:
+        return "\n".join(lines + ["Nothing in the content changed.", ""])
+    for change in changes.changes:
+        verb = {"added": "New", "removed": "Removed", "renamed": "Renamed", "changed": "Changed"}[change.status]
+        lines.append(f"- {verb}: {_md(change.title)}")
+        lines.extend(f"    - {_md(field.sentence)}" for field in change.fields)
+    return "\n".join(lines + [""])

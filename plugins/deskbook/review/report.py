@@ -1,0 +1,83 @@
+"""A ChangeSet as a pull-request comment (Markdown) or as JSON, with where each change is used."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from ..manual import Manual
+from ..project import DeskCardInfo, EditionInfo
+from ..text import markdown_escape
+from ..site.urls import entity_target, page_url
+from .changes import KIND_LABELS, ChangeSet, EntityChange
+
+_DESK_CARD_KINDS = {"escalation": {"role"}, "thresholds": {"routing"}, "response-times": {"category"}}
+
+
+def where_used(change: EntityChange, manual: Manual, editions: list[EditionInfo],
+               desk_card: DeskCardInfo | None) -> dict[str, list[str]]:
+    entity = manual.get(change.kind, change.id)
+    pages: list[str] = []
+    if change.kind in KIND_LABELS:
+        pages.append(page_url(entity_target(change.kind, change.id).src_uri, False))
+    for reference in manual.references_to(change.kind, change.id):
+        if reference.source is not None and reference.source.entity.ref != f"{change.kind}:{change.id}":
+            source = reference.source.entity
+            pages.append(page_url(entity_target(source.kind, source.id).src_uri, False))
+    pdfs = [f"{edition.name}.pdf" for edition in editions
+            if entity is None or manual.visible_to(entity, edition.audience)]
+    if desk_card is not None:
+        kinds = set().union(*(_DESK_CARD_KINDS.get(part, set()) for part in desk_card.parts))
+        if change.kind in kinds or (change.kind == "script" and change.id in desk_card.scripts):
+            pdfs.append(f"{desk_card.name}.pdf")
+    return {"pages": list(dict.fromkeys(pages)), "pdfs": pdfs}
+
+
+def _md(text: str) -> str:
+    return markdown_escape(text)
+
+
+def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[EditionInfo],
+                desk_card: DeskCardInfo | None, base_label: str, head_label: str) -> str:
+    lines = [f"## What this change means for staff", "",
+             f"Comparing `{base_label}` with `{head_label}`.", ""]
+    if not changes:
+        return "\n".join(lines + ["No change to the manual's content.", ""])
+    groups = [("added", "Added"), ("removed", "Removed"), ("renamed", "Renamed"), ("changed", "Changed")]
+    for status, heading in groups:
+        selected = [change for change in changes.changes if change.status == status]
+        if not selected:
+            continue
+        lines += [f"### {heading}", ""]
+        for change in selected:
+            manual = old if status == "removed" else new
+            label = KIND_LABELS.get(change.kind, change.kind)
+            if status == "renamed":
+                lines.append(f"- {label} **{_md(change.title)}**: id `{change.old_id}` -> `{change.id}`")
+            else:
+                lines.append(f"- {label} **{_md(change.title)}** (`{change.id}`)")
+            for field_change in change.fields:
+                lines.append(f"  - {_md(field_change.sentence)}")
+            used = where_used(change, manual, editions, desk_card)
+            if used["pages"] or used["pdfs"]:
+                parts = []
+                if used["pages"]:
+                    parts.append("pages " + ", ".join(f"`{page}`" for page in used["pages"]))
+                if used["pdfs"]:
+                    parts.append("PDFs " + ", ".join(f"`{pdf}`" for pdf in used["pdfs"]))
+                lines.append(f"  - Where used: {'; '.join(parts)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def to_json(changes: ChangeSet, old: Manual, new: Manual, editions: list[EditionInfo],
+            desk_card: DeskCardInfo | None, base_label: str, head_label: str) -> str:
+    items = []
+    for change in changes.changes:
+        manual = old if change.status == "removed" else new
+        item = asdict(change)
+        item["fields"] = [{"path": list(f.path), "old": f.old, "new": f.new, "sentence": f.sentence}
+                          for f in change.fields]
+        item["where_used"] = where_used(change, manual, editions, desk_card)
+        items.append(item)
+    return json.dumps({"base": base_label, "head": head_label, "changes": items}, indent=2, default=str)

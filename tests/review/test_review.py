@@ -1,0 +1,156 @@
+"""diff between two git revisions, scaffolding, review pages, and the CI files for company repositories."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shlex
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import copy_example_project
+from deskbook.cli import main
+from deskbook.manual import load_manual_or_raise
+from deskbook.review.pages import due_for_review_markdown, whats_new_markdown
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.email=test@example.com", "-c", "user.name=Test", *args],
+                          cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """The example project in a git repository with two commits: the refund window 30 -> 45 days, and
+    orders over $500 routed to the COO instead of the Director of Customer Care."""
+    project = copy_example_project(tmp_path / "repo")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "edition 1")
+    git(project, "tag", "edition-1")
+    refunds = project / "content" / "policies" / "refunds.yaml"
+    refunds.write_text(refunds.read_text().replace(
+        "counted from the day of purchase.\n    value: 30", "counted from the day of purchase.\n    value: 45"))
+    routing = project / "content" / "routing.yaml"
+    routing.write_text(routing.read_text().replace("route_to: director\n    chain: large-orders",
+                                                   "route_to: coo\n    chain: large-orders"))
+    git(project, "commit", "-qam", "longer refunds; COO takes large orders")
+    return project
+
+
+def test_diff_describes_the_change_in_words(repo, capsys, monkeypatch):
+    monkeypatch.chdir(repo)
+    assert main(["diff", "HEAD~1", "HEAD"]) == 0
+    out = capsys.readouterr().out
+    assert "- Policy **Refunds** (`refunds`)" in out
+    assert "  - Refund window: 30 days -> 45 days" in out
+    assert "  - Orders over $500 now go to the Chief Operating Officer instead of the Director of Customer Care" in out
+    assert re.search(r"Where used: pages `policies/refunds\.html`.*PDFs `handbook\.pdf`, `handbook-rep\.pdf`", out)
+    assert "`desk-card.pdf`" in out.split("now go to")[1], "the routing table is on the desk card"
+
+
+def test_diff_json(repo, capsys, monkeypatch):
+    monkeypatch.chdir(repo)
+    assert main(["diff", "HEAD~1", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    refunds = next(change for change in data["changes"] if change["id"] == "refunds")
+    assert refunds["fields"][0]["old"] == 30 and refunds["fields"][0]["new"] == 45
+    assert "policies/refunds.html" in refunds["where_used"]["pages"]
+
+
+def test_added_removed_and_renamed(repo, capsys, monkeypatch):
+    monkeypatch.chdir(repo)
+    content = repo / "content"
+    (content / "scripts" / "transfer.yaml").rename(content / "scripts" / "handover.yaml")
+    handover = content / "scripts" / "handover.yaml"
+    handover.write_text(handover.read_text().replace("id: transfer", "id: handover"))
+    for referrer in ("products/smart-kettle.yaml", "standards/authority-to-resolve.yaml"):
+        path = content / referrer
+        path.write_text(path.read_text().replace("  - transfer\n", "  - handover\n"))
+    (content / "standards" / "one-team.yaml").unlink()
+    onboarding = content / "training" / "onboarding.yaml"
+    onboarding.write_text(onboarding.read_text().replace("      - standard:one-team\n", ""))
+    assert main(["new", "procedure", "late-deliveries"]) == 0
+    capsys.readouterr()
+    assert main(["diff", "HEAD"]) == 0
+    out = capsys.readouterr().out
+    assert "### Added" in out and "`late-deliveries`" in out
+    assert "### Removed" in out and "Sales and service as one team" in out
+    assert "### Renamed" in out and "id `transfer` -> `handover`" in out
+
+
+def test_invalid_content_at_a_revision_gives_located_errors(repo, capsys, monkeypatch):
+    monkeypatch.chdir(repo)
+    routing = repo / "content" / "routing.yaml"
+    routing.write_text(routing.read_text().replace("route_to: coo", "route_to: cfo"))
+    git(repo, "commit", "-qam", "typo")
+    assert main(["diff", "HEAD~1", "HEAD"]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"^HEAD:content/routing\.yaml:\d+:\d+: error: unknown role 'cfo'", err, re.M)
+    assert "Traceback" not in err
+
+
+def test_unknown_revision_is_a_usage_error(repo, capsys, monkeypatch):
+    monkeypatch.chdir(repo)
+    assert main(["diff", "no-such-branch"]) == 2
+    assert "unknown revision 'no-such-branch'" in capsys.readouterr().err
+
+
+def test_whats_new_page_compares_with_the_previous_edition(repo):
+    manual_yaml = repo / "content" / "manual.yaml"
+    manual_yaml.write_text(manual_yaml.read_text().replace('number: "1"', 'number: "2"\n  previous_tag: edition-1'))
+    page = whats_new_markdown(load_manual_or_raise(repo / "content"), repo)
+    assert page.startswith("# What changed in edition 2")
+    assert "Refund window: 30 days -> 45 days" in page
+
+
+def test_due_for_review_page_lists_owner_policy_and_date(example_content):
+    page = due_for_review_markdown(load_manual_or_raise(example_content), dt.date(2026, 11, 22))
+    assert "| **Overdue** | Customer privacy | Director of Customer Care | 2026-09-30 |" in page
+    assert "| Due soon | Goodwill offers and gifts | Customer Care Manager | 2026-12-10 |" in page
+    assert "Refunds" not in page
+
+
+@pytest.mark.parametrize("kind", ["policy", "product", "script", "standard", "procedure", "chain", "call-log"])
+def test_new_scaffolds_an_entity_check_accepts(tmp_path, example_content, kind, capsys, monkeypatch):
+    import shutil
+
+    shutil.copytree(example_content, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", kind, "brand-new"]) == 0
+    assert main(["check"]) == 0
+    assert main(["new", kind, "brand-new"]) == 1, "never overwrite"
+    assert main(["new", kind, "Brand New"]) == 2
+
+
+def test_workflow_is_valid_and_calls_existing_commands(repo_root, capsys):
+    workflow = yaml.safe_load((repo_root / ".github" / "workflows" / "deskbook.yml").read_text())
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` key as true
+    assert "pull_request" in triggers and "push" in triggers
+    steps = workflow["jobs"]["manual"]["steps"]
+    calls = [line for step in steps for line in step.get("run", "").splitlines() if "build_manual.py" in line]
+    assert len(calls) >= 3
+    for call in calls:
+        words = shlex.split(call.split(">")[0])
+        subcommand = words[words.index("build_manual.py") + 1]
+        options = [w for w in words if w.startswith("--")]
+        assert main([subcommand, "--help"]) == 0, subcommand
+        help_text = capsys.readouterr().out
+        for option in options:
+            assert option in help_text, f"{subcommand} has no option {option}"
+    assert any("upload-artifact" in step.get("uses", "") for step in steps)
+    assert any("gh pr comment" in step.get("run", "") for step in steps)
+
+
+def test_pre_commit_hook_runs_check(repo_root):
+    hooks = yaml.safe_load((repo_root / ".pre-commit-hooks.yaml").read_text())
+    hook = next(hook for hook in hooks if hook["id"] == "deskbook-check")
+    assert hook["entry"].split() == ["deskbook", "check"]
+    assert hook["language"] == "python" and hook["pass_filenames"] is False
+    assert re.match(hook["files"], "content/policies/refunds.yaml")
+    scripts = yaml.safe_load("x: 1") and (repo_root / "pyproject.toml").read_text()
+    assert 'deskbook = "deskbook.cli:run"' in scripts, "the hook's entry is an installed console script"
