@@ -22,6 +22,7 @@ log = logging.getLogger("mkdocs.plugins.deskbook.pdf")
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FALSE = {"0", "false", "no", "off"}
+_TRUE = {"1", "true", "yes", "on"}
 
 
 class PdfPlugin(BasePlugin[PdfConfig]):
@@ -31,10 +32,19 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self.manual: Manual | None = None
         self.project_root: Path | None = None
         self.jobs: list[PdfJob] = []
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     @property
     def active(self) -> bool:
-        return self.config.enabled and os.environ.get(self.config.skip_env, "").strip().lower() not in _FALSE
+        """PDFs are skipped when the switch says false, and during `mkdocs serve` unless it says true:
+        a live-reloading preview should not wait for WeasyPrint on every keystroke."""
+        switch = os.environ.get(self.config.skip_env, "").strip().lower()
+        if not self.config.enabled or switch in _FALSE:
+            return False
+        return not self.serving or switch in _TRUE
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.manual = None
