@@ -16,7 +16,6 @@ Targets: at least 5x faster than mkdocs-to-pdf with less peak memory; within 1.1
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -26,27 +25,10 @@ import tempfile
 import venv
 from pathlib import Path
 
+from .common import BUILD_CHILD, REPO, mkdocs_config, run_measured
 from .synthetic import write_handwritten_markdown, write_synthetic_content
 
-REPO = Path(__file__).resolve().parent.parent
 BASELINE_VENV = REPO / "bench" / ".venv-baseline"
-
-BUILD_CHILD = r"""
-import json, os, resource, sys, time, logging
-if os.environ.get("DESKBOOK_PLUGINS"):
-    sys.path.insert(0, os.environ["DESKBOOK_PLUGINS"])
-logging.disable(logging.WARNING)
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-start = time.perf_counter()
-config = load_config(sys.argv[1])
-config.plugins.on_startup(command="build", dirty=False)
-build(config)
-config.plugins.on_shutdown()
-elapsed = time.perf_counter() - start
-peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"seconds": elapsed, "peak_mib": peak / 1024}))
-"""
 
 WEASYPRINT_CHILD = r"""
 import json, resource, sys, time
@@ -59,33 +41,12 @@ elapsed = time.perf_counter() - start
 print(json.dumps({"seconds": elapsed, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
-DESKBOOK_CONFIG = """site_name: Synthetic Manual
-use_directory_urls: false
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - deskbook/content:
-      content_dir: content
-  - deskbook/pdf:
-      editions:
-        - name: handbook
-          title: Complete edition
-      desk_card:
-        enabled: false
-"""
-
-BASELINE_CONFIG = """site_name: Synthetic Manual
-use_directory_urls: false
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - to-pdf:
-      output_path: pdf/handbook.pdf
-"""
+DESKBOOK_CONFIG = mkdocs_config(
+    "  - deskbook/content:\n      content_dir: content\n"
+    "  - deskbook/pdf:\n      editions:\n        - name: handbook\n          title: Complete edition\n"
+    "      desk_card:\n        enabled: false\n"
+)
+BASELINE_CONFIG = mkdocs_config("  - to-pdf:\n      output_path: pdf/handbook.pdf\n")
 
 
 def ensure_baseline() -> Path:
@@ -96,13 +57,6 @@ def ensure_baseline() -> Path:
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "mkdocs-to-pdf",
                         "mkdocs>=1.6,<2", "mkdocs-material>=9.5,<10"], check=True)
     return python
-
-
-def _run(command: list[str], env: dict) -> dict:
-    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SystemExit(f"{command[-1]} failed:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def make_projects(root: Path, entities: int) -> tuple[Path, Path, Path]:
@@ -143,11 +97,11 @@ def main(argv: list[str] | None = None) -> int:
             runs: dict[str, list[dict]] = {"ours": [], "baseline": [], "weasyprint": []}
             for _ in range(args.rounds):
                 shutil.rmtree(ours / "site", ignore_errors=True)
-                runs["ours"].append(_run([sys.executable, "-c", BUILD_CHILD, str(ours / "mkdocs.yml")], env))
+                runs["ours"].append(run_measured([sys.executable, "-c", BUILD_CHILD, str(ours / "mkdocs.yml")], env))
                 shutil.rmtree(baseline / "site", ignore_errors=True)
-                runs["baseline"].append(_run([str(baseline_python), "-c", BUILD_CHILD,
+                runs["baseline"].append(run_measured([str(baseline_python), "-c", BUILD_CHILD,
                                               str(baseline / "mkdocs.yml")], baseline_env))
-                runs["weasyprint"].append(_run([sys.executable, "-c", WEASYPRINT_CHILD, str(lean),
+                runs["weasyprint"].append(run_measured([sys.executable, "-c", WEASYPRINT_CHILD, str(lean),
                                                 (ours / "content").as_uri() + "/",
                                                 str(Path(temporary) / "lean.pdf")], env))
             from pypdf import PdfReader

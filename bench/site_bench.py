@@ -13,53 +13,18 @@ menu and its pages small).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from .common import BUILD_CHILD, REPO, mkdocs_config, run_measured
 from .synthetic import write_handwritten_markdown, write_synthetic_content
 
-REPO = Path(__file__).resolve().parent.parent
-
-CHILD = r"""
-import json, os, resource, sys, time, logging
-sys.path.insert(0, os.environ["DESKBOOK_PLUGINS"])
-logging.disable(logging.WARNING)
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-start = time.perf_counter()
-config = load_config(sys.argv[1])
-config.plugins.on_startup(command="build", dirty=False)
-build(config)
-config.plugins.on_shutdown()
-elapsed = time.perf_counter() - start
-print(json.dumps({"seconds": elapsed, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
-
-PLAIN_CONFIG = """site_name: Synthetic Manual
-use_directory_urls: false
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-"""
-
-DESKBOOK_CONFIG = """site_name: Synthetic Manual
-use_directory_urls: false
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - deskbook/content:
-      content_dir: content
-"""
+PLAIN_CONFIG = mkdocs_config()
+DESKBOOK_CONFIG = mkdocs_config("  - deskbook/content:\n      content_dir: content\n")
 
 
 def _folder_size_mib(path: Path) -> float:
@@ -82,11 +47,7 @@ def run_build(project: Path) -> dict:
     env = {**os.environ, "DESKBOOK_PLUGINS": str(REPO / "plugins"), "NO_MKDOCS_2_WARNING": "1",
            "DESKBOOK_PDF": "false"}
     shutil.rmtree(project / "site", ignore_errors=True)
-    result = subprocess.run([sys.executable, "-c", CHILD, str(project / "mkdocs.yml")], env=env,
-                            capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SystemExit(f"build of {project} failed:\n{result.stderr[-3000:]}")
-    measured = json.loads(result.stdout.strip().splitlines()[-1])
+    measured = run_measured([sys.executable, "-c", BUILD_CHILD, str(project / "mkdocs.yml")], env)
     measured["site_mib"] = _folder_size_mib(project / "site")
     return measured
 

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from .diagnostics import Diagnostics
 from .manual import EntityRecord, Manual
-from .model import Chain, Policy, Role, Script, Standard, duration_minutes
+from .model import Policy, Role, duration_minutes
 
 FRESHNESS = "freshness"
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -96,28 +96,21 @@ def _find_cycles(edges: dict[str, str | None]) -> list[list[str]]:
     return cycles
 
 
-def check_role_hierarchy(manual: Manual, diagnostics: Diagnostics) -> None:
-    roles: list[Role] = manual.entities("role")
-    edges = {role.id: role.reports_to for role in roles}
+def _report_cycles(manual: Manual, diagnostics: Diagnostics, kind: str, link: str, message: str) -> None:
+    edges = {entity.id: getattr(entity, link) for entity in manual.entities(kind)}
     for cycle in _find_cycles(edges):
-        record = manual.records["role"][cycle[0]]
-        loop = " -> ".join(cycle + [cycle[0]])
-        diagnostics.error(
-            record.location("reports_to"),
-            f"roles report to each other in a circle ({loop}); one of them must report to nobody or higher up",
-        )
+        record = manual.records[kind][cycle[0]]
+        diagnostics.error(record.location(link), message.format(loop=" -> ".join(cycle + [cycle[0]])))
+
+
+def check_role_hierarchy(manual: Manual, diagnostics: Diagnostics) -> None:
+    _report_cycles(manual, diagnostics, "role", "reports_to",
+                   "roles report to each other in a circle ({loop}); one of them must report to nobody or higher up")
 
 
 def check_chain_cycles(manual: Manual, diagnostics: Diagnostics) -> None:
-    chains: list[Chain] = manual.entities("chain")
-    edges = {chain.id: chain.then for chain in chains}
-    for cycle in _find_cycles(edges):
-        record = manual.records["chain"][cycle[0]]
-        loop = " -> ".join(cycle + [cycle[0]])
-        diagnostics.error(
-            record.location("then"),
-            f"escalation chains hand on to each other in a circle ({loop}); a case would never reach an end",
-        )
+    _report_cycles(manual, diagnostics, "chain", "then",
+                   "escalation chains hand on to each other in a circle ({loop}); a case would never reach an end")
 
 
 _AUTHORITY_LIMITS = {
@@ -193,7 +186,6 @@ def check_schedule_coverage(manual: Manual, diagnostics: Diagnostics) -> None:
 
 def _placeholder_sites(manual: Manual) -> Iterable[tuple[EntityRecord, tuple, str]]:
     for script in manual.entities("script"):
-        assert isinstance(script, Script)
         record = manual.record(script)
         for index, step in enumerate(script.steps):
             for field_name in ("say", "do"):
@@ -201,7 +193,6 @@ def _placeholder_sites(manual: Manual) -> Iterable[tuple[EntityRecord, tuple, st
                 if text:
                     yield record, ("steps", index, field_name), text
     for standard in manual.entities("standard"):
-        assert isinstance(standard, Standard)
         record = manual.record(standard)
         for index, step in enumerate(standard.steps):
             if step.say:

@@ -6,10 +6,8 @@ import json
 import re
 import shutil
 import time
-from pathlib import Path
 
 import jsonschema
-import pytest
 
 from deskbook.cli import main
 from deskbook.load import read_yaml

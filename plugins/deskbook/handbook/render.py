@@ -10,17 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import markdown as markdown_lib
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 
 from ..clock import build_datetime
 from ..manual import Manual
-from ..model import CHANNEL_NAMES
 from ..site.diagrams import chain_diagram
 from ..site.pages import SECTION_TITLES, GeneratedPage, SiteOptions, print_anchor, render_site_pages
+from ..templating import make_environment
 from ..text import fill_placeholders
 
 ASSETS = Path(__file__).parent / "assets"
@@ -89,29 +90,9 @@ def _chapters(pages: list[GeneratedPage]) -> list[Chapter]:
     return chapters
 
 
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("deskbook.handbook", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-    )
-    env.filters["channel"] = lambda channel: CHANNEL_NAMES.get(channel, channel)
-    env.filters["money"] = lambda value: f"${value:,}"
-    env.filters["longdate"] = lambda value: f"{value.day} {value:%B %Y}"
-    return env
-
-
-_ENV: Environment | None = None
-
-
+@lru_cache(maxsize=1)
 def environment() -> Environment:
-    global _ENV
-    if _ENV is None:
-        _ENV = _environment()
-    return _ENV
+    return make_environment("deskbook.handbook")
 
 
 def _stylesheet(page_size: str) -> Markup:

@@ -39,7 +39,7 @@ def _md(text: str) -> str:
 
 def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[EditionInfo],
                 desk_card: DeskCardInfo | None, base_label: str, head_label: str) -> str:
-    lines = [f"## What this change means for staff", "",
+    lines = ["## What this change means for staff", "",
              f"Comparing `{base_label}` with `{head_label}`.", ""]
     if not changes:
         return "\n".join(lines + ["No change to the manual's content.", ""])

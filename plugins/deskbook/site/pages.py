@@ -11,14 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 
 from ..check import review_status
 from ..manual import Manual
-from ..model import CHANNEL_NAMES, Entity, duration_minutes
+from ..model import Entity, duration_minutes
+from ..templating import make_environment
 from ..text import fill_placeholders, markdown_html, markdown_inline_html
 from .diagrams import chain_diagram
 from .urls import anchor_id, entity_target, relative_url
@@ -64,34 +66,13 @@ def markdown_text(value: Any) -> Markup:
     return Markup("".join(f"&#{ord(ch)};" if ch in _MARKDOWN_SPECIALS else ch for ch in text))
 
 
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("deskbook.site", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,  # templates ship with the package; no need to stat them for every page
-    )
-    env.filters["md"] = markdown_text
-    env.filters["markdown"] = markdown_html
-    env.filters["markdown_inline"] = markdown_inline_html
-    env.filters["channel"] = lambda channel: CHANNEL_NAMES.get(channel, channel)
-    env.filters["money"] = lambda value: f"${value:,}"
-    env.filters["isodate"] = lambda value: value.isoformat()
-    env.filters["longdate"] = lambda value: f"{value.day} {value:%B %Y}"
-    return env
-
-
-_ENV: Environment | None = None
-
-
+@lru_cache(maxsize=1)
 def environment() -> Environment:
-    global _ENV
-    if _ENV is None:
-        _ENV = _environment()
-    return _ENV
+    return make_environment(
+        "deskbook.site",
+        {"md": markdown_text, "markdown": markdown_html, "markdown_inline": markdown_inline_html},
+        keep_trailing_newline=True,
+    )
 
 
 class PageContext:
