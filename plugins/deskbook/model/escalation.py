@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import Dollars, Duration, Entity, Markdown, Percent, Ref, Strict, Text
 
@@ -57,9 +57,19 @@ class RoutingRule(Entity):
     kind = "routing"
     title: Text
     when: Condition
-    route_to: Ref("role")
+    route_to: Ref("role") | None = Field(
+        default=None,
+        description="the role that takes these cases; leave out on a key-account rule to send each account "
+        "to the executive named for it under key_accounts",
+    )
     chain: Ref("chain") | None = None
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _has_a_destination(self) -> "RoutingRule":
+        if self.route_to is None and not self.when.key_account:
+            raise ValueError("route_to is required (only a key-account rule may leave it out)")
+        return self
 
 
 class KeyAccount(Entity):

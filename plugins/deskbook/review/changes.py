@@ -118,6 +118,8 @@ def _field_changes(kind: str, before: Entity, after: Entity, old: Manual, new: M
 # --- wording -----------------------------------------------------------------------------------------------
 
 def _role_title(manual: Manual, role_id: Any) -> str:
+    if role_id is None:
+        return "nobody in particular"
     role = manual.get("role", role_id) if isinstance(role_id, str) else None
     if role is None:
         return str(role_id)
@@ -156,6 +158,8 @@ def describe(kind: str, before: Any, after: Any, path: tuple[str, ...], old: Any
              old_manual: Manual, new_manual: Manual) -> str:
     title = after.display_title
     if kind == "routing":
+        if path == ("route_to",) and new is None:
+            return f"{_routing_subject(after, new_manual)} now go to the executive named for each account"
         if path == ("route_to",):
             return (f"{_routing_subject(after, new_manual)} now go to {_role_title(new_manual, new)} "
                     f"instead of {_role_title(old_manual, old)}")
