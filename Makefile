@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.deskbook-installed
 
 # System packages: pango for WeasyPrint, DejaVu fonts for every glyph, Chromium for the browser tests.
 SYSTEM_PACKAGES_MANUAL := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-SYSTEM_PACKAGES_TEST   := $(SYSTEM_PACKAGES_MANUAL) chromium poppler-utils
+SYSTEM_PACKAGES_TEST   := $(SYSTEM_PACKAGES_MANUAL) chromium
 
 .PHONY: manual test check serve bench system-manual system-test clean
 
