@@ -103,6 +103,9 @@ class PageContext:
             # Left out of this printed edition: name it without a link to nowhere.
             return Markup('<span class="deskbook-ref-absent">{}</span>').format(entity_id)
         title = entity.display_title
+        if self.options.print_mode and entity_target(kind, entity_id).src_uri == self.src_uri:
+            # In the book, something on the same page needs no "(see page N)" after it.
+            return Markup('<a href="{}" class="deskbook-local-ref">{}</a>').format(self.href(kind, entity_id), title)
         return Markup('<a href="{}" class="deskbook-ref deskbook-ref-{}">{}</a>').format(
             self.href(kind, entity_id), kind, title
         )
