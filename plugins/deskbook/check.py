@@ -52,6 +52,7 @@ def check_manual(
     check_schedule_coverage(manual, diagnostics)
     check_placeholders(manual, diagnostics)
     check_unique_local_ids(manual, diagnostics)
+    check_assets(manual, diagnostics)
     check_freshness(manual, diagnostics, today, strict_freshness)
     return diagnostics
 
@@ -235,6 +236,22 @@ def check_unique_local_ids(manual: Manual, diagnostics: Diagnostics) -> None:
                     )
                 else:
                     seen[item_id] = index
+
+
+def check_assets(manual: Manual, diagnostics: Diagnostics) -> None:
+    """The logo must be a file inside the content folder: the PDF fetcher reads nothing else."""
+    logo = manual.settings.logo
+    if logo is None:
+        return
+    document = next(doc for doc in manual.documents if doc.content_file.name == "manual")
+    content_dir = manual.content_dir.resolve()
+    path = (content_dir / logo).resolve()
+    if content_dir not in path.parents:
+        diagnostics.error(document.location(("logo",)),
+                          f"logo '{logo}' is outside the content folder; put it under content/assets/")
+    elif not path.is_file():
+        diagnostics.error(document.location(("logo",)),
+                          f"logo '{logo}' does not exist (looked for {path.relative_to(content_dir.parent)})")
 
 
 def review_status(policy: Policy, today: dt.date, warning_days: int) -> str:

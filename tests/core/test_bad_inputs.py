@@ -153,6 +153,10 @@ CASES = [
          r"content/scripts/greeting\.yaml:\d+:\d+: error: unknown placeholder '\{agent_nme\}'; did you mean '\{agent_name\}'\?"),
     Case("unknown audience", P, VALID_POLICY + "audience: [reps]\n",
          rf"{F}:13:12: error: unknown audience 'reps'; did you mean 'rep'\?"),
+    Case("missing logo", "manual.yaml", lambda t: t.replace("logo: assets/logo.svg", "logo: assets/logo.png"),
+         r"content/manual\.yaml:\d+:7: error: logo 'assets/logo\.png' does not exist"),
+    Case("logo outside content", "manual.yaml", lambda t: t.replace("logo: assets/logo.svg", "logo: ../../etc/hostname"),
+         r"content/manual\.yaml:\d+:7: error: logo '\.\./\.\./etc/hostname' is outside the content folder"),
     # --- files --------------------------------------------------------------------------------------
     Case("unknown file", "policy/refunds.yaml", VALID_POLICY,
          r"content/policy/refunds\.yaml: error: this file is not a known kind of content; did you mean policies/\?"),
