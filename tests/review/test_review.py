@@ -154,3 +154,60 @@ def test_pre_commit_hook_runs_check(repo_root):
     assert re.match(hook["files"], "content/policies/refunds.yaml")
     scripts = yaml.safe_load("x: 1") and (repo_root / "pyproject.toml").read_text()
     assert 'deskbook = "deskbook.cli:run"' in scripts, "the hook's entry is an installed console script"
+
+
+def test_where_used_names_audiences_when_no_pdf_editions_are_configured(repo, capsys, monkeypatch):
+    monkeypatch.chdir(repo)
+    config = repo / "mkdocs.yml"
+    text = config.read_text()
+    start = text.index("  - deskbook/pdf:")
+    end = text.index("\nmarkdown_extensions:")
+    config.write_text(text[:start] + text[end:])
+    assert main(["diff", "HEAD~1", "HEAD"]) == 0
+    out = capsys.readouterr().out
+    refunds = out.split("(`refunds`)")[1].split("\n- ")[0]
+    assert "editions for audiences: rep, supervisor, manager" in refunds
+    assert ".pdf" not in refunds
+
+
+def test_check_warns_on_due_reviews_and_strict_fails_on_overdue(example_project, capsys, monkeypatch):
+    monkeypatch.chdir(example_project)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 11, 22, tzinfo=dt.timezone.utc).timestamp())))
+    assert main(["check"]) == 0
+    err = capsys.readouterr().err
+    assert re.search(r"^content/policies/privacy\.yaml:\d+:\d+: warning: policy 'privacy' was due for review "
+                     r"on 2026-09-30 \(53 days ago\)", err, re.M)
+    assert re.search(r"^content/policies/offers-and-gifts\.yaml:\d+:\d+: warning: .*due for review on 2026-12-10 "
+                     r"\(in 18 days\)", err, re.M)
+    assert "refunds.yaml" not in err
+    assert main(["check", "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"privacy\.yaml:\d+:\d+: error: .*2026-09-30", err)
+    assert "offers-and-gifts.yaml" in err and "error: policy 'offers-and-gifts'" not in err, \
+        "due soon stays a warning under --strict"
+
+
+def test_whats_new_says_plainly_when_there_is_nothing_to_compare(example_project, tmp_path):
+    manual = load_manual_or_raise(example_project / "content")
+    assert "first edition" in whats_new_markdown(manual, example_project)
+    manual_yaml = example_project / "content" / "manual.yaml"
+    manual_yaml.write_text(manual_yaml.read_text().replace('number: "1"', 'number: "2"\n  previous_tag: edition-1'))
+    page = whats_new_markdown(load_manual_or_raise(example_project / "content"), example_project)
+    assert page.startswith("# What changed in edition 2")
+    assert "could not be read" in page and "not inside a git repository" in page
+    assert "Traceback" not in page
+
+
+def test_review_pages_escape_user_text(example_project):
+    from deskbook.text import markdown_html
+
+    refunds = example_project / "content" / "policies" / "refunds.yaml"
+    text = refunds.read_text()
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    text = text.replace(title, 'title: "<script>alert(1)</script> *Refunds* [x](javascript:alert(1))"')
+    refunds.write_text(text)
+    page = due_for_review_markdown(load_manual_or_raise(example_project / "content"), dt.date(2031, 1, 1))
+    html = str(markdown_html(page))
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; *Refunds*" in html
+    assert "<em>" not in html and "<a " not in html

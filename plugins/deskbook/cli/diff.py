@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 import click
+import yaml
 
 from ..check import check_manual
 from ..diagnostics import Diagnostic, Diagnostics, Location
@@ -19,7 +20,11 @@ from ..manual import load_manual
               type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
 def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
-    """Compare the content at git revision BASE with HEAD (default: the working tree)."""
+    """Compare the content at git revision BASE with HEAD, in words, for a pull-request comment.
+
+    HEAD is a branch, tag or commit; left out, BASE is compared with the working tree (uncommitted
+    edits included). Exit 1 if either side has content errors, 2 for an unknown revision.
+    """
     from ..project import content_dir_of, pdf_outputs_of
     from ..review.changes import diff_manuals
     from ..review.report import to_json, to_markdown
@@ -50,7 +55,10 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
                 manuals[label] = manual
             if problems.errors or None in manuals.values():
                 return report(problems, "text")
-            editions, desk_card = pdf_outputs_of(config_file)
+            try:
+                editions, desk_card = pdf_outputs_of(config_file)
+            except (OSError, yaml.YAMLError, AttributeError, TypeError):
+                editions, desk_card = [], None  # where-used then names audiences instead of editions
             changes = diff_manuals(manuals["base"], manuals["head"])
             render = to_json if fmt == "json" else to_markdown
             click.echo(render(changes, manuals["base"], manuals["head"], editions, desk_card, base,

@@ -16,6 +16,10 @@ _DESK_CARD_KINDS = {"escalation": {"role"}, "thresholds": {"routing"}, "response
 
 def where_used(change: EntityChange, manual: Manual, editions: list[EditionInfo],
                desk_card: DeskCardInfo | None) -> dict[str, list[str]]:
+    """The entity's own page, the pages of entities that refer to it, and the PDFs that print it.
+
+    With no PDF editions configured (or a mkdocs.yml that could not be read) the audiences that see the
+    entity stand in for editions, under ``audiences``."""
     entity = manual.get(change.kind, change.id)
     pages: list[str] = []
     if change.kind in KIND_LABELS:
@@ -30,17 +34,26 @@ def where_used(change: EntityChange, manual: Manual, editions: list[EditionInfo]
         kinds = set().union(*(_DESK_CARD_KINDS.get(part, set()) for part in desk_card.parts))
         if change.kind in kinds or (change.kind == "script" and change.id in desk_card.scripts):
             pdfs.append(f"{desk_card.name}.pdf")
-    return {"pages": list(dict.fromkeys(pages)), "pdfs": pdfs}
+    used = {"pages": list(dict.fromkeys(pages)), "pdfs": pdfs}
+    if not editions:
+        used["audiences"] = [audience.id for audience in manual.settings.audiences
+                             if entity is None or manual.visible_to(entity, audience.id)]
+    return used
 
 
 def _md(text: str) -> str:
     return markdown_escape(text)
 
 
+def _code(text: str) -> str:
+    """Text for a code span: a backtick in a revision name would end the span early."""
+    return text.replace("`", "'")
+
+
 def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[EditionInfo],
                 desk_card: DeskCardInfo | None, base_label: str, head_label: str) -> str:
     lines = ["## What this change means for staff", "",
-             f"Comparing `{base_label}` with `{head_label}`.", ""]
+             f"Comparing `{_code(base_label)}` with `{_code(head_label)}`.", ""]
     if not changes:
         return "\n".join(lines + ["No change to the manual's content.", ""])
     groups = [("added", "Added"), ("removed", "Removed"), ("renamed", "Renamed"), ("changed", "Changed")]
@@ -59,12 +72,14 @@ def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[Edi
             for field_change in change.fields:
                 lines.append(f"  - {_md(field_change.sentence)}")
             used = where_used(change, manual, editions, desk_card)
-            if used["pages"] or used["pdfs"]:
-                parts = []
-                if used["pages"]:
-                    parts.append("pages " + ", ".join(f"`{page}`" for page in used["pages"]))
-                if used["pdfs"]:
-                    parts.append("PDFs " + ", ".join(f"`{pdf}`" for pdf in used["pdfs"]))
+            parts = []
+            if used["pages"]:
+                parts.append("pages " + ", ".join(f"`{page}`" for page in used["pages"]))
+            if used["pdfs"]:
+                parts.append("PDFs " + ", ".join(f"`{pdf}`" for pdf in used["pdfs"]))
+            if used.get("audiences"):
+                parts.append("editions for audiences: " + ", ".join(_md(a) for a in used["audiences"]))
+            if parts:
                 lines.append(f"  - Where used: {'; '.join(parts)}")
         lines.append("")
     return "\n".join(lines)
