@@ -122,6 +122,8 @@ def test_new_scaffolds_an_entity_check_accepts(tmp_path, example_content, kind, 
     shutil.copytree(example_content, tmp_path / "content")
     monkeypatch.chdir(tmp_path)
     assert main(["new", kind, "brand-new"]) == 0
+    written = next((tmp_path / "content").glob("*/brand-new.yaml"))
+    assert written.read_text().startswith(f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n")
     assert main(["check"]) == 0
     assert main(["new", kind, "brand-new"]) == 1, "never overwrite"
     assert main(["new", kind, "Brand New"]) == 2
@@ -211,3 +213,24 @@ def test_review_pages_escape_user_text(example_project):
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *Refunds*" in html
     assert "<em>" not in html and "<a " not in html
+
+
+def test_other_field_changes_read_as_sentences(repo, capsys, monkeypatch):
+    monkeypatch.chdir(repo)
+    content = repo / "content"
+    chain = content / "escalation" / "complaints.yaml"
+    chain.write_text(chain.read_text()
+                     .replace("levels:\n", "  - A customer asks to speak to someone senior.\nlevels:\n")
+                     .replace("respond_within: 30 minutes", "respond_within: 1 hour"))
+    roles = content / "roles.yaml"
+    roles.write_text(roles.read_text().replace("max_refund: 100", "max_refund: 150", 1))
+    routing = content / "routing.yaml"
+    routing.write_text(routing.read_text().replace("order_value_over: 500", "order_value_over: 750"))
+    assert main(["diff", "HEAD"]) == 0
+    out = capsys.readouterr().out
+    assert "Comparing `HEAD` with `working tree`" in out
+    assert '  - Triggers: added "A customer asks to speak to someone senior."' in out
+    assert "  - Level 2 respond within: 30 minutes -> 1 hour" in out
+    assert "  - Max refund: $100 -> $150" in out
+    assert "  - Order value threshold: $500 -> $750" in out
+    assert "{'" not in out, "no Python reprs of nested items"

@@ -23,6 +23,7 @@ KIND_LABELS = {
     "question": "Knowledge check", "metric": "Metric", "term": "Glossary term", "audience": "Audience",
 }
 RENAME_SIMILARITY = 0.75
+SHORT_TEXT = 40  # longer text values are quoted in full sentences rather than 'old -> new'
 
 
 @dataclass
@@ -52,6 +53,8 @@ class ChangeSet:
 
 
 def _flatten(value: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
+    """Leaf values by path. Items with ids are keyed ``[id]`` (reordering is no change); other lists of
+    objects are keyed ``#n`` by position; lists of plain values stay whole, compared item by item later."""
     if isinstance(value, dict):
         flat: dict[tuple[str, ...], Any] = {}
         for key, item in value.items():
@@ -61,6 +64,11 @@ def _flatten(value: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], An
         flat = {}
         for item in value:
             flat.update(_flatten({k: v for k, v in item.items() if k != "id"}, path + (f"[{item['id']}]",)))
+        return flat
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        flat = {}
+        for position, item in enumerate(value, start=1):
+            flat.update(_flatten(item, path + (f"#{position}",)))
         return flat
     return {path: value}
 
@@ -137,9 +145,21 @@ def _words(value: Any) -> str:
     return str(value)
 
 
+def _singular(name: str) -> str:
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
+
+
 def _label(path: tuple[str, ...]) -> str:
-    parts = [part.strip("[]").replace("_", " ").replace("-", " ") for part in path]
-    return " ".join(parts)
+    """("levels", "#2", "role") -> "level 2 role"; ("rules", "[window]", "text") -> "rule 'window' text"."""
+    words: list[str] = []
+    for part in path:
+        if part.startswith("#") and words:
+            words[-1] = f"{_singular(words[-1])} {part[1:]}"
+        elif part.startswith("[") and words:
+            words[-1] = f"{_singular(words[-1])} '{part[1:-1]}'"
+        else:
+            words.append(part.replace("_", " "))
+    return " ".join(words)
 
 
 def _routing_subject(rule: Any, manual: Manual) -> str:
@@ -164,7 +184,7 @@ def describe(kind: str, before: Any, after: Any, path: tuple[str, ...], old: Any
             return (f"{_routing_subject(after, new_manual)} now go to {_role_title(new_manual, new)} "
                     f"instead of {_role_title(old_manual, old)}")
         if path == ("when", "order_value_over") and old is not None and new is not None:
-            return f"{title}: the threshold moves from ${old:,} to ${new:,}"
+            return f"Order value threshold: ${old:,} -> ${new:,}"
     if kind == "policy" and len(path) == 3 and path[0] == "rules" and path[2] == "value":
         rule_id = path[1].strip("[]")
         rule = next((r for r in getattr(after, "rules", []) if r.id == rule_id), None)
@@ -173,15 +193,33 @@ def describe(kind: str, before: Any, after: Any, path: tuple[str, ...], old: Any
         label = f"{base} {rule_id.replace('-', ' ')}"
         return f"{label[0].upper() + label[1:]}: {_words(old)}{unit} -> {_words(new)}{unit}"
     if kind == "role" and path and path[0] == "authority":
-        return f"Role '{title}': {_label(path[1:])} {_words(old)} -> {_words(new)}"
+        money = {"max_refund": "${:,}", "max_gift_value": "${:,}", "max_discount_percent": "{}%"}.get(path[-1])
+        if money and isinstance(old, int) and isinstance(new, int):
+            return f"{_capital(_label(path[1:]))}: {money.format(old)} -> {money.format(new)}"
+    # The entity is named in the heading these sentences sit under, so they start at the field.
+    subject = _capital(_label(path))
     if path and path[-1] in ("owner", "route_to", "role", "approver", "led_by", "reports_to"):
-        return (f"{KIND_LABELS.get(kind, kind)} '{title}': {_label(path)} is now {_role_title(new_manual, new)} "
-                f"instead of {_role_title(old_manual, old)}")
+        return f"{subject} is now {_role_title(new_manual, new)} instead of {_role_title(old_manual, old)}"
     if old is None:
-        return f"{KIND_LABELS.get(kind, kind)} '{title}': {_label(path)} added: {_short(new)}"
+        return f"{subject} added: {_short(new)}"
     if new is None:
-        return f"{KIND_LABELS.get(kind, kind)} '{title}': {_label(path)} removed (was {_short(old)})"
-    return f"{KIND_LABELS.get(kind, kind)} '{title}': {_label(path)}: {_short(old)} -> {_short(new)}"
+        return f"{subject} removed (was {_short(old)})"
+    if isinstance(old, list) and isinstance(new, list):
+        gone = [item for item in old if item not in new]
+        came = [item for item in new if item not in old]
+        parts = ([f"added {_quoted_items(came)}"] if came else []) + ([f"removed {_quoted_items(gone)}"] if gone else [])
+        return f"{subject}: {'; '.join(parts) or 'reordered'}"
+    if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > SHORT_TEXT:
+        return f'{subject} now reads "{_short(new)}" (was "{_short(old)}")'
+    return f"{subject}: {_short(old)} -> {_short(new)}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _quoted_items(items: list[Any]) -> str:
+    return ", ".join(f'"{_short(item, 80)}"' for item in items)
 
 
 def _short(value: Any, limit: int = 120) -> str:
