@@ -7,6 +7,7 @@ import json
 import re
 import shlex
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,18 +145,32 @@ def test_workflow_is_valid_and_calls_existing_commands(repo_root, capsys):
         help_text = capsys.readouterr().out
         for option in options:
             assert option in help_text, f"{subcommand} has no option {option}"
-    assert any("upload-artifact" in step.get("uses", "") for step in steps)
+    uploads = [step["with"]["path"] for step in steps if "upload-artifact" in step.get("uses", "")]
+    assert "site/" in uploads and "site/pdf/*.pdf" in uploads
     assert any("gh pr comment" in step.get("run", "") for step in steps)
+    assert steps[0]["with"]["fetch-depth"] == 0, "diff needs the base branch's history"
+    assert not [step["run"] for step in steps if "${{" in step.get("run", "")], \
+        "expressions reach scripts through env, so a branch name cannot inject shell"
 
 
-def test_pre_commit_hook_runs_check(repo_root):
-    hooks = yaml.safe_load((repo_root / ".pre-commit-hooks.yaml").read_text())
-    hook = next(hook for hook in hooks if hook["id"] == "deskbook-check")
-    assert hook["entry"].split() == ["deskbook", "check"]
+def test_pre_commit_hook_runs_check(repo_root, example_project):
+    from pre_commit.clientlib import load_manifest
+
+    hook = next(hook for hook in load_manifest(repo_root / ".pre-commit-hooks.yaml") if hook["id"] == "deskbook-check")
     assert hook["language"] == "python" and hook["pass_filenames"] is False
-    assert re.match(hook["files"], "content/policies/refunds.yaml")
-    scripts = yaml.safe_load("x: 1") and (repo_root / "pyproject.toml").read_text()
-    assert 'deskbook = "deskbook.cli:run"' in scripts, "the hook's entry is an installed console script"
+    assert re.match(hook["files"], "content/policies/refunds.yaml") and not re.match(hook["files"], "docs/index.md")
+    # pre-commit installs this package and runs the entry from the repository root: do the same.
+    entry = shlex.split(hook["entry"])
+    executable = Path(sys.executable).parent / entry[0]
+    assert executable.exists(), "the hook's entry is a console script of this package (pip install -e .)"
+    ok = subprocess.run([str(executable), *entry[1:]], cwd=example_project, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    refunds = example_project / "content" / "policies" / "refunds.yaml"
+    refunds.write_text(refunds.read_text().replace("owner:", "owner: nobody-here\nx_owner:", 1))
+    bad = subprocess.run([str(executable), *entry[1:]], cwd=example_project, capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert re.search(r"^content/policies/refunds\.yaml:\d+:\d+: error: ", bad.stderr, re.M)
+    assert "Traceback" not in bad.stderr
 
 
 def test_where_used_names_audiences_when_no_pdf_editions_are_configured(repo, capsys, monkeypatch):
