@@ -249,3 +249,17 @@ def test_other_field_changes_read_as_sentences(repo, capsys, monkeypatch):
     assert "  - Max refund: $100 -> $150" in out
     assert "  - Order value threshold: $500 -> $750" in out
     assert "{'" not in out, "no Python reprs of nested items"
+
+
+def test_settings_files_are_compared_too(repo, capsys, monkeypatch):
+    """variables.yaml holds no entities, but a changed value changes every script that fills it in."""
+    monkeypatch.chdir(repo)
+    variables = repo / "content" / "variables.yaml"
+    variables.write_text(variables.read_text().replace("company_name: Harbourline Home Goods",
+                                                       "company_name: Harbourline Homeware"))
+    assert main(["diff", "HEAD"]) == 0
+    out = capsys.readouterr().out
+    section = out.split("(`variables.yaml`)")[1]
+    assert r"  - Value filled in for \{company\_name\}: Harbourline Home Goods -> Harbourline Homeware" in section
+    assert "`scripts/greeting.html`" in section and "`standards/service-sequence.html`" in section
+    assert "`scripts/hold.html`" not in section, "only pages that use the placeholder"

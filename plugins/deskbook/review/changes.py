@@ -12,8 +12,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..manual import Manual
-from ..model import Entity
+from ..model import CONTENT_FILES, Entity
 
 KIND_LABELS = {
     "policy": "Policy", "product": "Product", "script": "Script", "standard": "Standard",
@@ -109,7 +111,50 @@ def diff_manuals(old: Manual, new: Manual) -> ChangeSet:
                 if fields:
                     changes.append(EntityChange(kind, entity_id, after[entity_id].display_title, "changed",
                                                 fields=fields))
+    changes.extend(_singleton_changes(old, new))
     return ChangeSet(changes)
+
+
+def _without_entities(model: BaseModel) -> dict:
+    """A file's own settings: entities inside it (roles, routing rules, terms) are compared on their own."""
+    data = {}
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, Entity) or (isinstance(value, list) and any(isinstance(v, Entity) for v in value)):
+            continue
+        if isinstance(value, BaseModel):
+            data[name] = _without_entities(value)
+        else:
+            data[name] = json.loads(type(model).__pydantic_serializer__.to_json(model, include={name}))[name]
+    return data
+
+
+def _singleton_changes(old: Manual, new: Manual) -> list[EntityChange]:
+    """Files holding one thing each (variables.yaml, company.yaml, manual.yaml, ...)."""
+    before = {doc.content_file.name: doc.model for doc in old.documents if not doc.content_file.is_folder}
+    after = {doc.content_file.name: doc.model for doc in new.documents if not doc.content_file.is_folder}
+    changes = []
+    for content_file in CONTENT_FILES:
+        name = content_file.name
+        if content_file.is_folder or name not in before or name not in after:
+            continue
+        left, right = _flatten(_without_entities(before[name])), _flatten(_without_entities(after[name]))
+        fields = [FieldChange(path, left.get(path), right.get(path),
+                              _describe_file_field(name, path, left.get(path), right.get(path)))
+                  for path in dict.fromkeys(list(left) + list(right)) if left.get(path) != right.get(path)]
+        if fields:
+            changes.append(EntityChange(name, content_file.pattern, content_file.title, "changed", fields=fields))
+    return changes
+
+
+def _describe_file_field(name: str, path: tuple[str, ...], old: Any, new: Any) -> str:
+    if name == "variables" and len(path) == 2 and path[0] == "values":
+        if old is None:
+            return f"New value for {{{path[1]}}}: {_short(new)}"
+        if new is None:
+            return f"Value for {{{path[1]}}} removed (was {_short(old)})"
+        return f"Value filled in for {{{path[1]}}}: {_short(old)} -> {_short(new)}"
+    return _generic_sentence(path, old, new)
 
 
 def _field_changes(kind: str, before: Entity, after: Entity, old: Manual, new: Manual) -> list[FieldChange]:
@@ -196,10 +241,15 @@ def describe(kind: str, before: Any, after: Any, path: tuple[str, ...], old: Any
         money = {"max_refund": "${:,}", "max_gift_value": "${:,}", "max_discount_percent": "{}%"}.get(path[-1])
         if money and isinstance(old, int) and isinstance(new, int):
             return f"{_capital(_label(path[1:]))}: {money.format(old)} -> {money.format(new)}"
+    if path and path[-1] in ("owner", "route_to", "role", "approver", "led_by", "reports_to"):
+        return (f"{_capital(_label(path))} is now {_role_title(new_manual, new)} "
+                f"instead of {_role_title(old_manual, old)}")
+    return _generic_sentence(path, old, new)
+
+
+def _generic_sentence(path: tuple[str, ...], old: Any, new: Any) -> str:
     # The entity is named in the heading these sentences sit under, so they start at the field.
     subject = _capital(_label(path))
-    if path and path[-1] in ("owner", "route_to", "role", "approver", "led_by", "reports_to"):
-        return f"{subject} is now {_role_title(new_manual, new)} instead of {_role_title(old_manual, old)}"
     if old is None:
         return f"{subject} added: {_short(new)}"
     if new is None:

@@ -28,6 +28,8 @@ def where_used(change: EntityChange, manual: Manual, editions: list[EditionInfo]
         if reference.source is not None and reference.source.entity.ref != f"{change.kind}:{change.id}":
             source = reference.source.entity
             pages.append(page_url(entity_target(source.kind, source.id).src_uri, False))
+    if change.kind == "variables":
+        pages.extend(_pages_using_placeholders(change, manual))
     pdfs = [f"{edition.name}.pdf" for edition in editions
             if entity is None or manual.visible_to(entity, edition.audience)]
     if desk_card is not None:
@@ -39,6 +41,17 @@ def where_used(change: EntityChange, manual: Manual, editions: list[EditionInfo]
         used["audiences"] = [audience.id for audience in manual.settings.audiences
                              if entity is None or manual.visible_to(entity, audience.id)]
     return used
+
+
+def _pages_using_placeholders(change: EntityChange, manual: Manual) -> list[str]:
+    names = {f.path[1] for f in change.fields if len(f.path) == 2 and f.path[0] in ("values", "blanks")}
+    pages = []
+    for kind in ("script", "standard"):
+        for entity in manual.entities(kind):
+            text = entity.model_dump_json()
+            if any("{" + name + "}" in text for name in names):
+                pages.append(page_url(entity_target(kind, entity.id).src_uri, False))
+    return pages
 
 
 def _md(text: str) -> str:
@@ -67,6 +80,8 @@ def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[Edi
             label = KIND_LABELS.get(change.kind, change.kind)
             if status == "renamed":
                 lines.append(f"- {label} **{_md(change.title)}**: id `{change.old_id}` -> `{change.id}`")
+            elif change.kind not in KIND_LABELS:  # a settings file such as variables.yaml
+                lines.append(f"- **{_md(change.title)}** (`{_code(change.id)}`)")
             else:
                 lines.append(f"- {label} **{_md(change.title)}** (`{change.id}`)")
             for field_change in change.fields:
