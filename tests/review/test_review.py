@@ -106,13 +106,15 @@ def test_whats_new_page_compares_with_the_previous_edition(repo):
     manual_yaml.write_text(manual_yaml.read_text().replace('number: "1"', 'number: "2"\n  previous_tag: edition-1'))
     page = whats_new_markdown(load_manual_or_raise(repo / "content"), repo)
     assert page.startswith("# What changed in edition 2")
-    assert "Refund window: 30 days -> 45 days" in page
+    assert "- Changed policy: Refunds\n    - Refund window: 30 days -> 45 days" in page
+    assert "Edition number" not in page and "previous tag" not in page, "the heading already names the edition"
 
 
 def test_due_for_review_page_lists_owner_policy_and_date(example_content):
     page = due_for_review_markdown(load_manual_or_raise(example_content), dt.date(2026, 11, 22))
-    assert "| **Overdue** | Customer privacy | Director of Customer Care | 2026-09-30 |" in page
-    assert "| Due soon | Goodwill offers and gifts | Customer Care Manager | 2026-12-10 |" in page
+    assert "| **Overdue** | Customer privacy | Director of Customer Care | 2026-09-30 | 53 days ago |" in page
+    assert "| Due soon | Goodwill offers and gifts | Customer Care Manager | 2026-12-10 | in 18 days |" in page
+    assert page.index("Customer privacy") < page.index("Goodwill offers"), "sorted by date"
     assert "Refunds" not in page
 
 
@@ -211,7 +213,8 @@ def test_whats_new_says_plainly_when_there_is_nothing_to_compare(example_project
     manual_yaml.write_text(manual_yaml.read_text().replace('number: "1"', 'number: "2"\n  previous_tag: edition-1'))
     page = whats_new_markdown(load_manual_or_raise(example_project / "content"), example_project)
     assert page.startswith("# What changed in edition 2")
-    assert "could not be read" in page and "not inside a git repository" in page
+    assert "could not be read: the project is not in a git repository" in page
+    assert str(example_project) not in page, "no machine-specific paths in a page"
     assert "Traceback" not in page
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..check import review_status
 from ..manual import Manual, load_manual
 from ..text import markdown_escape
-from .changes import diff_manuals
+from .changes import KIND_LABELS, diff_manuals
 from .revisions import RevisionError, export_content, git_root
 
 
@@ -31,13 +31,21 @@ def due_for_review_markdown(manual: Manual, today: dt.date) -> str:
         owner = manual.get("role", policy.owner)
         label = "**Overdue**" if status == "overdue" else "Due soon"
         rows.append(f"| {label} | {_md(policy.title)} | {_md(owner.title if owner else policy.owner)} | "
-                    f"{policy.review_by.isoformat()} |")
+                    f"{policy.review_by.isoformat()} | {_days_from(today, policy.review_by)} |")
     lines = ["# Due for review", "",
              f"Policies past their review-by date, or due within {warning_days} days of "
              f"{today.isoformat()}. Owners review the policy and move its `review_by` date forward.", ""]
     if not rows:
         return "\n".join(lines + ["Every policy is current.", ""])
-    return "\n".join(lines + ["| Status | Policy | Owner | Review by |", "|---|---|---|---|", *rows, ""])
+    return "\n".join(lines + ["| Status | Policy | Owner | Review by | When |", "|---|---|---|---|---|", *rows, ""])
+
+
+def _days_from(today: dt.date, day: dt.date) -> str:
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    unit = "day" if abs(days) == 1 else "days"
+    return f"in {days} {unit}" if days > 0 else f"{-days} {unit} ago"
 
 
 def whats_new_markdown(manual: Manual, project_root: Path | None) -> str:
@@ -47,6 +55,10 @@ def whats_new_markdown(manual: Manual, project_root: Path | None) -> str:
         return "\n".join(heading + ["This is the first edition; there is no earlier edition to compare with.", ""])
     try:
         repo = git_root(project_root or manual.content_dir.parent)
+    except RevisionError:
+        return "\n".join(heading + [f"The previous edition ({_md(edition.previous_tag)}) could not be read: "
+                                    "the project is not in a git repository, so no comparison is shown.", ""])
+    try:
         with tempfile.TemporaryDirectory(prefix="deskbook-edition-") as temporary:
             old_content = export_content(repo, edition.previous_tag, manual.content_dir, Path(temporary))
             old, diagnostics = load_manual(old_content, Path(temporary))
@@ -58,10 +70,15 @@ def whats_new_markdown(manual: Manual, project_root: Path | None) -> str:
                                     "so no comparison is shown.", ""])
     changes = diff_manuals(old, manual)
     lines = heading + [f"Compared with the previous edition ({_md(edition.previous_tag)}).", ""]
-    if not changes:
-        return "\n".join(lines + ["Nothing in the content changed.", ""])
     for change in changes.changes:
+        if change.kind == "manual":  # the edition's own number, date and tag: the heading already says so
+            change.fields = [f for f in change.fields if f.path[0] != "edition"]
+            if not change.fields:
+                continue
         verb = {"added": "New", "removed": "Removed", "renamed": "Renamed", "changed": "Changed"}[change.status]
-        lines.append(f"- {verb}: {_md(change.title)}")
+        kind = KIND_LABELS.get(change.kind)
+        lines.append(f"- {verb} {kind.lower()}: {_md(change.title)}" if kind else f"- {verb}: {_md(change.title)}")
         lines.extend(f"    - {_md(field.sentence)}" for field in change.fields)
+    if len(lines) == 4:
+        lines.append("Nothing in the content changed.")
     return "\n".join(lines + [""])
