@@ -266,3 +266,22 @@ def test_settings_files_are_compared_too(repo, capsys, monkeypatch):
     assert r"  - Value filled in for \{company\_name\}: Harbourline Home Goods -> Harbourline Homeware" in section
     assert "`scripts/greeting.html`" in section and "`standards/service-sequence.html`" in section
     assert "`scripts/hold.html`" not in section, "only pages that use the placeholder"
+
+
+def test_new_refuses_an_id_already_used_in_another_file(example_project, capsys, monkeypatch):
+    monkeypatch.chdir(example_project)
+    assert main(["new", "call-log", "skillet-rust"]) == 1  # lives in call-logs/2026-10-02-skillet-rust.yaml
+    assert re.search(r"^content/call-logs/2026-10-02-skillet-rust\.yaml:\d+:\d+: error: a call-log with id "
+                     r"'skillet-rust' already exists", capsys.readouterr().err, re.M)
+    assert not (example_project / "content" / "call-logs" / "skillet-rust.yaml").exists()
+
+
+def test_new_policy_is_owned_by_a_role_that_owns_policies(example_project, capsys, monkeypatch):
+    monkeypatch.chdir(example_project)
+    assert main(["new", "policy", "late-deliveries"]) == 0
+    written = (example_project / "content" / "policies" / "late-deliveries.yaml").read_text()
+    owner = re.search(r"^owner: (\S+)$", written, re.M).group(1)
+    existing = [re.search(r"^owner: (\S+)$", path.read_text(), re.M).group(1)
+                for path in (example_project / "content" / "policies").glob("*.yaml") if path.stem != "late-deliveries"]
+    assert owner in existing and owner != "rep"
+    assert main(["check"]) == 0

@@ -18,6 +18,14 @@ def _first(manual, kind: str, fallback: str) -> str:
     return entities[0].id if entities else fallback
 
 
+def _policy_owner(manual) -> str:
+    """The role that already owns the most policies: policies belong to managers, not to the front line."""
+    owners = [policy.owner for policy in manual.entities("policy")] if manual is not None else []
+    if owners:
+        return max(dict.fromkeys(owners), key=owners.count)
+    return _first(manual, "role", "rep")
+
+
 def scaffold(kind: str, entity_id: str, manual, today: dt.date) -> tuple[str, str]:
     """YAML text for a new entity and its folder; references point at entities that exist in ``manual``."""
     title = entity_id.replace("-", " ").capitalize()
@@ -25,7 +33,7 @@ def scaffold(kind: str, entity_id: str, manual, today: dt.date) -> tuple[str, st
     body = {
         "policy": f"""id: {entity_id}
 title: {title}
-owner: {role}
+owner: {_policy_owner(manual)}
 version: "1.0"
 effective: {today.isoformat()}
 review_by: {today.replace(year=today.year + 1).isoformat()}
@@ -121,6 +129,11 @@ def new(kind: str, entity_id: str, content_dir: Path) -> int:
     target = content_dir / folder / f"{entity_id}.yaml"
     if target.exists():
         click.echo(f"error: {target} already exists; choose another id or edit that file", err=True)
+        return 1
+    existing = manual.get(kind, entity_id) if manual is not None else None
+    if existing is not None:
+        click.echo(f"{manual.record(existing).location('id')}: error: a {kind} with id '{entity_id}' already "
+                   "exists here; choose another id or edit that file", err=True)
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
