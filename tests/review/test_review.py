@@ -285,3 +285,24 @@ def test_new_policy_is_owned_by_a_role_that_owns_policies(example_project, capsy
                 for path in (example_project / "content" / "policies").glob("*.yaml") if path.stem != "late-deliveries"]
     assert owner in existing and owner != "rep"
     assert main(["check"]) == 0
+
+
+def test_renamed_with_an_edit_is_still_a_rename_but_unrelated_entities_are_not(example_project):
+    from deskbook.manual import load_manual
+    from deskbook.review.changes import diff_manuals
+
+    before, _ = load_manual(example_project / "content", example_project)
+    scripts = example_project / "content" / "scripts"
+    hold = (scripts / "hold.yaml").read_text()
+    (scripts / "hold.yaml").unlink()
+    title = next(line for line in hold.splitlines() if line.startswith("title:"))
+    (scripts / "short-hold.yaml").write_text(hold.replace("id: hold", "id: short-hold").replace(title, "title: Short hold"))
+    (scripts / "closing.yaml").unlink()
+    greeting = (scripts / "greeting.yaml").read_text()
+    (scripts / "welcome.yaml").write_text(greeting.replace("id: greeting", "id: welcome"))
+    after, _ = load_manual(example_project / "content", example_project)  # references may dangle: no check
+    changes = {(c.status, c.old_id, c.id) for c in diff_manuals(before, after).changes if c.kind == "script"}
+    assert ("renamed", "hold", "short-hold") in changes
+    assert ("removed", None, "closing") in changes and ("added", None, "welcome") in changes
+    renamed = next(c for c in diff_manuals(before, after).changes if c.id == "short-hold")
+    assert [f.sentence for f in renamed.fields] == ["Title: " + title.split(": ", 1)[1].strip("'\"") + " -> Short hold"]

@@ -33,7 +33,7 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
 
     content_dir = content_dir_of(config_file)
     try:
-        repo = git_root(config_file.resolve().parent)
+        repo = git_root(config_file.resolve().parent).resolve()
         with tempfile.TemporaryDirectory(prefix="deskbook-diff-") as temporary:
             manuals = {}
             problems = Diagnostics()

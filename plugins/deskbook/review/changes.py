@@ -79,10 +79,77 @@ def _dump(entity: Entity) -> dict:
     return json.loads(entity.model_dump_json())
 
 
-def _similarity(a: Entity, b: Entity) -> float:
-    left = json.dumps({k: v for k, v in _dump(a).items() if k != "id"}, sort_keys=True)
-    right = json.dumps({k: v for k, v in _dump(b).items() if k != "id"}, sort_keys=True)
-    return difflib.SequenceMatcher(None, left, right).ratio()
+def _content(entity: Entity) -> dict[tuple[str, ...], Any]:
+    """Fields that say something: empty and unset ones would make any two entities look alike."""
+    flat = _flatten({k: v for k, v in _dump(entity).items() if k != "id"})
+    return {path: value for path, value in flat.items() if value not in (None, "", [], {}, False)}
+
+
+def _similarity(left: dict[tuple[str, ...], Any], right: dict[tuple[str, ...], Any]) -> float:
+    """Share of fields (flattened) two entities have in common; differing texts count by how alike they are."""
+    paths = set(left) | set(right)
+    if not paths:
+        return 1.0
+    score = 0.0
+    for path in paths:
+        a, b = left.get(path), right.get(path)
+        if a == b:
+            score += 1
+        elif isinstance(a, str) and isinstance(b, str):
+            matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+            if matcher.real_quick_ratio() > 0.5 and matcher.quick_ratio() > 0.5:
+                score += matcher.ratio()
+    return score / len(paths)
+
+
+def _match_renames(before: dict[str, Entity], after: dict[str, Entity], removed: list[str],
+                   added: list[str]) -> list[tuple[str, str]]:
+    """Pairs (old id, new id) of entities that changed id but kept mostly the same content.
+
+    Identical content pairs up by hash first, so a plain rename of many entities stays linear; only
+    what is left is compared pairwise, best match first."""
+    pairs: list[tuple[str, str]] = []
+    old_content = {i: _content(before[i]) for i in removed}
+    new_content = {i: _content(after[i]) for i in added}
+    by_content: dict[str, list[str]] = {}
+    for new_id in added:
+        by_content.setdefault(json.dumps(sorted(new_content[new_id].items()), default=str), []).append(new_id)
+    unmatched_old = []
+    for old_id in removed:
+        same = by_content.get(json.dumps(sorted(old_content[old_id].items()), default=str))
+        if same:
+            pairs.append((old_id, same.pop(0)))
+        else:
+            unmatched_old.append(old_id)
+    matched_new = {pair[1] for pair in pairs}
+    unmatched_new = [new_id for new_id in added if new_id not in matched_new]
+    # Only pairs sharing at least half their fields exactly are worth a closer look; an index of field
+    # values finds them without comparing every removed entity with every added one.
+    index: dict[tuple[tuple[str, ...], str], list[str]] = {}
+    for new_id in unmatched_new:
+        for path, value in new_content[new_id].items():
+            index.setdefault((path, json.dumps(value, sort_keys=True, default=str)), []).append(new_id)
+    candidates = []
+    for old_id in unmatched_old:
+        shared: dict[str, int] = {}
+        for path, value in old_content[old_id].items():
+            for new_id in index.get((path, json.dumps(value, sort_keys=True, default=str)), ()):
+                shared[new_id] = shared.get(new_id, 0) + 1
+        for new_id, count in shared.items():
+            if count * 2 < max(len(old_content[old_id]), len(new_content[new_id])):
+                continue
+            score = _similarity(old_content[old_id], new_content[new_id])
+            if score >= RENAME_SIMILARITY:
+                candidates.append((score, old_id, new_id))
+    candidates.sort(key=lambda item: -item[0])
+    taken_old: set[str] = set()
+    taken_new: set[str] = set()
+    for _, old_id, new_id in candidates:
+        if old_id not in taken_old and new_id not in taken_new:
+            taken_old.add(old_id)
+            taken_new.add(new_id)
+            pairs.append((old_id, new_id))
+    return pairs
 
 
 def diff_manuals(old: Manual, new: Manual) -> ChangeSet:
@@ -93,14 +160,12 @@ def diff_manuals(old: Manual, new: Manual) -> ChangeSet:
         after = {e.id: e for e in new.entities(kind)}
         removed = [i for i in before if i not in after]
         added = [i for i in after if i not in before]
-        for old_id in list(removed):
-            best = max(added, key=lambda new_id: _similarity(before[old_id], after[new_id]), default=None)
-            if best is not None and _similarity(before[old_id], after[best]) >= RENAME_SIMILARITY:
-                removed.remove(old_id)
-                added.remove(best)
-                change = EntityChange(kind, best, after[best].display_title, "renamed", old_id=old_id)
-                change.fields = _field_changes(kind, before[old_id], after[best], old, new)
-                changes.append(change)
+        for old_id, new_id in _match_renames(before, after, removed, added):
+            removed.remove(old_id)
+            added.remove(new_id)
+            change = EntityChange(kind, new_id, after[new_id].display_title, "renamed", old_id=old_id)
+            change.fields = _field_changes(kind, before[old_id], after[new_id], old, new)
+            changes.append(change)
         for entity_id in removed:
             changes.append(EntityChange(kind, entity_id, before[entity_id].display_title, "removed"))
         for entity_id in added:
