@@ -93,6 +93,8 @@ def test_invalid_content_at_a_revision_gives_located_errors(repo, capsys, monkey
     err = capsys.readouterr().err
     assert re.search(r"^HEAD:content/routing\.yaml:\d+:\d+: error: unknown role 'cfo'", err, re.M)
     assert "Traceback" not in err
+    assert main(["diff", "HEAD~1", "HEAD", "--format", "json"]) == 1
+    assert "HEAD:content/routing.yaml" in json.dumps(json.loads(capsys.readouterr().out))
 
 
 def test_unknown_revision_is_a_usage_error(repo, capsys, monkeypatch):

@@ -54,7 +54,7 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
                         item.severity, item.message, item.rule))
                 manuals[label] = manual
             if problems.errors or None in manuals.values():
-                return report(problems, "text")
+                return report(problems, "json" if fmt == "json" else "text")
             try:
                 editions, desk_card = pdf_outputs_of(config_file)
             except (OSError, yaml.YAMLError, AttributeError, TypeError):
