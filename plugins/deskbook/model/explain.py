@@ -20,19 +20,25 @@ def explain_validation_error(
     error: ValidationError, model: type[BaseModel], source_map: SourceMap
 ) -> Iterator[tuple[Mark, str]]:
     for item in error.errors(include_url=False):
-        loc = _clean_loc(item["loc"])
+        loc = _clean_loc(item["loc"], source_map, missing=item["type"] == "missing")
         yield _explain_one(item, loc, model, source_map)
 
 
-def _clean_loc(loc: Loc) -> Loc:
+def _clean_loc(loc: Loc, source_map: SourceMap, missing: bool = False) -> Loc:
     # Pydantic adds the names of union members ("int", "constrained-str") and "[key]" markers to locs;
-    # keep only the real path through the document.
+    # keep only the real path through the document. A field may itself be called like a union member
+    # ("date", "time"): such a part stays when the document has that key, or when it names the key
+    # a "missing" error is about (always the last part).
     cleaned: list[Any] = []
-    for part in loc:
-        if isinstance(part, str) and (part == "[key]" or "[" in part or part in _UNION_MEMBER_NAMES):
-            if part == "[key]":
-                cleaned.append(_KEY_MARKER)
+    for index, part in enumerate(loc):
+        if part == "[key]":
+            cleaned.append(_KEY_MARKER)
             continue
+        if isinstance(part, str) and ("[" in part or part in _UNION_MEMBER_NAMES):
+            real = tuple(p for p in cleaned if p is not _KEY_MARKER) + (part,)
+            is_key = real in source_map.keys or (missing and index == len(loc) - 1)
+            if not is_key:
+                continue
         cleaned.append(part)
     return tuple(cleaned)
 
@@ -77,7 +83,7 @@ def _explain_one(item: dict, loc: Loc, model: type[BaseModel], source_map: Sourc
     where = _path_text(path)
     mark = source_map.key_mark(path) if key_error else source_map.value_mark(path)
 
-    if kind == "missing":
+    if kind == "missing" and path:
         parent_mark = source_map.value_mark(path[:-1])
         description = _field_description(model, path)
         hint = f" ({description})" if description else ""
