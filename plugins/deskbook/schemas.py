@@ -32,11 +32,22 @@ def write_vscode_settings(settings_path: Path, schema_dir: Path, content_dir: Pa
     settings: dict = {}
     if settings_path.exists():
         settings = json.loads(settings_path.read_text(encoding="utf-8") or "{}")
+    workspace = settings_path.resolve().parent.parent
     mapping = {
-        f"./{(schema_dir / f'{cf.name}.schema.json').as_posix()}": [f"{content_dir.as_posix()}/{cf.pattern}"]
+        _schema_reference(schema_dir / f"{cf.name}.schema.json", workspace): [f"{content_dir.as_posix()}/{cf.pattern}"]
         for cf in CONTENT_FILES
     }
     settings["yaml.schemas"] = mapping
     settings_path.parent.mkdir(parents=True, exist_ok=True)
     settings_path.write_text(json.dumps(settings, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return settings_path
+
+
+def _schema_reference(schema_path: Path, workspace: Path) -> str:
+    """A schema inside the workspace is named relative to it ('./schemas/x.json', so the settings can be
+    committed); one written elsewhere (``schema --out /tmp/x``) by its file URI, which still works."""
+    resolved = schema_path.resolve()
+    try:
+        return f"./{resolved.relative_to(workspace).as_posix()}"
+    except ValueError:
+        return resolved.as_uri()

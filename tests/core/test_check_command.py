@@ -93,3 +93,23 @@ def test_committed_schemas_are_up_to_date(repo_root, tmp_path, monkeypatch):
     for fresh in sorted((tmp_path / "schemas").glob("*.json")):
         assert fresh.read_text() == (repo_root / "schemas" / fresh.name).read_text(), (
             f"schemas/{fresh.name} is stale: run python build_manual.py schema")
+
+
+def test_schemas_written_outside_the_workspace_are_named_by_uri(tmp_path, monkeypatch, capsys):
+    (tmp_path / "project").mkdir()
+    monkeypatch.chdir(tmp_path / "project")
+    assert main(["schema", "--out", str(tmp_path / "elsewhere")]) == 0
+    settings = json.loads((tmp_path / "project" / ".vscode" / "settings.json").read_text())
+    uri = (tmp_path / "elsewhere" / "policy.schema.json").resolve().as_uri()
+    assert settings["yaml.schemas"][uri] == ["content/policies/*.yaml"]
+    assert not any(key.startswith(".//") for key in settings["yaml.schemas"])
+
+
+def test_minimal_fixture_modelines_point_at_existing_schemas(minimal_content):
+    for path in sorted(minimal_content.rglob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert match, f"{path}: {first}"
+        kind = content_file_for(path.relative_to(minimal_content).as_posix())
+        target = (path.parent / match.group(1)).resolve()
+        assert target.is_file() and target.name == f"{kind.name}.schema.json", path
