@@ -186,3 +186,12 @@ def test_desk_card_parts_are_configurable(small_manual, tmp_path):
 
     html = desk_card_html(small_manual, DeskCardSpec(parts=("contacts",), scripts=()), PrintOptions())
     assert "Key contacts" in html and "Who may offer what" not in html and "Response times" not in html
+
+
+def test_missing_image_fails_and_names_it(small_manual, tmp_path):
+    html = handbook_html(small_manual, EditionSpec("h", "Test"), PrintOptions())
+    html = html.replace("<body>", '<body><img src="assets/no-such-logo.png">', 1)
+    roots = [small_manual.content_dir / "assets", ASSETS]
+    with pytest.raises(PrintError, match=r"no-such-logo\.png.*does not exist"):
+        render_pdf(html, small_manual.content_dir, roots, tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
