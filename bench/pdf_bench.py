@@ -8,7 +8,10 @@ Three measurements per size, alternating, each in a fresh subprocess reporting w
 - ``weasyprint``: WeasyPrint alone rendering Deskbook's print HTML of the same content from one string:
   the floor for any WeasyPrint-based tool.
 
-    python -m bench.pdf_bench [--sizes 50 200] [--rounds 2]
+    python -m bench.pdf_bench [--sizes 50 200] [--rounds 2] [--where]
+
+``--where`` adds, per size, where one handbook's time goes (load and check the Manual, make the print
+HTML, glyph check, WeasyPrint parse+layout, writing the PDF), measured in a fresh process.
 
 Targets: at least 5x faster than mkdocs-to-pdf with less peak memory; within 1.1x of plain WeasyPrint.
 """
@@ -39,6 +42,34 @@ from weasyprint import HTML
 HTML(string=html, base_url=sys.argv[2]).write_pdf(sys.argv[3])
 elapsed = time.perf_counter() - start
 print(json.dumps({"seconds": elapsed, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+PHASES_CHILD = r"""
+import json, sys, time, tempfile
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+phases = {}
+def lap(name, start):
+    phases[name] = time.perf_counter() - start
+    return time.perf_counter()
+start = time.perf_counter()
+from deskbook.manual import load_manual_or_raise
+from deskbook.handbook import EditionSpec, PrintOptions, handbook_html
+from deskbook.handbook.glyphs import missing_glyphs
+from weasyprint import HTML
+start = lap("imports", start)
+manual = load_manual_or_raise(Path(sys.argv[1]))
+start = lap("load+check manual", start)
+html = handbook_html(manual, EditionSpec("handbook", "Complete edition"), PrintOptions())
+start = lap("print HTML (Jinja, Markdown)", start)
+missing_glyphs(html)
+start = lap("glyph check", start)
+document = HTML(string=html, base_url=Path(sys.argv[1]).as_uri() + "/").render()
+start = lap("WeasyPrint parse+layout", start)
+with tempfile.TemporaryFile() as stream:
+    document.write_pdf(stream)
+lap("write PDF", start)
+print(json.dumps({"phases": phases, "pages": len(document.pages)}))
 """
 
 DESKBOOK_CONFIG = mkdocs_config(
@@ -84,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--where", action="store_true", help="also print where one handbook's time goes")
     args = parser.parse_args(argv)
     baseline_python = ensure_baseline()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DESKBOOK_PLUGINS": str(REPO / "plugins")}
@@ -114,6 +146,14 @@ def main(argv: list[str] | None = None) -> int:
             base_mem = max(r["peak_mib"] for r in runs["baseline"])
             print(f"{entities:>8} {ours_s:>10.2f} {base_s:>9.2f} {base_s / ours_s:>7.1f}x {ours_mem:>8.0f} "
                   f"{base_mem:>10.0f} {wp_s:>12.2f} {ours_s / wp_s:>7.2f} {pages:>5}", flush=True)
+            if args.where:
+                measured = run_measured([sys.executable, "-c", PHASES_CHILD, str(ours / "content"),
+                                         str(REPO / "plugins")], env)
+                total = sum(measured["phases"].values())
+                shares = ", ".join(f"{name} {seconds:.2f} s ({seconds / total:.0%})"
+                                   for name, seconds in measured["phases"].items())
+                print(f"{'':>8} where the time goes ({measured['pages']} pages, {total:.2f} s): {shares}",
+                      flush=True)
     return 0
 
 
