@@ -124,3 +124,19 @@ def test_serve_watches_the_content_folder(tmp_path):
 
     server = plugin.on_serve(Server(), config=config, builder=None)
     assert str((project / "content").resolve()) in server.watched
+
+
+def test_hostile_policy_title_is_text_in_the_built_page(tmp_path, monkeypatch):
+    """After MkDocs' own Markdown pass too: no script element, no attr_list attribute, the title shown as text."""
+    monkeypatch.setenv("DESKBOOK_PDF", "false")  # the site is what is tested here
+    project = copy_example_project(tmp_path / "p")
+    policy = project / "content" / "policies" / "refunds.yaml"
+    data = yaml.safe_load(policy.read_text())
+    data["title"] = '<script>alert(1)</script> {: onclick="x"}'
+    policy.write_text(yaml.safe_dump(data, sort_keys=False))
+    site = tmp_path / "site"
+    assert build_project(project, site_dir=site, strict=False) == 0
+    html = (site / "policies" / "refunds.html").read_text()
+    assert "<script>alert(1)" not in html
+    assert not re.search(r"<[^>]*\sonclick=", html), "no element may carry the onclick from the title"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import escape
+
 from ..manual import Manual
 from .pages import SECTION_TITLES, GeneratedPage
 
@@ -29,13 +31,19 @@ def build_navigation(
         # Large sections keep only their overview pages in the menu: Material repeats the whole menu in
         # every page, so listing a thousand entities would make every page carry a thousand links.
         listed = overview + (entities if len(entities) <= max_entities else [])
-        nav.append({title: [{page.title: page.src_uri} if page.entity_ref else page.src_uri for page in listed]})
+        nav.append({title: [{nav_title(page): page.src_uri} if page.entity_ref else page.src_uri for page in listed]})
     review = by_section.get("review", [])
     if review:
-        nav.append({"Review": [{page.title: page.src_uri} for page in review]})
+        nav.append({"Review": [{nav_title(page): page.src_uri} for page in review]})
     others = [uri for uri in hand_written if uri not in FIRST_PAGES and uri != "downloads.md"]
     nav.extend(others)
-    nav.extend({page.title: page.src_uri} for page in by_section.get("about", []))
+    nav.extend({nav_title(page): page.src_uri} for page in by_section.get("about", []))
     if "downloads.md" in hand_written:
         nav.append({"Downloads": "downloads.md"})
     return nav
+
+
+def nav_title(page: GeneratedPage) -> str:
+    """A page title as MkDocs themes want it: HTML. Material prints titles unescaped (header, menu, tabs),
+    so a title from the YAML is escaped here, or `<script>` in a policy title would run."""
+    return str(escape(page.title))

@@ -14,8 +14,9 @@ from mkdocs.structure.pages import Page
 from ...clock import today
 from ...manual import Manual
 from ...site import SiteOptions, render_site_pages
+from ...site.pages import GeneratedPage
 from ...site.glossary_markup import mark_abbreviations
-from ...site.navigation import build_navigation
+from ...site.navigation import build_navigation, nav_title
 from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
 from ...site.references import expand_references
 from ...site.urls import entity_target, relative_url
@@ -35,12 +36,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def __init__(self) -> None:
         self.manual: Manual | None = None
         self.content_dir: Path | None = None
-        self.generated: set[str] = set()
+        self.generated: dict[str, GeneratedPage] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Per-build state is reset here, so `mkdocs serve` rebuilds start clean.
         self.manual = None
-        self.generated = set()
+        self.generated = {}
         if not self.config.enabled:
             return config
         project_root = Path(config.config_file_path).resolve().parent
@@ -74,7 +75,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                     f"generated for {page.entity_ref or page.title}; rename or remove the hand-written page"
                 )
             files.append(File.generated(config, page.src_uri, content=page.markdown))
-            self.generated.add(page.src_uri)
+            self.generated[page.src_uri] = page
         for uri, source in _asset_files().items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(source)))
@@ -86,7 +87,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or self.manual is None or page.file.src_uri in self.generated:
+        if not self.config.enabled or self.manual is None:
+            return markdown
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            # The title from the YAML, escaped: without this MkDocs takes it from the first heading,
+            # unescaped, and Material prints it raw in the header and the menu.
+            page.meta["title"] = nav_title(generated)
             return markdown
 
         def link(kind: str, entity_id: str) -> str:
