@@ -1,7 +1,8 @@
 """Render several PDFs side by side: the print HTML is made here, WeasyPrint runs in worker processes.
 
 Layout is WeasyPrint's cost (about 80 % of its time) and is single-threaded, so independent PDFs (each
-edition, the desk card) go to separate processes; the machine's two cores halve the wall time.
+edition, the desk card) go to separate processes, started before MkDocs builds the site's pages so the
+two overlap.
 """
 
 from __future__ import annotations
@@ -65,6 +66,26 @@ def run_jobs(
     workers: int = 2,
     manual: Manual | None = None,
 ) -> list[RenderedPdf]:
+    """Render every job and wait for them all."""
+    return start_jobs(jobs, content_dir, project_root, site_dir, page_size, whats_new_html, workers,
+                      manual).wait()
+
+
+def start_jobs(
+    jobs: list[PdfJob],
+    content_dir: Path,
+    project_root: Path,
+    site_dir: Path,
+    page_size: str,
+    whats_new_html: str | None,
+    workers: int = 2,
+    manual: Manual | None = None,
+) -> "PendingJobs":
+    """Make the print HTML now and hand it to worker processes, which start rendering at once.
+
+    The MkDocs plugin calls this before the site's pages are built, so WeasyPrint's layout runs on the
+    second core while MkDocs renders the site on the first; ``PendingJobs.wait`` collects the PDFs.
+    """
     from ..manual import load_manual_or_raise
 
     manual = manual or load_manual_or_raise(content_dir, project_root)
@@ -77,23 +98,42 @@ def run_jobs(
         else:
             html = handbook_html(manual, job.spec, options)
         work.append((html, str(content_dir), roots, str(site_dir / job.output_dir / job.file_name)))
+    return PendingJobs(jobs, work, workers)
 
-    # Largest first, so the last worker to finish is not the one that started the longest job late.
-    order = sorted(range(len(work)), key=lambda index: -len(work[index][0]))
-    results: dict[int, RenderedPdf] = {}
-    with _progress(len(work)) as advance:
-        if workers <= 1 or len(work) == 1:
-            for index in order:
-                results[index] = _render_one(*work[index])
-                advance(jobs[index].file_name)
-        else:
+
+class PendingJobs:
+    def __init__(self, jobs: list[PdfJob], work: list[tuple], workers: int):
+        self.jobs = jobs
+        self.work = work
+        # Largest first, so the last worker to finish is not the one that started the longest job late.
+        self.order = sorted(range(len(work)), key=lambda index: -len(work[index][0]))
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: dict = {}
+        if workers > 1 and len(work) > 0:
             context = multiprocessing.get_context("spawn")  # no fork: `mkdocs serve` runs threads
-            with ProcessPoolExecutor(max_workers=min(workers, len(work)), mp_context=context) as pool:
-                futures = {index: pool.submit(_render_one, *work[index]) for index in order}
-                for index in order:
-                    results[index] = futures[index].result()
-                    advance(jobs[index].file_name)
-    return [results[index] for index in range(len(work))]
+            self.pool = ProcessPoolExecutor(max_workers=min(workers, len(work)), mp_context=context)
+            self.futures = {index: self.pool.submit(_render_one, *work[index]) for index in self.order}
+
+    def wait(self) -> list[RenderedPdf]:
+        results: dict[int, RenderedPdf] = {}
+        try:
+            with _progress(len(self.work)) as advance:
+                for index in self.order:
+                    if self.pool is None:
+                        results[index] = _render_one(*self.work[index])
+                    else:
+                        results[index] = self.futures[index].result()
+                    advance(self.jobs[index].file_name)
+        finally:
+            self.cancel()
+        return [results[index] for index in range(len(self.work))]
+
+    def cancel(self) -> None:
+        """Drop the jobs not yet started (a failed site build); a running render still finishes its
+        temporary file and renames it, so no half-written PDF is left behind."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
 
 
 class _progress:

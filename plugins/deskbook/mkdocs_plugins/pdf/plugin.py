@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ...handbook.jobs import PdfJob, run_jobs
+from ...handbook.jobs import PdfJob, PendingJobs, start_jobs
 from ...handbook.render import DeskCardSpec, EditionSpec
 from ...manual import Manual
 from ..manual_source import load_checked_manual
@@ -32,6 +32,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self.manual: Manual | None = None
         self.project_root: Path | None = None
         self.jobs: list[PdfJob] = []
+        self.pending: PendingJobs | None = None
         self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -47,6 +48,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         return not self.serving or switch in _TRUE
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self._cancel()
         self.manual = None
         self.jobs = []
         if not self.active:
@@ -93,19 +95,18 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             raise PluginError("deskbook/pdf configuration in mkdocs.yml:\n" + "\n".join(problems))
         return [PdfJob(spec, self.config.output_dir) for spec in specs]
 
+    # Default priority: whatever order other plugins' files come in, the PDFs only need the Manual, and
+    # on_files is the first event after MkDocs has emptied site_dir (earlier, their output would be wiped).
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.active or not self.jobs:
+        if not self.active or not self.jobs or self.manual is None:
             return files
         if files.get_file_from_path("downloads.md") is None:
             files.append(File.generated(config, "downloads.md", content=_downloads_page(self.jobs)))
-        return files
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.active or self.manual is None:
-            return
+        # The PDFs start rendering now in worker processes, so WeasyPrint's layout overlaps MkDocs
+        # building the site's pages; on_post_build waits for them.
         whats_new = _whats_new_html(self.manual, self.project_root)
         try:
-            results = run_jobs(
+            self.pending = start_jobs(
                 self.jobs,
                 content_dir=self.manual.content_dir,
                 project_root=self.project_root,
@@ -113,11 +114,33 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 page_size=self.config.page_size,
                 whats_new_html=whats_new,
                 workers=self.config.workers,
+                manual=self.manual,
             )
+        except Exception as exc:
+            raise PluginError(f"Deskbook PDF: {exc}") from None
+        return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.pending is None:
+            return
+        pending, self.pending = self.pending, None
+        try:
+            results = pending.wait()
         except Exception as exc:  # a PrintError from a worker arrives re-raised here
             raise PluginError(f"Deskbook PDF: {exc}") from None
         for result in results:
             log.info(f"wrote {result.path.relative_to(config.site_dir)} ({result.pages} pages)")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._cancel()
+
+    def on_shutdown(self) -> None:
+        self._cancel()
+
+    def _cancel(self) -> None:
+        if self.pending is not None:
+            self.pending.cancel()
+            self.pending = None
 
 
 def _downloads_page(jobs: list[PdfJob]) -> str:
