@@ -124,8 +124,13 @@ class PendingJobs:
                     else:
                         results[index] = self.futures[index].result()
                     advance(self.jobs[index].file_name)
-        finally:
+        except BaseException:
             self.cancel()
+            raise
+        if self.pool is not None:
+            # Every job is done: reap the workers now (their memory then counts in RUSAGE_CHILDREN).
+            self.pool.shutdown(wait=True)
+            self.pool = None
         return [results[index] for index in range(len(self.work))]
 
     def cancel(self) -> None:
