@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import copy_example_project
+from projects import copy_example_project
 from deskbook.cli import main
 from deskbook.manual import load_manual_or_raise
 from deskbook.review.pages import due_for_review_markdown, whats_new_markdown

@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from conftest import build_project, copy_example_project
+from projects import build_project, copy_example_project
 
 
 def test_example_builds_strict_with_a_page_per_entity(built_example):
