@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -349,6 +350,12 @@ def _walk_entities(value: Any, path: Path_) -> Iterator[tuple[Path_, Entity]]:
             yield from _walk_entities(item, path + (key,))
 
 
+@lru_cache(maxsize=None)
+def _field_ref_kind(model: type[BaseModel], name: str) -> tuple[str | None, bool]:
+    """Whether a model's field holds references; the same for every instance, so asked once per field."""
+    return _ref_kind(_field_annotation(model.model_fields[name]))
+
+
 def _ref_kind(annotation: Any) -> tuple[str | None, bool]:
     """(kind, is_list) if the annotation is a reference or a list of references."""
     for candidate in _annotation_layers(annotation):
@@ -380,7 +387,7 @@ def _walk_references(value: Any, path: Path_) -> Iterator[tuple[Path_, str, str]
     if isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
             item = getattr(value, name)
-            kind, is_list = _ref_kind(_field_annotation(info))
+            kind, is_list = _field_ref_kind(type(value), name)
             if kind and item is not None:
                 if is_list:
                     for index, target in enumerate(item):

@@ -9,6 +9,7 @@ with nh3 against an allow-list: raw HTML, event handlers, ``javascript:`` and ``
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Mapping
 
 import markdown as markdown_lib
@@ -35,6 +36,13 @@ _ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _MARKDOWN_EXTENSIONS = ("tables", "sane_lists", "smarty")
 
 
+@lru_cache(maxsize=1)
+def _converter() -> markdown_lib.Markdown:
+    # Building a Markdown instance costs more than converting a short field; one is reused (reset()
+    # clears its state between fields). Builds run in one thread; PDF workers are separate processes.
+    return markdown_lib.Markdown(extensions=list(_MARKDOWN_EXTENSIONS), output_format="html")
+
+
 def sanitize_html(html: str) -> str:
     return nh3.clean(
         html,
@@ -50,7 +58,7 @@ def markdown_html(text: str | None) -> Markup:
     """Render a Markdown field to sanitised HTML, ready for a template."""
     if not text:
         return Markup("")
-    html = markdown_lib.markdown(text, extensions=list(_MARKDOWN_EXTENSIONS), output_format="html")
+    html = _converter().reset().convert(text)
     return Markup(sanitize_html(html))
 
 
