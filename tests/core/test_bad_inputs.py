@@ -234,6 +234,8 @@ def test_no_traceback_and_exit_code_through_a_real_process(content):
     assert "Traceback" not in result.stderr + result.stdout
 
 
-def test_usage_errors_exit_2(capsys):
+def test_usage_errors_exit_2(capsys, tmp_path):
     assert main(["check", "--format", "xml"]) == 2
     assert main(["no-such-command"]) == 2
+    assert main(["check", "--content", str(tmp_path / "missing")]) == 2
+    assert "no content folder at" in capsys.readouterr().err

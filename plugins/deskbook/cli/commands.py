@@ -31,6 +31,8 @@ def check(content_dir: Path, fmt: str, strict: bool) -> int:
     from ..check import check_manual
     from ..manual import load_manual
 
+    if not content_dir.is_dir():
+        raise click.UsageError(f"no content folder at {content_dir}; pass --content or run from the project")
     manual, diagnostics = load_manual(content_dir, _project_root(content_dir), allow_partial=True)
     if manual is not None:
         check_manual(manual, diagnostics, strict_freshness=strict)
