@@ -56,21 +56,6 @@ def _render_one(html: str, base_dir: str, roots: list[str], target: str) -> Rend
     return render_pdf(html, Path(base_dir), [Path(root) for root in roots], Path(target))
 
 
-def run_jobs(
-    jobs: list[PdfJob],
-    content_dir: Path,
-    project_root: Path,
-    site_dir: Path,
-    page_size: str,
-    whats_new_html: str | None,
-    workers: int = 2,
-    manual: Manual | None = None,
-) -> list[RenderedPdf]:
-    """Render every job and wait for them all."""
-    return start_jobs(jobs, content_dir, project_root, site_dir, page_size, whats_new_html, workers,
-                      manual).wait()
-
-
 def start_jobs(
     jobs: list[PdfJob],
     content_dir: Path,

@@ -14,10 +14,10 @@ from mkdocs.structure.pages import Page
 from ...clock import today
 from ...manual import Manual
 from ...site import SiteOptions, render_site_pages
-from ...site.pages import GeneratedPage
 from ...site.glossary_markup import mark_abbreviations
 from ...site.navigation import build_navigation, nav_title
 from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
+from ...site.pages import GeneratedPage
 from ...site.references import expand_references
 from ...site.urls import entity_target, relative_url
 from ..manual_source import load_checked_manual
