@@ -19,13 +19,13 @@ from markupsafe import Markup
 
 from ..clock import build_datetime
 from ..manual import Manual
+from ..project import DESK_CARD_PARTS
 from ..site.diagrams import chain_diagram
 from ..site.pages import SECTION_TITLES, GeneratedPage, SiteOptions, print_anchor, render_site_pages
 from ..templating import make_environment
 from ..text import fill_placeholders
 
 ASSETS = Path(__file__).parent / "assets"
-DESK_CARD_PARTS = ("escalation", "thresholds", "response-times", "scripts", "contacts")
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class EditionSpec:
 class DeskCardSpec:
     name: str = "desk-card"
     parts: tuple[str, ...] = DESK_CARD_PARTS
-    scripts: tuple[str, ...] = ("hold", "supervisor-takeover")
+    scripts: tuple[str, ...] = ()
     audience: str | None = None
 
 
