@@ -25,8 +25,10 @@ PAGE_SIZES = ("A4", "Letter")
 DEFAULT_EDITION = {"name": "handbook", "title": "Complete edition", "audience": None}
 
 _EDITION_KEYS = ("name", "title", "audience")
-_DESK_CARD_KEYS = ("enabled", "name", "parts", "scripts", "audience")
-_PDF_KEYS = ("enabled", "skip_env", "page_size", "output_dir", "editions", "desk_card", "workers")
+_DESK_CARD_KEYS = ("enabled", "name", "parts", "scripts", "audience", "per_edition")
+_LOG_FORM_KEYS = ("enabled", "name")
+_PDF_KEYS = ("enabled", "skip_env", "page_size", "output_dir", "editions", "desk_card", "log_form", "language",
+             "threads", "workers")
 _CONTENT_KEYS = ("enabled", "content_dir", "navigation", "nav_max_entities", "glossary_abbreviations",
                  "offline_search")
 
@@ -268,7 +270,24 @@ def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, dia
                 error(title, f"{where}.title must be text")
             check_name(edition.get("name"), where)
             check_audience(edition.get("audience"), where)
-    card = pdf.get("desk_card")
+    workers = pdf.get("workers")
+    if workers is not None:
+        diagnostics.warning(project.location(workers), "deskbook/pdf: 'workers' is now called 'threads'; "
+                                                       "rename it ('mkdocs build --strict' fails on the old name)")
+    _check_desk_card(project, pdf.get("desk_card"), manual, check_name, check_audience, diagnostics)
+    form = pdf.get("log_form")
+    if form is not None and _known(form) and isinstance(form.value, dict):
+        _unknown_keys(project, form, _LOG_FORM_KEYS, "log_form", diagnostics)
+        enabled = form.get("enabled")
+        if enabled is None or enabled.value is not False:
+            check_name(form.get("name") or Option("log-form", form.line, form.column), "log_form")
+    elif form is not None and _known(form):
+        error(form, "log_form must be a mapping of options (enabled, name)")
+
+
+def _check_desk_card(project: Project, card: Option | None, manual: Manual | None, check_name, check_audience,
+                     diagnostics: Diagnostics) -> None:
+    error = lambda option, message: diagnostics.error(project.location(option), message)  # noqa: E731
     if card is None or not _known(card):
         return
     if not isinstance(card.value, dict):
