@@ -77,8 +77,7 @@ def _leaf_lines(text: str) -> dict[int, tuple]:
 def inject_everywhere(content: Path, payload: str = PAYLOAD, rounds: int = 6) -> int:
     """Append ``payload`` to every string of the YAML in ``content`` that stays valid with it; returns how
     many strings carry it."""
-    from deskbook.check import check_manual
-    from deskbook.manual import load_manual
+    from deskbook.pipeline import load_checked
 
     originals = {path: yaml.safe_load(path.read_text(encoding="utf-8")) for path in content.rglob("*.yaml")}
     refused: set[tuple[Path, tuple]] = set()
@@ -94,9 +93,7 @@ def inject_everywhere(content: Path, payload: str = PAYLOAD, rounds: int = 6) ->
             text = yaml.safe_dump(data, width=10**6, allow_unicode=True, sort_keys=False)
             path.write_text(text, encoding="utf-8")
             written[path] = text
-        manual, diagnostics = load_manual(content)
-        if manual is not None:
-            check_manual(manual, diagnostics)
+        _, diagnostics = load_checked(content)
         new = set()
         for error in diagnostics.errors:
             path = (content.parent / error.location.path).resolve()

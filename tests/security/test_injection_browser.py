@@ -33,7 +33,7 @@ def hostile_site(tmp_path_factory) -> Path:
     carried = inject_everywhere(project / "content")
     assert carried > 300, "the payload should reach hundreds of fields"
     # A hand-written page reaching every variable and every entity title through references (case 2).
-    from deskbook.manual import load_manual_or_raise
+    from deskbook.pipeline import load_checked_manual as load_manual_or_raise
 
     manual = load_manual_or_raise(project / "content")
     lines = ["# References to hostile values", ""]

@@ -11,7 +11,7 @@ import markdown
 import pytest
 import yaml
 
-from deskbook.manual import load_manual_or_raise
+from deskbook.pipeline import load_checked_manual as load_manual_or_raise
 from deskbook.site.references import ReferenceExtension
 from deskbook.text import markdown_html
 
