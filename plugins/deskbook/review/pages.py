@@ -13,7 +13,8 @@ from pathlib import Path
 from ..check import review_status
 from ..manual import Manual, load_manual
 from ..text import markdown_escape
-from .changes import KIND_LABELS, diff_manuals
+from ..model import KINDS
+from .changes import diff_manuals
 from .revisions import RevisionError, export_content, git_root
 
 
@@ -48,7 +49,9 @@ def _days_from(today: dt.date, day: dt.date) -> str:
     return f"in {days} {unit}" if days > 0 else f"{-days} {unit} ago"
 
 
-def whats_new_markdown(manual: Manual, project_root: Path | None) -> str:
+def whats_new_markdown(manual: Manual, project_root: Path | None, audience: str | None = None) -> str:
+    """What changed since the previous edition; with ``audience``, only what that audience may see (a
+    printed edition never describes a change to something left out of it)."""
     edition = manual.settings.edition
     heading = [f"# What changed in edition {_md(edition.number)}", ""]
     if not edition.previous_tag:
@@ -68,7 +71,7 @@ def whats_new_markdown(manual: Manual, project_root: Path | None) -> str:
     if old is None:
         return "\n".join(heading + [f"The previous edition ({_md(edition.previous_tag)}) has content errors, "
                                     "so no comparison is shown.", ""])
-    changes = diff_manuals(old, manual)
+    changes = diff_manuals(old.for_audience(audience), manual.for_audience(audience))
     lines = heading + [f"Compared with the previous edition ({_md(edition.previous_tag)}).", ""]
     for change in changes.changes:
         if change.kind == "manual":  # the edition's own number, date and tag: the heading already says so
@@ -76,8 +79,8 @@ def whats_new_markdown(manual: Manual, project_root: Path | None) -> str:
             if not change.fields:
                 continue
         verb = {"added": "New", "removed": "Removed", "renamed": "Renamed", "changed": "Changed"}[change.status]
-        kind = KIND_LABELS.get(change.kind)
-        lines.append(f"- {verb} {kind.lower()}: {_md(change.title)}" if kind else f"- {verb}: {_md(change.title)}")
+        kind = KINDS.get(change.kind)
+        lines.append(f"- {verb} {kind.singular}: {_md(change.title)}" if kind else f"- {verb}: {_md(change.title)}")
         lines.extend(f"    - {_md(field.sentence)}" for field in change.fields)
     if len(lines) == 4:
         lines.append("Nothing in the content changed.")
