@@ -53,7 +53,7 @@ def lap(name, start):
     phases[name] = time.perf_counter() - start
     return time.perf_counter()
 start = time.perf_counter()
-from deskbook.manual import load_manual_or_raise
+from deskbook.pipeline import load_checked_manual as load_manual_or_raise
 from deskbook.handbook import EditionSpec, PrintOptions, handbook_html
 from deskbook.handbook.glyphs import missing_glyphs
 from weasyprint import HTML
@@ -102,7 +102,7 @@ def make_projects(root: Path, entities: int) -> tuple[Path, Path, Path]:
 
     sys.path.insert(0, str(REPO / "plugins"))
     from deskbook.handbook import EditionSpec, PrintOptions, handbook_html
-    from deskbook.manual import load_manual_or_raise
+    from deskbook.pipeline import load_checked_manual as load_manual_or_raise
 
     lean = root / f"lean-{entities}.html"
     manual = load_manual_or_raise(ours / "content")

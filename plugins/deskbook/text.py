@@ -8,7 +8,6 @@ with nh3 against an allow-list: raw HTML, event handlers, ``javascript:`` and ``
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Mapping
 
@@ -16,7 +15,7 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup, escape
 
-PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+from .model.base import PLACEHOLDER
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",

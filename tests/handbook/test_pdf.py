@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from bench.synthetic import write_synthetic_content
 from deskbook.handbook import DeskCardSpec, EditionSpec, PrintError, PrintOptions, handbook_html, render_pdf
 from deskbook.handbook.render import ASSETS
-from deskbook.manual import load_manual_or_raise
+from deskbook.pipeline import load_checked_manual as load_manual_or_raise
 from deskbook.site.pages import SECTION_TITLES
 
 pytestmark = pytest.mark.pdf

@@ -71,9 +71,9 @@ def start_jobs(
     The MkDocs plugin calls this before the site's pages are built, so WeasyPrint's layout runs on the
     second core while MkDocs renders the site on the first; ``PendingJobs.wait`` collects the PDFs.
     """
-    from ..manual import load_manual_or_raise
+    from ..pipeline import load_checked_manual
 
-    manual = manual or load_manual_or_raise(content_dir, project_root)
+    manual = manual or load_checked_manual(content_dir, project_root)
     options = PrintOptions(page_size=page_size, printed=build_datetime(), whats_new_html=whats_new_html)
     roots = [str((content_dir / "assets").resolve()), str(ASSETS.resolve())]
     work = []

@@ -122,7 +122,7 @@ def handbook_html(manual: Manual, edition: EditionSpec, options: PrintOptions) -
 
 
 def _reference_anchor(ref: str) -> str:
-    from ..site.urls import entity_target
+    from ..urls import entity_target
 
     kind, _, entity_id = ref.partition(":")
     target = entity_target(kind, entity_id)

@@ -13,7 +13,8 @@ from pathlib import Path
 from ..check import review_status
 from ..manual import Manual, load_manual
 from ..text import markdown_escape
-from .changes import KIND_LABELS, diff_manuals
+from ..model import KINDS
+from .changes import diff_manuals
 from .revisions import RevisionError, export_content, git_root
 
 
@@ -76,8 +77,8 @@ def whats_new_markdown(manual: Manual, project_root: Path | None) -> str:
             if not change.fields:
                 continue
         verb = {"added": "New", "removed": "Removed", "renamed": "Renamed", "changed": "Changed"}[change.status]
-        kind = KIND_LABELS.get(change.kind)
-        lines.append(f"- {verb} {kind.lower()}: {_md(change.title)}" if kind else f"- {verb}: {_md(change.title)}")
+        kind = KINDS.get(change.kind)
+        lines.append(f"- {verb} {kind.singular}: {_md(change.title)}" if kind else f"- {verb}: {_md(change.title)}")
         lines.extend(f"    - {_md(field.sentence)}" for field in change.fields)
     if len(lines) == 4:
         lines.append("Nothing in the content changed.")
