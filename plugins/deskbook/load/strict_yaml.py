@@ -85,6 +85,8 @@ class SourceMap:
 
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+    """The file's lines, so a problem inside a long text can be pointed at exactly."""
     flow_lines: dict[Path_, str] = field(default_factory=dict)
     """The source line of each list or mapping written inline (``{...}`` or ``[...]``) on one line, so a
     text field given ``{customer_name}, ...`` can be answered with the quoted line to write instead."""
@@ -187,7 +189,7 @@ def read_yaml(data: bytes, _force_pure: bool = False) -> tuple[Any, SourceMap]:
 
     loader = _event_source(text, _force_pure)
     lines = text.splitlines()
-    source_map = SourceMap()
+    source_map = SourceMap(lines=lines)
     problems: list[YamlProblem] = []
     stack: list[_Frame] = []
     root: Any = None
