@@ -220,7 +220,7 @@ def check_unique_local_ids(manual: Manual, diagnostics: Diagnostics) -> None:
 
 
 def check_assets(manual: Manual, diagnostics: Diagnostics) -> None:
-    """The logo must be a file inside the content folder: the PDF fetcher reads nothing else."""
+    """The logo must be a file inside the content folder: the PDFs may print nothing else."""
     logo = manual.settings.logo
     if logo is None:
         return

@@ -39,7 +39,7 @@ _MARKDOWN_EXTENSIONS = ("tables", "sane_lists", "smarty")
 @lru_cache(maxsize=1)
 def _converter() -> markdown_lib.Markdown:
     # Building a Markdown instance costs more than converting a short field; one is reused (reset()
-    # clears its state between fields). Builds run in one thread; PDF workers are separate processes.
+    # clears its state between fields). Builds run in one thread; the PDF threads only run Typst.
     return markdown_lib.Markdown(extensions=list(_MARKDOWN_EXTENSIONS), output_format="html")
 
 

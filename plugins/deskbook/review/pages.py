@@ -49,7 +49,9 @@ def _days_from(today: dt.date, day: dt.date) -> str:
     return f"in {days} {unit}" if days > 0 else f"{-days} {unit} ago"
 
 
-def whats_new_markdown(manual: Manual, project_root: Path | None) -> str:
+def whats_new_markdown(manual: Manual, project_root: Path | None, audience: str | None = None) -> str:
+    """What changed since the previous edition; with ``audience``, only what that audience may see (a
+    printed edition never describes a change to something left out of it)."""
     edition = manual.settings.edition
     heading = [f"# What changed in edition {_md(edition.number)}", ""]
     if not edition.previous_tag:
@@ -69,7 +71,7 @@ def whats_new_markdown(manual: Manual, project_root: Path | None) -> str:
     if old is None:
         return "\n".join(heading + [f"The previous edition ({_md(edition.previous_tag)}) has content errors, "
                                     "so no comparison is shown.", ""])
-    changes = diff_manuals(old, manual)
+    changes = diff_manuals(old.for_audience(audience), manual.for_audience(audience))
     lines = heading + [f"Compared with the previous edition ({_md(edition.previous_tag)}).", ""]
     for change in changes.changes:
         if change.kind == "manual":  # the edition's own number, date and tag: the heading already says so
