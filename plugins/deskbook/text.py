@@ -16,6 +16,7 @@ import nh3
 from markupsafe import Markup, escape
 
 from .model.base import PLACEHOLDER
+from .references import ResolvedText, render_with_values
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
@@ -60,8 +61,13 @@ def markdown_html(text: str | None) -> Markup:
     """Render a Markdown field to sanitised HTML, ready for a template."""
     if not text:
         return Markup("")
-    html = _converter().reset().convert(text)
-    return Markup(sanitize_html(html))
+    if isinstance(text, ResolvedText):
+        return render_with_values(list(text.segments), _markdown_sanitised)
+    return Markup(_markdown_sanitised(text))
+
+
+def _markdown_sanitised(text: str) -> str:
+    return sanitize_html(_converter().reset().convert(text))
 
 
 def markdown_inline_html(text: str | None) -> Markup:
