@@ -58,7 +58,7 @@ def lap(name, start):
     return time.perf_counter()
 start = time.perf_counter()
 from deskbook.clock import build_datetime
-from deskbook.manual import load_manual_or_raise
+from deskbook.pipeline import load_checked_manual as load_manual_or_raise
 from deskbook.handbook import EditionSpec, PrintOptions, handbook_data
 from deskbook.handbook import pdf
 from deskbook.handbook.glyphs import missing_glyphs, print_font_coverage
@@ -121,7 +121,7 @@ def make_projects(root: Path, entities: int) -> dict[str, Path]:
 
     sys.path.insert(0, str(REPO / "plugins"))
     from deskbook.clock import build_datetime
-    from deskbook.manual import load_manual_or_raise
+    from deskbook.pipeline import load_checked_manual as load_manual_or_raise
 
     from .former_print import former_handbook_html
 

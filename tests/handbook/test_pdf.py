@@ -13,7 +13,7 @@ from bench.synthetic import write_synthetic_content
 from deskbook.clock import build_datetime
 from deskbook.handbook import DeskCardSpec, EditionSpec, PrintError, PrintOptions, handbook_data, render_pdf
 from deskbook.handbook.card import desk_card_data
-from deskbook.manual import load_manual_or_raise
+from deskbook.pipeline import load_checked_manual as load_manual_or_raise
 from deskbook.site.pages import SECTION_TITLES
 
 pytestmark = pytest.mark.pdf

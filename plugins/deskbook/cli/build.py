@@ -10,9 +10,9 @@ from pathlib import Path
 
 import click
 
-from ..diagnostics import Diagnostics
+from ..diagnostics import ContentError, Diagnostics
 from ..project import content_dir_of
-from .commands import report
+from .reporting import report
 
 
 class _MessageOnly(logging.Formatter):
@@ -45,16 +45,22 @@ def _configure_mkdocs_logging(verbose: bool) -> None:
 
 
 def _precheck(config_file: Path) -> int:
-    """Validate content before MkDocs starts, to print located errors in the same form as ``check``."""
-    from ..check import check_manual
-    from ..manual import load_manual
+    """Check the project before MkDocs starts, printing located errors in the same form as ``check``.
 
-    content_dir = content_dir_of(config_file)
-    manual, diagnostics = load_manual(content_dir, config_file.resolve().parent)
-    if manual is not None:
-        check_manual(manual, diagnostics)
+    The checked Manual stays with the pipeline, so the plugins take it from there instead of loading again.
+    """
+    from ..pipeline import check_beyond_content, checked_manual
+
+    root = config_file.resolve().parent
+    diagnostics = Diagnostics()
+    try:
+        manual, _ = checked_manual(content_dir_of(config_file), root)
+    except ContentError as exc:
+        manual = None
+        diagnostics.extend(exc.diagnostics)
+    check_beyond_content(config_file, manual, root, diagnostics)
     if diagnostics.errors:
-        report(Diagnostics([item for item in diagnostics.items if item.severity == "error"]), "text")
+        report(Diagnostics(diagnostics.errors), "text")
         click.echo("build stopped: the previous site and PDFs are unchanged", err=True)
         return 1
     return 0
@@ -137,5 +143,3 @@ def serve(config_file: Path, dev_addr: str, pdf: bool) -> int:
         return 1
     return 0
 
-
-COMMANDS = [build, serve]

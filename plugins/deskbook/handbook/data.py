@@ -16,14 +16,14 @@ from typing import Any
 
 from ..clock import build_datetime
 from ..manual import Manual
+from ..project import DESK_CARD_PARTS
 from ..site.pages import SECTION_TITLES, GeneratedPage, SiteOptions, print_anchor, render_site_pages
 from ..site.references import expand_references
-from ..site.urls import entity_target
+from ..urls import entity_target
 from ..text import markdown_html
 from .tree import Converter, parse_html, walk
 from .words import handbook_words
 
-DESK_CARD_PARTS = ("escalation", "thresholds", "response-times", "scripts", "contacts")
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class EditionSpec:
 class DeskCardSpec:
     name: str = "desk-card"
     parts: tuple[str, ...] = DESK_CARD_PARTS
-    scripts: tuple[str, ...] = ("hold", "supervisor-takeover")
+    scripts: tuple[str, ...] = ()
     audience: str | None = None
     title: str | None = None  # the edition's title when there is one card per audience
 
@@ -226,7 +226,7 @@ def _clamp_levels(blocks: list, single: bool) -> list:
 
 def _knowledge_check_blocks(view: Manual, words: dict[str, str]) -> list:
     """The quiz as a printed exercise: questions with boxes to tick, answers at the back."""
-    from ..site.urls import anchor_id
+    from ..urls import anchor_id
 
     blocks: list = [{"t": "p", "c": [words["quiz_intro"]]}]
     for number, question in enumerate(view.entities("question"), start=1):
@@ -242,7 +242,7 @@ def _target_anchor(ref: str) -> str:
 
 
 def _answer_key(view: Manual) -> list[dict]:
-    from ..site.urls import anchor_id
+    from ..urls import anchor_id
 
     answers = []
     for number, question in enumerate(view.entities("question"), start=1):

@@ -17,13 +17,6 @@ from pydantic import BaseModel
 from ..manual import Manual
 from ..model import CONTENT_FILES, Entity
 
-KIND_LABELS = {
-    "policy": "Policy", "product": "Product", "script": "Script", "standard": "Standard",
-    "procedure": "Procedure", "chain": "Escalation chain", "call-log": "Call log", "role": "Role",
-    "category": "Response category", "executive": "Executive", "routing": "Routing rule",
-    "account": "Key account", "resource": "Training resource", "workshop": "Workshop",
-    "question": "Knowledge check", "metric": "Metric", "term": "Glossary term", "audience": "Audience",
-}
 RENAME_SIMILARITY = 0.75
 SHORT_TEXT = 40  # longer text values are quoted in full sentences rather than 'old -> new'
 

@@ -11,19 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment
 from markupsafe import Markup
 
 from ..check import review_status
 from ..manual import Manual
-from ..model import Entity, duration_minutes
-from ..templating import make_environment
-from ..text import fill_placeholders, markdown_html, markdown_inline_html
+from ..model import KINDS, Entity, duration_minutes
+from ..references import linking
+from ..text import fill_placeholders
+from ..urls import anchor_id, entity_target, relative_url
 from .diagrams import chain_diagram
-from .urls import anchor_id, entity_target, relative_url
+from .environment import environment, markdown_text
 
 SECTION_TITLES = (
     ("company", "Company"),
@@ -55,24 +54,6 @@ class GeneratedPage:
     section: str  # one of SECTION_TITLES' keys, or "about"
     markdown: str
     entity_ref: str | None = None
-
-
-_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>&~^:\"'=$%@")
-
-
-def markdown_text(value: Any) -> Markup:
-    """Text safe to place in Markdown outside HTML blocks: every special character becomes an entity."""
-    text = str(value)
-    return Markup("".join(f"&#{ord(ch)};" if ch in _MARKDOWN_SPECIALS else ch for ch in text))
-
-
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    return make_environment(
-        "deskbook.site",
-        {"md": markdown_text, "markdown": markdown_html, "markdown_inline": markdown_inline_html},
-        keep_trailing_newline=True,
-    )
 
 
 class PageContext:
@@ -140,67 +121,59 @@ def print_anchor(src_uri: str) -> str:
 
 def _render(template: str, manual: Manual, src_uri: str, options: SiteOptions, **values: Any) -> str:
     page = PageContext(manual, src_uri, options)
-    return environment().get_template(template).render(
-        manual=manual, page=page, options=options, anchor=anchor_id, **values
-    )
+    with linking(page.href):
+        return environment().get_template(template).render(
+            manual=manual, page=page, options=options, anchor=anchor_id, **values
+        )
 
 
 def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPage]:
-    """Every generated page of the site, in navigation order."""
+    """Every generated page of the site, in navigation order: section by section, each section's overview
+    pages first, then a page for each entity of the kinds the registry gives pages of their own."""
     pages: list[GeneratedPage] = []
 
     def add(template: str, src_uri: str, title: str, section: str, entity: Entity | None = None, **values: Any):
         markdown = _render(template, manual, src_uri, options, title=title, entity=entity, **values)
         pages.append(GeneratedPage(src_uri, title, section, markdown, entity.ref if entity else None))
 
-    company = manual.company
-    add("company.md.j2", "company/index.md", company.name, "company")
-
-    add("standards_index.md.j2", "standards/index.md", "Standards & scripts", "standards")
-    for standard in manual.entities("standard"):
-        add("standard.md.j2", f"standards/{standard.id}.md", standard.title, "standards", standard)
-    for script in manual.entities("script"):
-        add("script.md.j2", f"scripts/{script.id}.md", script.title, "standards", script)
-
-    add("products_index.md.j2", "products/index.md", "Products", "products")
-    for product in manual.entities("product"):
-        add("product.md.j2", f"products/{product.id}.md", product.name, "products", product)
-
     statuses = {
         policy.id: review_status(policy, options.today, manual.settings.review_warning_days)
         for policy in manual.entities("policy")
     }
+    add("company.md.j2", "company/index.md", manual.company.name, "company")
+    add("standards_index.md.j2", "standards/index.md", "Standards & scripts", "standards")
+    add("products_index.md.j2", "products/index.md", "Products", "products")
     add("policies_index.md.j2", "policies/index.md", "Policies", "policies", statuses=statuses)
-    for policy in manual.entities("policy"):
-        add("policy.md.j2", f"policies/{policy.id}.md", policy.title, "policies", policy,
-            status=statuses[policy.id])
-
     add("escalation_index.md.j2", "escalation/index.md", "Escalation and authority", "escalation",
         limits=_authority_rows(manual))
-    for chain in manual.entities("chain"):
-        add("chain.md.j2", f"escalation/{chain.id}.md", chain.title, "escalation", chain,
-            diagram=chain_diagram(manual, chain))
-
     add("response_times.md.j2", "response-times.md", manual.schedule.title, "response-times",
         minutes=duration_minutes)
-
     add("procedures_index.md.j2", "procedures/index.md", "Procedures", "procedures")
-    for procedure in manual.entities("procedure"):
-        add("procedure.md.j2", f"procedures/{procedure.id}.md", procedure.title, "procedures", procedure)
-
     add("call_logs_index.md.j2", "call-logs/index.md", manual.logging_guide.title, "call-logs")
-    for log in manual.entities("call-log"):
-        add("call_log.md.j2", f"call-logs/{log.id}.md", log.title, "call-logs", log)
-
     add("onboarding.md.j2", "training/index.md", manual.onboarding.title, "training")
     add("library.md.j2", "training/library.md", "Training library and workshops", "training")
     add("hiring.md.j2", "training/hiring.md", manual.hiring.title, "training")
     add("monitoring.md.j2", "training/monitoring.md", manual.monitoring.title, "training")
     add("knowledge_checks.md.j2", "training/knowledge-checks.md", "Knowledge check", "training")
-
     add("metrics.md.j2", "metrics.md", "Performance metrics", "metrics")
     add("glossary.md.j2", "glossary.md", "Glossary", "glossary")
     add("about.md.j2", "about.md", "About this manual", "about")
+
+    # What a few kinds' pages show besides the entity itself.
+    page_values = {
+        "policy": lambda policy: {"status": statuses[policy.id]},
+        "chain": lambda chain: {"diagram": chain_diagram(manual, chain)},
+    }
+    for kind in KINDS.values():
+        if not kind.has_own_page:
+            continue
+        for entity in manual.entities(kind.name):
+            values = page_values[kind.name](entity) if kind.name in page_values else {}
+            add(f"{kind.name.replace('-', '_')}.md.j2", entity_target(kind.name, entity.id).src_uri,
+                entity.display_title, kind.section, entity, **values)
+
+    order = [key for key, _ in SECTION_TITLES] + ["about"]
+    pages.sort(key=lambda page: order.index(page.section))
     _check_paths(pages)
     return pages
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,12 +16,12 @@ from ...clock import build_datetime
 from ...handbook.data import DeskCardSpec, EditionSpec, HandwrittenPage, LogFormSpec, PrintOptions
 from ...handbook.jobs import PdfJob, PendingJobs, start_jobs
 from ...manual import Manual
+from ...model.base import is_slug
 from ..manual_source import load_checked_manual
 from .config import PdfConfig
 
 log = logging.getLogger("mkdocs.plugins.deskbook.pdf")
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FALSE = {"0", "false", "no", "off"}
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -74,7 +73,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         editions = self.config.editions or [{"name": "handbook", "title": "Complete edition", "audience": None}]
         for index, edition in enumerate(editions):
             name, title, audience = edition["name"], edition["title"], edition["audience"]
-            if not _SLUG.match(name):
+            if not is_slug(name):
                 problems.append(f"editions[{index}].name '{name}' must use lowercase letters, digits and hyphens")
             if audience is not None and audience not in audiences:
                 problems.append(
@@ -90,7 +89,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             for script_id in card.scripts:
                 if manual.get("script", script_id) is None:
                     problems.append(f"desk_card.scripts: unknown script '{script_id}'")
-            if card.name in names or not _SLUG.match(card.name):
+            if card.name in names or not is_slug(card.name):
                 problems.append(f"desk_card.name '{card.name}' must be a unique lowercase name")
             specs.append(DeskCardSpec(card.name, tuple(card.parts), tuple(card.scripts), card.audience))
             if card.per_edition:
@@ -101,7 +100,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 )
         form = self.config.log_form
         if form.enabled:
-            if form.name in names or form.name == card.name or not _SLUG.match(form.name):
+            if form.name in names or form.name == card.name or not is_slug(form.name):
                 problems.append(f"log_form.name '{form.name}' must be a unique lowercase name")
             specs.append(LogFormSpec(form.name))
         if problems:
