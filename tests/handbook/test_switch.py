@@ -60,3 +60,15 @@ def test_one_desk_card_per_audience_edition_when_asked(example_content):
                                                "desk-card-rep.pdf", "log-form.pdf"]
     rep_card = jobs[3].spec
     assert rep_card.audience == "rep" and "Representative edition" in jobs[3].title
+
+
+def test_typst_is_imported_only_to_render(repo_root):
+    """check and diff start fast: loading the CLI and the PDF plugin does not load the Typst compiler."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import deskbook.cli, deskbook.mkdocs_plugins.pdf.plugin, deskbook.handbook; "
+            "print('typst' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env={"PYTHONPATH": str(repo_root / "plugins")})
+    assert result.stdout.strip() == "False"
