@@ -164,7 +164,10 @@ def test_pre_commit_hook_runs_check(repo_root, example_project):
 
     hook = next(hook for hook in load_manifest(repo_root / ".pre-commit-hooks.yaml") if hook["id"] == "deskbook-check")
     assert hook["language"] == "python" and hook["pass_filenames"] is False
-    assert re.match(hook["files"], "content/policies/refunds.yaml") and not re.match(hook["files"], "docs/index.md")
+    # check covers the content, mkdocs.yml's Deskbook options and the references in docs/.
+    for path in ("content/policies/refunds.yaml", "docs/index.md", "mkdocs.yml"):
+        assert re.match(hook["files"], path), path
+    assert not re.match(hook["files"], "README.md")
     # pre-commit installs this package and runs the entry from the repository root: do the same.
     entry = shlex.split(hook["entry"])
     executable = Path(sys.executable).parent / entry[0]
