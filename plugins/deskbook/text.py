@@ -57,6 +57,8 @@ def sanitize_html(html: str) -> str:
     )
 
 
+# The site and every printed edition render the same fields: each is converted once per build.
+@lru_cache(maxsize=16384)
 def markdown_html(text: str | None) -> Markup:
     """Render a Markdown field to sanitised HTML, ready for a template."""
     if not text:
