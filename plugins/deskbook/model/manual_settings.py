@@ -21,6 +21,15 @@ class AudienceDefinition(Entity):
     description: Text
 
 
+class Limits(Strict):
+    """How big a manual may grow before ``check`` stops it (each PDF holds everything it prints in memory)."""
+
+    entities_per_kind: int = Field(default=2000, ge=1, le=1_000_000,
+                                   description="the most policies, call logs, terms, ... of one kind")
+    entities_per_pdf: int = Field(default=6000, ge=1, le=1_000_000,
+                                  description="the most entities in all, as the complete edition prints all")
+
+
 class ManualSettings(Strict):
     title: Text
     subtitle: Text | None = None
@@ -31,3 +40,4 @@ class ManualSettings(Strict):
         default=30, ge=0, description="warn this many days before a policy's review-by date"
     )
     default_owner: Slug | None = None
+    limits: Limits = Field(default_factory=Limits)
