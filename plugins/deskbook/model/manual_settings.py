@@ -21,6 +21,15 @@ class AudienceDefinition(Entity):
     description: Text
 
 
+class Limits(Strict):
+    """How big a manual may grow before ``check`` stops it (each PDF holds everything it prints in memory)."""
+
+    entities_per_kind: int = Field(default=2000, ge=1, le=1_000_000,
+                                   description="the most policies, call logs, terms, ... of one kind")
+    entities_per_pdf: int = Field(default=6000, ge=1, le=1_000_000,
+                                  description="the most entities in all, as the complete edition prints all")
+
+
 class ManualSettings(Strict):
     title: Text
     subtitle: Text | None = None
@@ -33,3 +42,4 @@ class ManualSettings(Strict):
     default_owner: Ref("role") | None = Field(
         default=None, description="the role 'new' names as owner until the project's own files show another"
     )
+    limits: Limits = Field(default_factory=Limits)

@@ -15,7 +15,6 @@ and column, so a renamed policy cannot leave a silently wrong sentence behind.
 
 from __future__ import annotations
 
-import difflib
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from markdown.util import AtomicString
 from markupsafe import escape
 from pydantic import BaseModel
 
+from ..limits import Suggestions
 from ..manual import Manual
 
 REFERENCE = re.compile(r"\[\[\s*([a-z][a-z0-9_-]*)(?::([a-z0-9_-]+))?((?:\.[a-z0-9_-]+)*)\s*\]\]")
@@ -92,7 +92,9 @@ class Resolved:
         return f'<a href="{escape(self.href)}">{escape(self.text)}</a>'
 
 
-def resolve_reference(match: re.Match, manual: Manual, link: Callable[[str, str], str]) -> Resolved:
+def resolve_reference(
+    match: re.Match, manual: Manual, link: Callable[[str, str], str], suggestions: Suggestions | None = None
+) -> Resolved:
     """The value or link one :data:`REFERENCE` match stands for; ``LookupError`` or ``TypeError`` when it
     cannot stand for anything (the message says why)."""
     head, entity_id, dotted = match.group(1), match.group(2), match.group(3)
@@ -109,7 +111,7 @@ def resolve_reference(match: re.Match, manual: Manual, link: Callable[[str, str]
             raise KeyError(head)
         entity = manual.get(head, entity_id)
         if entity is None:
-            hint = _did_you_mean(entity_id, manual.records.get(head, {}))
+            hint = (suggestions or Suggestions()).closest(entity_id, head, manual.records.get(head, {}), 0.5)
             hint = f"; did you mean [[{head}:{hint}{dotted}]]?" if hint else ""
             raise LookupError(f"no {head} with id '{entity_id}'{hint}")
         if not parts:
@@ -117,11 +119,6 @@ def resolve_reference(match: re.Match, manual: Manual, link: Callable[[str, str]
         return Resolved(_as_text(_lookup(entity, parts)))
     except KeyError as exc:
         raise LookupError(f"'{exc.args[0]}' is not known there") from None
-
-
-def _did_you_mean(wanted: str, known) -> str | None:
-    guess = difflib.get_close_matches(wanted, sorted(known), n=1, cutoff=0.5)
-    return guess[0] if guess else None
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -134,9 +131,10 @@ def reference_problems(markdown: str, manual: Manual) -> list[ReferenceProblem]:
     """Every reference in ``markdown`` that cannot be resolved, and every ``[[...]]`` that is not one,
     located by line and column."""
     problems: list[ReferenceProblem] = []
+    suggestions = Suggestions()
     for match in REFERENCE.finditer(markdown):
         try:
-            resolve_reference(match, manual, lambda kind, entity_id: "")
+            resolve_reference(match, manual, lambda kind, entity_id: "", suggestions)
         except LookupError as exc:
             problems.append(ReferenceProblem(
                 *_position(markdown, match.start()), f"unknown reference {match.group(0)}: {exc.args[0]}"
