@@ -23,8 +23,11 @@ _ALLOWED_TAGS = {
     "h4", "h5", "h6", "hr", "i", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span", "strong",
     "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
 }
+# No global attributes at all: an `id` can stand in for Material's `__config` (whose search URL it then
+# chooses), `title` text is shown by tooltip scripts, `class` borrows the theme's behaviour and `style`
+# can paint over the page.
 _ALLOWED_ATTRIBUTES = {
-    "*": {"class", "id", "title"},
+    "*": set(),  # stated, or nh3 keeps its own defaults (`title`, `lang`) on every tag
     "a": {"href"},
     "td": {"align", "colspan", "rowspan"},
     "th": {"align", "colspan", "rowspan"},

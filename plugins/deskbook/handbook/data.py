@@ -16,6 +16,7 @@ from typing import Any
 
 from ..clock import build_datetime
 from ..manual import Manual
+from ..project import DESK_CARD_PARTS
 from ..site.pages import SECTION_TITLES, GeneratedPage, SiteOptions, print_anchor, render_site_pages
 from ..site.references import expand_references
 from ..urls import entity_target
@@ -23,7 +24,6 @@ from ..text import markdown_html
 from .tree import Converter, parse_html, walk
 from .words import handbook_words
 
-DESK_CARD_PARTS = ("escalation", "thresholds", "response-times", "scripts", "contacts")
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class EditionSpec:
 class DeskCardSpec:
     name: str = "desk-card"
     parts: tuple[str, ...] = DESK_CARD_PARTS
-    scripts: tuple[str, ...] = ("hold", "supervisor-takeover")
+    scripts: tuple[str, ...] = ()
     audience: str | None = None
     title: str | None = None  # the edition's title when there is one card per audience
 
