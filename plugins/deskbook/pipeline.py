@@ -19,6 +19,7 @@ from .diagnostics import ContentError, Diagnostics, Location, display_path
 from .manual import Manual, load_manual
 from .project import check_project as check_project_options
 from .project import markdown_pages, read_project
+from .references import resolved_manual
 
 _checked: dict[Path, tuple[tuple, Manual, Diagnostics]] = {}
 
@@ -40,7 +41,8 @@ def load_checked(
 
 
 def checked_manual(content_dir: Path, project_root: Path | None = None) -> tuple[Manual, Diagnostics]:
-    """The checked Manual and its warnings; raises ContentError with every located error."""
+    """The checked Manual for outputs, its prose references resolved, and its warnings; raises
+    ContentError with every located error."""
     content_dir = content_dir.resolve()
     signature = _signature(content_dir)
     cached = _checked.get(content_dir)
@@ -49,6 +51,8 @@ def checked_manual(content_dir: Path, project_root: Path | None = None) -> tuple
     manual, diagnostics = load_checked(content_dir, project_root)
     if manual is None or diagnostics.errors:
         raise ContentError(diagnostics.items)
+    # Outputs read prose with its [[references]] already replaced by the current values.
+    manual = resolved_manual(manual)
     _checked[content_dir] = (signature, manual, diagnostics)
     return manual, diagnostics
 
@@ -156,6 +160,8 @@ def previous_edition(manual: Manual, project_root: Path | None = None) -> Previo
             try:
                 old_content = export_content(repo, commit, manual.content_dir, Path(temporary))
                 old, _ = load_manual(old_content, Path(temporary))
+                # Like with like: outputs compare it with the current Manual, whose prose is resolved.
+                old = resolved_manual(old) if old is not None else None
             except (RevisionError, OSError) as exc:
                 _previous[key] = PreviousEdition(tag, None, str(exc))
             else:

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ..check import review_status
 from ..manual import Manual
 from ..model import KINDS, Entity, duration_minutes
+from ..references import linking
 from ..text import fill_placeholders
 from ..urls import anchor_id, entity_target, relative_url
 from .diagrams import chain_diagram
@@ -119,9 +120,10 @@ def print_anchor(src_uri: str) -> str:
 
 def _render(template: str, manual: Manual, src_uri: str, options: SiteOptions, **values: Any) -> str:
     page = PageContext(manual, src_uri, options)
-    return environment().get_template(template).render(
-        manual=manual, page=page, options=options, anchor=anchor_id, **values
-    )
+    with linking(page.href):
+        return environment().get_template(template).render(
+            manual=manual, page=page, options=options, anchor=anchor_id, **values
+        )
 
 
 def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPage]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,8 +23,8 @@ from ...site.glossary_markup import mark_abbreviations
 from ...site.navigation import build_navigation, nav_title
 from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
 from ...site.pages import GeneratedPage
-from ...site.references import expand_references
-from ...urls import entity_target, relative_url
+from ...site.references import ReferenceExtension, reference_problems
+from ...urls import entity_target
 from ..manual_source import load_checked_manual
 from .config import ContentConfig
 
@@ -31,6 +33,7 @@ log = logging.getLogger("mkdocs.plugins.deskbook.content")
 ASSETS = Path(__file__).resolve().parents[2] / "site" / "assets"
 STYLESHEET_URI = "assets/deskbook/deskbook.css"
 QUIZ_SCRIPT_URI = "assets/deskbook/quiz.js"
+THEME_RESERVED_ID = re.compile(r"""<[a-z][^>]*?\sid\s*=\s*["']?\s*(__[\w-]*)""", re.IGNORECASE)
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
@@ -40,6 +43,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.manual: Manual | None = None
         self.content_dir: Path | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.references = ReferenceExtension()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Per-build state is reset here, so `mkdocs serve` rebuilds start clean.
@@ -51,6 +55,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.content_dir = (project_root / self.config.content_dir).resolve()
         # Loading here, before MkDocs empties site_dir, means bad content never destroys the last good site.
         self.manual = load_checked_manual(self.content_dir, project_root, log_warnings=True)
+        config.markdown_extensions.append(self.references)
+        _turn_off_material_tooltips(config)
         config.extra_css.append(STYLESHEET_URI)
         config.extra_javascript.append(QUIZ_SCRIPT_URI)
         if self.config.offline_search:
@@ -111,20 +117,37 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return markdown
 
         def link(kind: str, entity_id: str) -> str:
+            # A link to the page's Markdown source: the link is now inside Markdown's own tree, so MkDocs
+            # checks that the page exists and writes the URL for the site's URL style.
             target = entity_target(kind, entity_id)
-            return relative_url(page.file.src_uri, target.src_uri, config.use_directory_urls, target.anchor)
+            href = posixpath.relpath(target.src_uri, posixpath.dirname(page.file.src_uri) or ".")
+            return href + (f"#{target.anchor}" if target.anchor else "")
 
-        expanded, problems = expand_references(markdown, self.manual, link)
+        problems = reference_problems(markdown, self.manual)
         if problems:
             where = Path(config.docs_dir).name + "/" + page.file.src_uri
             raise PluginError(
                 "Deskbook references could not be resolved:\n"
                 + "\n".join(f"{where}:{p.line}:{p.column}: error: {p.message}" for p in problems)
             )
-        return expanded
+        # Resolved while MkDocs renders this page (right after this event), so values are inserted as
+        # text after Markdown has parsed the page, never as Markdown source.
+        self.references.manual = self.manual
+        self.references.link = link
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or self.manual is None or not self.config.glossary_abbreviations:
+        if not self.config.enabled or self.manual is None:
+            return html
+        reserved = THEME_RESERVED_ID.search(html)
+        if reserved is not None:
+            # The theme finds its settings by id (`__config` holds the search worker's URL); an element of
+            # the page taking that id first would choose the script the browser runs.
+            raise PluginError(
+                f"Deskbook: {Path(config.docs_dir).name}/{page.file.src_uri}: error: the id "
+                f"'{reserved.group(1)}' belongs to the theme; rename it"
+            )
+        if not self.config.glossary_abbreviations:
             return html
         abbreviations = {
             term.abbreviation: term.term for term in self.manual.glossary.terms if term.abbreviation
@@ -141,6 +164,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if self.config.enabled and self.content_dir is not None:
             server.watch(str(self.content_dir))
         return server
+
+
+def _turn_off_material_tooltips(config: MkDocsConfig) -> None:
+    """Material's ``content.tooltips`` re-reads ``title`` attributes as HTML, so a glossary term or a
+    blank's hint holding ``<img onerror=...>`` would run on hover; the browser's own tooltip shows the
+    same text as text."""
+    features = config.theme.get("features") or []
+    if "content.tooltips" in features:
+        log.info("Deskbook: Material's content.tooltips is turned off (it shows title text as HTML)")
+        config.theme["features"] = [feature for feature in features if feature != "content.tooltips"]
 
 
 def _asset_files() -> dict[str, Path]:
