@@ -61,9 +61,10 @@ def test_hours_on_the_company_and_response_times_pages(example_content):
     manual = load_checked_manual(example_content)
     pages = {page.src_uri: page.markdown for page in render_site_pages(manual, SiteOptions(today=dt.date(2026, 12, 28)))}
     company = pages["company/index.md"]
+    flat = re.sub(r"\s*\n\s*", "", company)
     assert '<li id="line-safety-line"><strong>Product safety and outage line</strong> (Phone), +1 555 0142 399<br>' \
-           "Open around the clock, every day" in company
-    assert "Website chat</strong> (Live chat), harbourline.example/help<br>Monday to Saturday, 09:00 to 18:00" in company
+           "Open around the clock, every day" in flat
+    assert "Website chat</strong> (Live chat), harbourline.example/help<br>Monday to Saturday, 09:00 to 18:00" in flat
     assert "Times are local time in America/Halifax." in company
     # Closures already over on the build date are left out; the next ones say what stays open.
     assert "Christmas Day" not in company

@@ -55,10 +55,6 @@ class ContentFile:
     def is_folder(self) -> bool:
         return "*" in self.pattern
 
-    @property
-    def folder(self) -> str:
-        return self.pattern.rpartition("/")[0]
-
     def matches(self, relative_path: str) -> bool:
         if self.is_folder:
             folder, _, glob = self.pattern.rpartition("/")
@@ -240,7 +236,3 @@ SETTINGS_BY_ATTRIBUTE: dict[str, ContentFile] = {cf.attribute: cf for cf in SETT
 
 def content_file_for(relative_path: str) -> ContentFile | None:
     return next((content_file for content_file in CONTENT_FILES if content_file.matches(relative_path)), None)
-
-
-def content_file_named(name: str) -> ContentFile:
-    return next(content_file for content_file in CONTENT_FILES if content_file.name == name)
