@@ -179,6 +179,10 @@ class Resolver:
         problems.sort(key=lambda problem: problem.start)
         return _merged(pieces), problems
 
+    def reference(self, match: re.Match) -> list[Segment]:
+        """What one :data:`REFERENCE` match stands for; raises UnknownReference or TypeError."""
+        return self._one(match, 0)
+
     def _one(self, match: re.Match, depth: int) -> list[Segment]:
         head, entity_id, dotted = match.group(1), match.group(2), match.group(3)
         parts = [part for part in dotted.split(".") if part]
@@ -256,8 +260,12 @@ def resolve(text: str, manual: Manual) -> list[Segment]:
     return Resolver(manual).segments(text)[0]
 
 
+def plain(segments: list[Segment]) -> str:
+    return "".join(_plain(segments))
+
+
 def plain_text(text: str, manual: Manual) -> str:
-    return "".join(_plain(resolve(text, manual)))
+    return plain(resolve(text, manual))
 
 
 # -- what the site can link from anywhere ------------------------------------------------------------------
