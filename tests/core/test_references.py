@@ -48,7 +48,7 @@ def test_outputs_get_prose_resolved_and_linked_from_the_page(example_content):
     manual = load_checked_manual(example_content)
     question = manual.get("question", "refund-window")
     assert isinstance(question.choices[1], ResolvedText)
-    assert question.choices[1] == "Refund it to the original payment method; it is within the 30 days refund window."
+    assert question.choices[1] == "Refund it to the original payment method; the refund window is 30 days."
     assert "[[" in question.choices[1].source
     linked = ResolvedText("see [[script:hold]]", [ "see ", Link("script", "hold", "Hold <script>")])
     with linking(lambda kind, entity_id: f"../{kind}s/{entity_id}.html"):
@@ -133,7 +133,7 @@ def test_a_linked_entity_value_in_a_knowledge_check(tmp_path, example_content, c
     content = _copy(tmp_path, example_content)
     checks = content / "training" / "knowledge-checks.yaml"
     checks.write_text(checks.read_text().replace(
-        "it is within the [[policy:refunds.rules.window]] refund window.", "it is within the 30-day window."))
+        "the refund window is [[policy:refunds.rules.window]].", "the 30-day window applies."))
     status, err = _check(content, capsys, monkeypatch)
-    assert ("content/training/knowledge-checks.yaml:7:68: warning: '30-day' repeats policy:refunds "
+    assert ("content/training/knowledge-checks.yaml:7:55: warning: '30-day' repeats policy:refunds "
             "rules.window; write [[policy:refunds.rules.window.value]] so it follows changes") in err
