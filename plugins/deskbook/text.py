@@ -72,14 +72,6 @@ def _markdown_sanitised(text: str) -> str:
     return sanitize_html(_converter().reset().convert(text))
 
 
-def markdown_inline_html(text: str | None) -> Markup:
-    """Like :func:`markdown_html`, without the wrapping paragraph, for table cells and list items."""
-    html = str(markdown_html(text)).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
-
-
 def fill_placeholders(
     text: str,
     values: Mapping[str, str],

@@ -161,7 +161,10 @@ def test_desk_card_is_two_full_sides(pdfs):
     assert "Who may approve what" in front and "Windows and limits" in front and "Where it goes" in front
     assert "30 days" in front, "the refund and return windows"
     assert "Response targets" in back and "Putting a caller on hold" in back and "Contacts" in back
-    assert "Handing a contact to a supervisor" in back and "Every day, 8:00 to 20:00" in back
+    assert "Handing a contact to a supervisor" in back
+    # Hours from service-hours.yaml: each line's opening hours, the always-open line, the closures to come.
+    assert "Every day, 08:00 to 20:00" in back and "Open around the clock, every day" in back
+    assert "All hours are America/Halifax time" in back
     assert back.count("+1 555 0142 300") == 1, "the support number once"
     assert "Side 2 of 2" in back
 

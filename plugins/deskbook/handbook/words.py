@@ -54,6 +54,8 @@ def desk_card_words() -> dict[str, str]:
         "category": "Category",
         "flagged": "flag for management",
         "contacts": "Contacts",
+        "closures": "Closed",
+        "time_zone": "All hours are {zone} time",
     }
 
 
