@@ -97,10 +97,6 @@ class Manual:
         record = self.records.get(kind, {}).get(entity_id)
         return record.entity if record else None
 
-    def resolve(self, ref: str) -> Any | None:
-        kind, _, entity_id = ref.partition(":")
-        return self.get(kind, entity_id)
-
     def record(self, entity: Entity) -> EntityRecord:
         return self.records[entity.kind][entity.id]
 

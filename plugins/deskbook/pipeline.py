@@ -160,6 +160,8 @@ def previous_edition(manual: Manual, project_root: Path | None = None) -> Previo
             try:
                 old_content = export_content(repo, commit, manual.content_dir, Path(temporary))
                 old, _ = load_manual(old_content, Path(temporary))
+                # Like with like: outputs compare it with the current Manual, whose prose is resolved.
+                old = resolved_manual(old) if old is not None else None
             except (RevisionError, OSError) as exc:
                 _previous[key] = PreviousEdition(tag, None, str(exc))
             else:

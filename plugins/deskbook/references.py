@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import re
 import typing
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from typing import Any, Callable, Iterator
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
+from .limits import Suggestions
 from .manual import Manual, _annotation_layers, index_manual
 from .model.base import Amount, Prose
 
@@ -159,8 +159,10 @@ _DURATION = re.compile(r"^([1-9][0-9]*)\s+([a-z ]+)$")
 class Resolver:
     """Looks references up in one Manual (the raw, checked one) and remembers nothing else."""
 
-    def __init__(self, manual: Manual):
+    def __init__(self, manual: Manual, suggestions: Suggestions | None = None):
         self.manual = manual
+        # One bounded "did you mean" per run: thousands of unknown references must not compare every pair.
+        self.suggestions = suggestions or Suggestions()
 
     def segments(self, text: str, _depth: int = 0) -> tuple[list[Segment], list[ReferenceProblem]]:
         """``text`` as plain strings and links, every reference replaced; and what could not be."""
@@ -203,8 +205,8 @@ class Resolver:
             values = self.manual.variables.values
             name = entity_id if entity_id in values else entity_id.replace("-", "_")
             if name not in values:
-                guess = difflib.get_close_matches(name, list(values), n=1, cutoff=0.6)
-                raise UnknownReference(f"no variable '{entity_id}'" + (f"; did you mean [[var:{guess[0]}]]?" if guess else ""))
+                guess = self.suggestions.closest(name, "var", values)
+                raise UnknownReference(f"no variable '{entity_id}'" + (f"; did you mean [[var:{guess}]]?" if guess else ""))
             return self._nested(values[name], depth, Value)
         if head == "company" and entity_id is None:
             try:
@@ -215,13 +217,12 @@ class Resolver:
         if entity_id is None:
             raise UnknownReference(f"'{head}' is not known there; write [[kind:id]] or [[var:name]]")
         if head not in self.manual.records and head not in _known_kinds():
-            guess = difflib.get_close_matches(head, _known_kinds(), n=1)
-            raise UnknownReference(f"unknown kind '{head}'" + (f"; did you mean [[{guess[0]}:{entity_id}{dotted}]]?" if guess else ""))
+            guess = self.suggestions.closest(head, "kinds", _known_kinds())
+            raise UnknownReference(f"unknown kind '{head}'" + (f"; did you mean [[{guess}:{entity_id}{dotted}]]?" if guess else ""))
         entity = self.manual.get(head, entity_id)
         if entity is None:
-            known = sorted(self.manual.records.get(head, {}))
-            guess = difflib.get_close_matches(entity_id, known, n=1, cutoff=0.5)
-            hint = f"; did you mean [[{head}:{guess[0]}{dotted}]]?" if guess else ""
+            guess = self.suggestions.closest(entity_id, head, self.manual.records.get(head, {}), 0.5)
+            hint = f"; did you mean [[{head}:{guess}{dotted}]]?" if guess else ""
             raise UnknownReference(f"no {head} with id '{entity_id}'{hint}")
         if not parts:
             return [Link(head, entity_id, "".join(_plain(self._nested(entity.display_title, depth, Value))))]

@@ -57,6 +57,8 @@ def sanitize_html(html: str) -> str:
     )
 
 
+# The site and every printed edition render the same fields: each is converted once per build.
+@lru_cache(maxsize=16384)
 def markdown_html(text: str | None) -> Markup:
     """Render a Markdown field to sanitised HTML, ready for a template."""
     if not text:
@@ -68,14 +70,6 @@ def markdown_html(text: str | None) -> Markup:
 
 def _markdown_sanitised(text: str) -> str:
     return sanitize_html(_converter().reset().convert(text))
-
-
-def markdown_inline_html(text: str | None) -> Markup:
-    """Like :func:`markdown_html`, without the wrapping paragraph, for table cells and list items."""
-    html = str(markdown_html(text)).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
 
 
 def fill_placeholders(

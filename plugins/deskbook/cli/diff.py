@@ -6,7 +6,6 @@ import tempfile
 from pathlib import Path
 
 import click
-import yaml
 
 from ..diagnostics import Diagnostic, Diagnostics, Location
 from ..pipeline import load_checked
@@ -57,10 +56,7 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
                 manuals[label] = manual
             if problems.errors or None in manuals.values():
                 return report(problems, "json" if fmt == "json" else "text")
-            try:
-                editions, desk_card = pdf_outputs_of(config_file)
-            except (OSError, yaml.YAMLError, AttributeError, TypeError):
-                editions, desk_card = [], None  # where-used then names audiences instead of editions
+            editions, desk_card = pdf_outputs_of(config_file)  # none configured: where-used names audiences
             changes = diff_manuals(manuals["base"], manuals["head"])
             rendered = None
             if changes:

@@ -38,6 +38,7 @@ from yaml.events import (
 )
 
 from . import mistakes
+from ..limits import MAX_NUMBER_DIGITS
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 32
@@ -251,11 +252,20 @@ def read_yaml(data: bytes, _force_pure: bool = False) -> tuple[Any, SourceMap]:
             mark = _mark(event.start_mark)
             if isinstance(event, ScalarEvent):
                 # Plain scalars have style None in the Python parser and "" in libyaml's.
-                value: Any = resolve_plain(event.value) if not event.style else event.value
-                if not event.style and event.end_mark.line > event.start_mark.line:
-                    continued = _list_item_read_as_text(lines, event)
-                    if continued:
-                        problems.append(continued)
+                value: Any = event.value
+                if not event.style:
+                    digits = sum(character.isdigit() for character in event.value[:MAX_NUMBER_DIGITS + 4])
+                    if digits > MAX_NUMBER_DIGITS and (_INT.match(event.value) or _FLOAT.match(event.value)):
+                        problems.append(YamlProblem(
+                            mark, f"a number of {len(event.value)} characters is too long; the most is "
+                            f"{MAX_NUMBER_DIGITS} digits (quote it if it is text, like an account number)"
+                        ))
+                    else:
+                        value = resolve_plain(event.value)
+                    if event.end_mark.line > event.start_mark.line:
+                        continued = _list_item_read_as_text(lines, event)
+                        if continued:
+                            problems.append(continued)
             elif isinstance(event, MappingStartEvent):
                 value = {}
             elif isinstance(event, SequenceStartEvent):

@@ -81,8 +81,9 @@ class PageContext:
             kind = kind_or_ref
         entity = self.manual.get(kind, entity_id)
         if entity is None:
-            # Left out of this printed edition: name it without a link to nowhere.
-            return Markup('<span class="deskbook-ref-absent">{}</span>').format(entity_id)
+            # Left out of this printed edition: no link to nowhere; the handbook prints the title in its
+            # place (data-ref names the entity), never the id.
+            return Markup('<span class="deskbook-ref-absent" data-ref="{}:{}">{}</span>').format(kind, entity_id, entity_id)
         title = entity.display_title
         if self.options.print_mode and entity_target(kind, entity_id).src_uri == self.src_uri:
             # In the book, something on the same page needs no "(see page N)" after it.

@@ -25,6 +25,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 from markupsafe import escape
 
+from ..limits import Suggestions
 from ..manual import Manual
 from ..references import LEFTOVER, REFERENCE, Link, Resolver, UnknownReference, plain
 
@@ -48,11 +49,13 @@ class Resolved:
         return f'<a href="{escape(self.href)}">{escape(self.text)}</a>'
 
 
-def resolve_reference(match: re.Match, manual: Manual, link: Callable[[str, str], str]) -> Resolved:
+def resolve_reference(
+    match: re.Match, manual: Manual, link: Callable[[str, str], str], suggestions: Suggestions | None = None
+) -> Resolved:
     """The value or link one :data:`REFERENCE` match stands for, looked up by the same resolver as YAML
     prose; ``LookupError`` or ``TypeError`` when it cannot stand for anything (the message says why)."""
     try:
-        segments = Resolver(manual).reference(match)
+        segments = Resolver(manual, suggestions).reference(match)
     except UnknownReference as exc:
         raise LookupError(str(exc)) from None
     if len(segments) == 1 and isinstance(segments[0], Link):
@@ -70,9 +73,10 @@ def reference_problems(markdown: str, manual: Manual) -> list[ReferenceProblem]:
     """Every reference in ``markdown`` that cannot be resolved, and every ``[[...]]`` that is not one,
     located by line and column."""
     problems: list[ReferenceProblem] = []
+    suggestions = Suggestions()
     for match in REFERENCE.finditer(markdown):
         try:
-            resolve_reference(match, manual, lambda kind, entity_id: "")
+            resolve_reference(match, manual, lambda kind, entity_id: "", suggestions)
         except LookupError as exc:
             problems.append(ReferenceProblem(
                 *_position(markdown, match.start()), f"unknown reference {match.group(0)}: {exc.args[0]}"

@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ...clock import today
+from ...clock import SourceDateEpochError, build_datetime, today
 from ...diagnostics import Diagnostics, format_report
 from ...manual import Manual
 from ...pipeline import report_reference_problems
@@ -51,6 +51,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.generated = {}
         if not self.config.enabled:
             return config
+        try:
+            build_datetime()  # an unusable SOURCE_DATE_EPOCH stops the build before anything is written
+        except SourceDateEpochError as exc:
+            raise PluginError(f"Deskbook: {exc}") from None
         project_root = Path(config.config_file_path).resolve().parent
         self.content_dir = (project_root / self.config.content_dir).resolve()
         # Loading here, before MkDocs empties site_dir, means bad content never destroys the last good site.
