@@ -68,7 +68,8 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
         data["thresholds"] = [
             {
                 "when": rule.title,
-                "to": _role_title(view, rule.route_to) or rule.desk or words["account_executive"],
+                "to": _role_title(view, rule.route_to) or rule.desk or _chain_title(view, rule.chain)
+                or words["account_executive"],
                 "note": rule.note,
             }
             for rule in view.entities("routing")
@@ -144,3 +145,8 @@ def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
             for field in guide.fields
         ],
     }
+
+
+def _chain_title(view: Manual, chain_id: str | None) -> str | None:
+    chain = view.get("chain", chain_id) if chain_id else None
+    return chain.title if chain is not None else None
