@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from .diagnostics import Diagnostics, Location
 from .manual import EntityRecord, Manual, SourceDocument
 from .model.base import Entity
-from .references import _DURATION, REFERENCE, Resolver, _field_amount, prose_fields
+from .references import _DURATION, REFERENCE, Resolver, _field_amount, item_key, prose_fields
 
 PROSE = "prose"
 
@@ -110,7 +110,7 @@ def named_values(entity: Entity) -> list[NamedValue]:
                     walk(item, dotted + (name,))
         elif isinstance(value, list):
             for item in value:
-                item_id = getattr(item, "id", None)
+                item_id = item_key(item)
                 if isinstance(item_id, str) and not isinstance(item, Entity):
                     walk(item, dotted + (item_id,))
         elif isinstance(value, dict):

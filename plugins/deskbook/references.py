@@ -89,7 +89,20 @@ def _field_amount(model: type[BaseModel], name: str) -> str | None:
     return None
 
 
+def item_key(item: Any) -> str | None:
+    """How a reference names an item of a list: its id, or its kind for a typed limit (``limits.credit``)."""
+    if isinstance(item, BaseModel):
+        fields = type(item).model_fields
+        if "id" in fields:
+            return item.id
+        if "kind" in fields:
+            return item.kind
+    return None
+
+
 def _value_text(value: Any, amount: str | None) -> str:
+    if isinstance(value, BaseModel) and isinstance(getattr(value, "summary", None), str) and "summary" not in type(value).model_fields:
+        return value.summary  # a typed limit: "Discount up to 15% for 3 months"
     if isinstance(value, BaseModel):
         rule_value = getattr(value, "value", None)
         if isinstance(rule_value, int) and not isinstance(rule_value, bool):
@@ -123,7 +136,7 @@ def _lookup(value: Any, parts: list[str]) -> tuple[Any, str | None]:
             value = getattr(value, part)
             continue
         if isinstance(value, list):
-            match = next((item for item in value if getattr(item, "id", None) == part), None)
+            match = next((item for item in value if item_key(item) == part), None)
             if match is None:
                 raise KeyError(part)
             value, amount = match, None

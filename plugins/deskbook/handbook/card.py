@@ -53,6 +53,7 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
                 "discount": f"{role.authority.max_discount_percent} %",
                 "refund": money(role.authority.max_refund),
                 "gift": money(role.authority.max_gift_value) if role.authority.free_gift else words["none"],
+                "other": "; ".join(limit.summary for limit in role.authority.limits),
             }
             for role in view.entities("role")
         ]
@@ -67,7 +68,8 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
         data["thresholds"] = [
             {
                 "when": rule.title,
-                "to": _role_title(view, rule.route_to) or words["account_executive"],
+                "to": _role_title(view, rule.route_to) or rule.desk or _chain_title(view, rule.chain)
+                or words["account_executive"],
                 "note": rule.note,
             }
             for rule in view.entities("routing")
@@ -143,3 +145,8 @@ def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
             for field in guide.fields
         ],
     }
+
+
+def _chain_title(view: Manual, chain_id: str | None) -> str | None:
+    chain = view.get("chain", chain_id) if chain_id else None
+    return chain.title if chain is not None else None

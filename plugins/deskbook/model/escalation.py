@@ -3,9 +3,55 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, model_validator
 
-from .base import Dollars, Duration, Entity, Markdown, Percent, Ref, Strict, Text
+from .base import Channel, Dollars, Duration, Entity, Markdown, Percent, Ref, Slug, Strict, Text
+
+LIMIT_KINDS = ("refund", "credit", "discount", "gift", "fee-waiver")
+_MONEY_KINDS = ("refund", "credit", "discount", "gift")
+LIMIT_LABELS = {"refund": "Refund", "credit": "Account credit", "discount": "Discount", "gift": "Gift",
+                "fee-waiver": "Fee waived"}
+
+
+class Limit(Strict):
+    """One kind of thing a role may give on its own authority, and how much."""
+
+    kind: Slug = Field(description="refund, credit, discount, gift, fee-waiver, or a kind of your own "
+                       "(give it a label)")
+    label: Text | None = Field(default=None, description="what the kind is called, for a kind of your own")
+    up_to: Dollars | None = Field(default=None, description="the largest amount, in whole dollars")
+    percent: Percent | None = Field(default=None, description="for a discount: the largest percentage")
+    lasting: Text | None = Field(default=None, description="how long a discount or credit may run, like "
+                                 "'3 months'")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _says_how_much(self) -> "Limit":
+        if self.kind not in LIMIT_KINDS and self.label is None:
+            raise ValueError(f"'{self.kind}' is a kind of your own: give it a label (the known kinds are "
+                             f"{', '.join(LIMIT_KINDS)})")
+        if self.kind not in _MONEY_KINDS or self.up_to is not None or self.percent is not None:
+            return self
+        raise ValueError(f"a {self.kind} limit needs up_to (dollars) or percent")
+
+    @property
+    def title(self) -> str:
+        return self.label or LIMIT_LABELS[self.kind]
+
+    @property
+    def summary(self) -> str:
+        """"Discount up to 15% for 3 months", "Account credit up to $50", "Fee waived"."""
+        amount = f"{self.percent}%" if self.percent is not None else (
+            f"${self.up_to:,}" if self.up_to is not None else None)
+        text = self.title + (f" up to {amount}" if amount else "")
+        return text + (f" for {self.lasting}" if self.lasting else "")
+
+    @property
+    def size(self) -> int:
+        """For comparing two limits of the same kind: the percentage, else the amount."""
+        return self.percent if self.percent is not None else (self.up_to or 0)
 
 
 class Authority(Strict):
@@ -16,6 +62,14 @@ class Authority(Strict):
     may_consult_staff: bool = Field(default=False, description="may ask other departments for the answer")
     may_override_policy: bool = False
     other: list[Text] = Field(default_factory=list, description="other offers this role may make")
+    limits: list[Limit] = Field(
+        default_factory=list,
+        description="typed limits beyond the ones above: credits, discounts for a time, waived fees, kinds "
+        "of your own; a role with none of a kind holds no authority of that kind",
+    )
+
+    def limit(self, kind: str) -> Limit | None:
+        return next((limit for limit in self.limits if limit.kind == kind), None)
 
 
 class Role(Entity):
@@ -47,8 +101,17 @@ class Chain(Entity):
 
 
 class Condition(Strict):
+    """When a routing rule applies: every condition given must hold. ``description`` is a condition in
+    words that the checker does not judge."""
+
     order_value_over: Dollars | None = None
+    amount_requested_over: Dollars | None = Field(default=None, description="the refund or credit asked for")
     key_account: bool | None = None
+    account_lines_over: int | None = Field(default=None, ge=0, description="accounts with more lines, seats or "
+                                           "subscriptions than this")
+    account_tier: Text | None = Field(default=None, description="like 'business' or 'premium'")
+    product: Ref("product") | None = None
+    channel: Channel | None = None
     category: Ref("category") | None = None
     description: Text | None = None
 
@@ -63,12 +126,15 @@ class RoutingRule(Entity):
         "to the executive named for it under key_accounts",
     )
     chain: Ref("chain") | None = None
+    desk: Text | None = Field(default=None, description="a desk or team that takes these cases, like "
+                              "'Business Desk'")
     note: Text | None = None
 
     @model_validator(mode="after")
     def _has_a_destination(self) -> "RoutingRule":
-        if self.route_to is None and not self.when.key_account:
-            raise ValueError("route_to is required (only a key-account rule may leave it out)")
+        if self.route_to is None and self.chain is None and self.desk is None and not self.when.key_account:
+            raise ValueError("name where these cases go: route_to (a role), chain or desk (only a key-account "
+                             "rule may leave all out)")
         return self
 
 

@@ -55,11 +55,12 @@ def _flatten(value: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], An
         for key, item in value.items():
             flat.update(_flatten(item, path + (str(key),)))
         return flat
-    if isinstance(value, list) and value and all(isinstance(item, dict) and "id" in item for item in value):
-        flat = {}
-        for item in value:
-            flat.update(_flatten({k: v for k, v in item.items() if k != "id"}, path + (f"[{item['id']}]",)))
-        return flat
+    for key in ("id", "kind"):  # a typed authority limit is known by its kind: limits[credit]
+        if isinstance(value, list) and value and all(isinstance(item, dict) and key in item for item in value):
+            flat = {}
+            for item in value:
+                flat.update(_flatten({k: v for k, v in item.items() if k != key}, path + (f"[{item[key]}]",)))
+            return flat
     if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
         flat = {}
         for position, item in enumerate(value, start=1):
