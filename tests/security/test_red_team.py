@@ -10,6 +10,8 @@ import re
 import shutil
 import subprocess
 
+from pathlib import Path
+
 import markdown
 import pytest
 import yaml
@@ -198,3 +200,62 @@ def test_read_only_output_folder_is_a_clear_error(tmp_path, capsys, monkeypatch)
     out = capsys.readouterr()
     assert status == 2, out.err
     assert "error: cannot" in out.err and "Traceback" not in out.err
+
+
+# ---- Case 6: the swap and the clean-up, as pure file operations ---------------------------------------
+
+def _site(folder, text):
+    folder.mkdir()
+    (folder / "index.html").write_text(text)
+    return folder
+
+
+def test_swap_exchanges_the_sites_in_one_step(tmp_path):
+    from deskbook.cli.staging import staging_dir, swap_in
+
+    site = _site(tmp_path / "site", "old")
+    staging = _site(staging_dir(site), "new")
+    swap_in(staging, site)
+    assert (site / "index.html").read_text() == "new"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+def test_without_an_atomic_exchange_a_kill_between_the_renames_is_undone_next_run(tmp_path, monkeypatch):
+    from deskbook.cli import staging as staging_module
+
+    site = _site(tmp_path / "site", "old")
+    new = _site(staging_module.staging_dir(site), "new")
+    monkeypatch.setattr(staging_module, "_exchange", lambda first, second: False)
+    real_rename = Path.rename
+
+    def killed_at_the_second_rename(self, target):
+        if self == new:
+            raise KeyboardInterrupt("killed")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", killed_at_the_second_rename)
+    with pytest.raises(KeyboardInterrupt):
+        staging_module.swap_in(new, site)
+    monkeypatch.setattr(Path, "rename", real_rename)
+    assert not site.exists()  # the moment the issue describes: no site at all
+    # The leftovers look like a dead build's: the next run puts the old site back and removes the rest.
+    for leftover in tmp_path.glob(".site.*"):
+        leftover.rename(leftover.with_name(leftover.name.rsplit("-", 1)[0] + "-999999999"))
+    staging_module.recover_and_clean(site)
+    assert (site / "index.html").read_text() == "old"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize("target", ["content", ".git", ".", "docs", "content/site", ".git/site", ".."])
+def test_build_refuses_an_output_folder_holding_sources_or_the_repository(tmp_path, capsys, target):
+    from deskbook.cli import main
+
+    project = copy_example_project(tmp_path / "project")
+    (project / ".git").mkdir()
+    (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    status = main(["build", "-f", str(project / "mkdocs.yml"), "-d", str(project / target)])
+    err = capsys.readouterr().err
+    # MkDocs itself refuses a site folder that holds docs_dir (exit 1); Deskbook refuses the rest (exit 2).
+    assert (status, "error: the output folder" in err) in ((2, True), (1, False)), err
+    assert "should not be within the 'site_dir'" in err or status == 2
+    assert (project / "content" / "manual.yaml").is_file() and (project / ".git" / "HEAD").is_file()
