@@ -39,6 +39,7 @@ def check_manual(
 
 def check_references(manual: Manual, diagnostics: Diagnostics, suggestions: Suggestions | None = None) -> None:
     suggestions = suggestions or Suggestions()
+    known_ids: dict[str, str] = {}
     for ref in manual.references:
         kind, target_id = ref.target_kind_and_id
         if kind not in KINDS:
@@ -53,8 +54,9 @@ def check_references(manual: Manual, diagnostics: Diagnostics, suggestions: Sugg
         if guess:
             hint = f"; did you mean '{guess}'?"
         elif known:
-            shown = ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "")
-            hint = f"; known {KINDS[kind].singular} ids: {shown}"
+            if kind not in known_ids:  # once per kind, however many names are unknown
+                known_ids[kind] = ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "")
+            hint = f"; known {KINDS[kind].singular} ids: {known_ids[kind]}"
         else:
             hint = f"; there are no {KINDS[kind].plural} yet"
         diagnostics.error(ref.location, f"unknown {KINDS[kind].singular} '{target_id}'{hint}")
