@@ -11,6 +11,7 @@ from typing import Iterable
 from .clock import today as build_today
 from .diagnostics import Diagnostics
 from .limits import Suggestions, check_limits
+from .safety import check_safety
 from .manual import EntityRecord, Manual
 from .model import KINDS, Policy, Role, duration_minutes
 from .model.base import PLACEHOLDER
@@ -34,6 +35,7 @@ def check_manual(
     check_assets(manual, diagnostics)
     check_freshness(manual, diagnostics, today, strict_freshness)
     check_limits(manual, diagnostics)
+    check_safety(manual, diagnostics)
     return diagnostics
 
 
