@@ -15,6 +15,7 @@ from .safety import check_safety
 from .manual import EntityRecord, Manual
 from .model import KINDS, Policy, Role, duration_minutes
 from .model.base import PLACEHOLDER
+from .prose import check_prose_references, check_stale_prose
 
 FRESHNESS = "freshness"
 
@@ -31,6 +32,8 @@ def check_manual(
     check_authority_rises(manual, diagnostics)
     check_schedule_coverage(manual, diagnostics)
     check_placeholders(manual, diagnostics, suggestions)
+    check_prose_references(manual, diagnostics)
+    check_stale_prose(manual, diagnostics, strict=strict_freshness)
     check_unique_local_ids(manual, diagnostics)
     check_assets(manual, diagnostics)
     check_freshness(manual, diagnostics, today, strict_freshness)

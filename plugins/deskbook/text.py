@@ -17,6 +17,7 @@ import nh3
 from markupsafe import Markup, escape
 
 from .model.base import PLACEHOLDER
+from .references import ResolvedText, render_with_values
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
@@ -57,20 +58,19 @@ def sanitize_html(html: str) -> str:
     )
 
 
+# The site and every printed edition render the same fields: each is converted once per build.
+@lru_cache(maxsize=16384)
 def markdown_html(text: str | None) -> Markup:
     """Render a Markdown field to sanitised HTML, ready for a template."""
     if not text:
         return Markup("")
-    html = _converter().reset().convert(text)
-    return Markup(sanitize_html(html))
+    if isinstance(text, ResolvedText):
+        return render_with_values(list(text.segments), _markdown_sanitised)
+    return Markup(_markdown_sanitised(text))
 
 
-def markdown_inline_html(text: str | None) -> Markup:
-    """Like :func:`markdown_html`, without the wrapping paragraph, for table cells and list items."""
-    html = str(markdown_html(text)).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
+def _markdown_sanitised(text: str) -> str:
+    return sanitize_html(_converter().reset().convert(text))
 
 
 def fill_placeholders(

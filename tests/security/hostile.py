@@ -27,7 +27,7 @@ PAYLOADS = {
     "svg and frames": "<svg onload=alert('svg')></svg><iframe src=\"javascript:alert('frame')\"></iframe>",
     "outside resources": f"![remote]({OUTSIDE}/x.png) <link rel=stylesheet href={OUTSIDE}/x.css>"
     f" <span style=\"background:url({OUTSIDE}/bg.png)\">styled</span>",
-    "template and reference syntax": "{{ 7 * 191 }} {% raw %} [[var:nope]] {name}",
+    "template and reference syntax": "{{ 7 * 191 }} {% raw %} [[policy:refunds.rules.window.value]] {name}",
 }
 PAYLOAD = " " + " ".join(PAYLOADS.values())
 

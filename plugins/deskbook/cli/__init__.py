@@ -14,11 +14,12 @@ from ..clock import SourceDateEpochError
 from .build import build, serve
 from .commands import cli
 from .diff import diff
+from .init import init
 from .new import new
 
 EXIT_USAGE = 2
 
-for _command in (build, serve, diff, new):
+for _command in (build, serve, diff, new, init):
     cli.add_command(_command)
 
 

@@ -56,13 +56,22 @@ def _configure_mkdocs_logging(verbose: bool) -> None:
 
 
 def _precheck(config_file: Path) -> int:
-    """Validate content before MkDocs starts, to print located errors in the same form as ``check``."""
-    from ..pipeline import checked_manual
+    """Check the project before MkDocs starts, printing located errors in the same form as ``check``.
 
+    The checked Manual stays with the pipeline, so the plugins take it from there instead of loading again.
+    """
+    from ..pipeline import check_beyond_content, checked_manual
+
+    root = config_file.resolve().parent
+    diagnostics = Diagnostics()
     try:
-        checked_manual(content_dir_of(config_file), config_file.resolve().parent)
+        manual, _ = checked_manual(content_dir_of(config_file), root)
     except ContentError as exc:
-        report(Diagnostics([item for item in exc.diagnostics if item.severity == "error"]), "text")
+        manual = None
+        diagnostics.extend(exc.diagnostics)
+    check_beyond_content(config_file, manual, root, diagnostics)
+    if diagnostics.errors:
+        report(Diagnostics(diagnostics.errors), "text")
         click.echo("build stopped: the previous site and PDFs are unchanged", err=True)
         return 1
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Date, Entity, Slug, Strict, Text
+from .base import Date, Entity, Ref, Strict, Text
 
 
 class Edition(Strict):
@@ -39,5 +39,7 @@ class ManualSettings(Strict):
     review_warning_days: int = Field(
         default=30, ge=0, description="warn this many days before a policy's review-by date"
     )
-    default_owner: Slug | None = None
+    default_owner: Ref("role") | None = Field(
+        default=None, description="the role 'new' names as owner until the project's own files show another"
+    )
     limits: Limits = Field(default_factory=Limits)

@@ -18,65 +18,22 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Callable
 
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 from markupsafe import escape
-from pydantic import BaseModel
 
 from ..limits import Suggestions
 from ..manual import Manual
-
-REFERENCE = re.compile(r"\[\[\s*([a-z][a-z0-9_-]*)(?::([a-z0-9_-]+))?((?:\.[a-z0-9_-]+)*)\s*\]\]")
-LEFTOVER = re.compile(r"\[\[[^\]\n]*\]\]")
-
+from ..references import LEFTOVER, REFERENCE, Link, Resolver, UnknownReference, plain
 
 @dataclass(frozen=True)
 class ReferenceProblem:
     line: int
     column: int
     message: str
-
-
-def _lookup(value: Any, parts: list[str]) -> Any:
-    for part in parts:
-        if isinstance(value, BaseModel):
-            if isinstance(value, BaseModel) and part in type(value).model_fields:
-                value = getattr(value, part)
-                continue
-            raise KeyError(part)
-        if isinstance(value, list):
-            match = next((item for item in value if getattr(item, "id", None) == part), None)
-            if match is None:
-                raise KeyError(part)
-            value = match
-            continue
-        if isinstance(value, dict) and part in value:
-            value = value[part]
-            continue
-        raise KeyError(part)
-    return value
-
-
-def _as_text(value: Any) -> str:
-    if isinstance(value, BaseModel):
-        rule_value = getattr(value, "value", None)
-        if rule_value is not None:
-            unit = getattr(value, "unit", None)
-            return f"{rule_value} {unit}" if unit else str(rule_value)
-        for name in ("title", "name", "text", "term"):
-            if isinstance(getattr(value, name, None), str):
-                return getattr(value, name)
-        raise TypeError("not a single value")
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (list, dict)):
-        raise TypeError("a list, not a single value")
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
 
 
 @dataclass(frozen=True)
@@ -95,30 +52,15 @@ class Resolved:
 def resolve_reference(
     match: re.Match, manual: Manual, link: Callable[[str, str], str], suggestions: Suggestions | None = None
 ) -> Resolved:
-    """The value or link one :data:`REFERENCE` match stands for; ``LookupError`` or ``TypeError`` when it
-    cannot stand for anything (the message says why)."""
-    head, entity_id, dotted = match.group(1), match.group(2), match.group(3)
-    parts = [part for part in dotted.split(".") if part]
+    """The value or link one :data:`REFERENCE` match stands for, looked up by the same resolver as YAML
+    prose; ``LookupError`` or ``TypeError`` when it cannot stand for anything (the message says why)."""
     try:
-        if head == "var" and entity_id:
-            values = manual.variables.values
-            if entity_id.replace("-", "_") not in values and entity_id not in values:
-                raise KeyError(entity_id)
-            return Resolved(str(values.get(entity_id, values.get(entity_id.replace("-", "_")))))
-        if head == "company" and entity_id is None:
-            return Resolved(_as_text(_lookup(manual.company, parts)))
-        if entity_id is None:
-            raise KeyError(head)
-        entity = manual.get(head, entity_id)
-        if entity is None:
-            hint = (suggestions or Suggestions()).closest(entity_id, head, manual.records.get(head, {}), 0.5)
-            hint = f"; did you mean [[{head}:{hint}{dotted}]]?" if hint else ""
-            raise LookupError(f"no {head} with id '{entity_id}'{hint}")
-        if not parts:
-            return Resolved(entity.display_title, link(head, entity_id))
-        return Resolved(_as_text(_lookup(entity, parts)))
-    except KeyError as exc:
-        raise LookupError(f"'{exc.args[0]}' is not known there") from None
+        segments = Resolver(manual, suggestions).reference(match)
+    except UnknownReference as exc:
+        raise LookupError(str(exc)) from None
+    if len(segments) == 1 and isinstance(segments[0], Link):
+        return Resolved(segments[0].text, link(segments[0].kind, segments[0].id))
+    return Resolved(plain(segments))
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:

@@ -14,7 +14,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ...clock import SourceDateEpochError, build_datetime, today
+from ...diagnostics import Diagnostics, format_report
 from ...manual import Manual
+from ...pipeline import report_reference_problems
 from ...review.site_pages import review_site_pages
 from ...site import SiteOptions, render_site_pages
 from ...site.glossary_markup import mark_abbreviations
@@ -87,6 +89,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 )
             files.append(File.generated(config, page.src_uri, content=page.markdown))
             self.generated[page.src_uri] = page
+        self._check_references(files, config)
         for uri, source in _asset_files().items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(source)))
@@ -96,6 +99,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             )
             config.nav = build_navigation(self.manual, pages, hand_written, self.config.nav_max_entities)
         return files
+
+    def _check_references(self, files: Files, config: MkDocsConfig) -> None:
+        """Every reference of every hand-written page, reported together before any page is rendered."""
+        diagnostics = Diagnostics()
+        docs = Path(config.docs_dir).name
+        for file in files.documentation_pages():
+            if file.src_uri not in self.generated:
+                report_reference_problems(self.manual, f"{docs}/{file.src_uri}", file.content_string, diagnostics)
+        if diagnostics.errors:
+            raise PluginError("Deskbook references could not be resolved:\n" + format_report(diagnostics.sorted()))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.manual is None:
