@@ -8,6 +8,7 @@ with nh3 against an allow-list: raw HTML, event handlers, ``javascript:`` and ``
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Mapping
 
@@ -103,10 +104,36 @@ def fill_placeholders(
 
 _INLINE_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+!|~")
 
+# Characters that reorder the text around them (bidi controls) or take no space at all: in a policy they
+# can make "30 days" display as something else, or a change in a diff look like none.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u061c]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def show_invisible(text: str) -> str:
+    """``text`` with every invisible or reordering character written out, like ``<U+202E>``."""
+    return INVISIBLE.sub(lambda match: f"<U+{ord(match.group(0)):04X}>", text)
+
+
+def one_line(text: str) -> str:
+    """User text made safe for a line of terminal or CI-log output: a newline cannot start a new line
+    (``::error`` would become a GitHub workflow command), a terminal escape cannot repaint the screen
+    (``\\e[2K``), and invisible characters show."""
+    return show_invisible(_CONTROL.sub(lambda match: repr(match.group(0))[1:-1], text))
+
+
+_BARE_LINK = re.compile(r"(?i)\b(https?|ftp|mailto)(:)|\b(www)(\.)")
+
 
 def markdown_escape(text: str) -> str:
     """Plain text made inert inside Markdown that people also read raw (pull-request comments):
     Markdown specials get a backslash, and ``&`` and ``<`` become entities so no tag or entity can form
-    (a lone ``>`` cannot start one, and "30 -> 45" should read as written)."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;")
-    return "".join(f"\\{ch}" if ch in _INLINE_MARKDOWN_SPECIALS else ch for ch in escaped)
+    (a lone ``>`` cannot start one, and "30 -> 45" should read as written). ``@name`` cannot notify
+    anyone, a bare address cannot become a link, and invisible or reordering characters show."""
+    escaped = show_invisible(text).replace("&", "&amp;").replace("<", "&lt;")
+    escaped = "".join(f"\\{ch}" if ch in _INLINE_MARKDOWN_SPECIALS else ch for ch in escaped)
+    # A word joiner after '@' breaks GitHub's mention; an entity for ':' or '.' breaks its autolinks.
+    escaped = escaped.replace("@", "@\u2060")
+    return _BARE_LINK.sub(
+        lambda match: f"{match.group(1)}&#58;" if match.group(1) else f"{match.group(3)}&#46;", escaped
+    )
