@@ -12,7 +12,7 @@ from typing import Iterable
 
 from .diagnostics import Diagnostics
 from .manual import EntityRecord, Manual
-from .model import Policy, Role, duration_minutes
+from .model import Money, Policy, Role
 
 FRESHNESS = "freshness"
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -115,14 +115,15 @@ def check_chain_cycles(manual: Manual, diagnostics: Diagnostics) -> None:
 
 
 _AUTHORITY_LIMITS = {
-    "max_discount_percent": ("discount", "%"),
-    "max_refund": ("refund limit", "$"),
-    "max_gift_value": ("gift value", "$"),
+    "max_discount_percent": "discount",
+    "max_refund": "refund limit",
+    "max_gift_value": "gift value",
 }
 
 
-def _format_limit(unit: str, value: int) -> str:
-    return f"${value}" if unit == "$" else f"{value}%"
+def _format_limit(manual: Manual, value: int | Money) -> str:
+    words = manual.localization
+    return words.money(value) if isinstance(value, Money) else words.percent(value)
 
 
 def check_authority_rises(manual: Manual, diagnostics: Diagnostics) -> None:
@@ -135,15 +136,17 @@ def check_authority_rises(manual: Manual, diagnostics: Diagnostics) -> None:
                 previous = None
                 continue
             if previous is not None:
-                for field_name, (label, unit) in _AUTHORITY_LIMITS.items():
+                for field_name, label in _AUTHORITY_LIMITS.items():
                     lower = getattr(previous.authority, field_name)
                     higher = getattr(role.authority, field_name)
+                    if getattr(lower, "currency", None) != getattr(higher, "currency", None):
+                        continue  # limits in two currencies have no order without an exchange rate
                     if higher < lower:
                         diagnostics.error(
                             record.location("levels", index, "role"),
                             f"authority must rise up the chain: level {index + 1} ({role.id}) may give a "
-                            f"{label} of {_format_limit(unit, higher)}, less than level {index} "
-                            f"({previous.id}) at {_format_limit(unit, lower)}; reorder the levels or raise "
+                            f"{label} of {_format_limit(manual, higher)}, less than level {index} "
+                            f"({previous.id}) at {_format_limit(manual, lower)}; reorder the levels or raise "
                             f"{role.id}'s authority in roles.yaml",
                         )
                 if previous.authority.free_gift and not role.authority.free_gift:
@@ -178,7 +181,7 @@ def check_schedule_coverage(manual: Manual, diagnostics: Diagnostics) -> None:
                     document.location(("categories", index, "targets", channel), key=True),
                     f"channel '{channel}' is not listed in 'channels' at the top of the schedule; add it there",
                 )
-        if category.flag and any(duration_minutes(t) > 60 for t in category.targets.values()):
+        if category.flag and any(t.seconds > 3600 for t in category.targets.values()):
             diagnostics.warning(
                 document.location(("categories", index, "flag")),
                 f"category '{category.id}' is flagged for immediate attention but allows more than an hour",

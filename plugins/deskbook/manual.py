@@ -36,7 +36,10 @@ from .model import (
     TrainingLibrary,
     Variables,
     content_file_for,
+    locale_context,
 )
+from .model.manual_settings import LocaleSetting
+from .locale import Localization, localization
 from .model.explain import explain_validation_error
 
 Path_ = tuple[Any, ...]
@@ -105,6 +108,12 @@ class Manual:
     @property
     def settings(self) -> ManualSettings:
         return self._single("manual")
+
+    @property
+    def localization(self) -> Localization:
+        """Words and formats in the manual's language; the project's own catalogues sit beside content/."""
+        setting = self.settings.locale
+        return localization(setting.language, setting.currency, self.content_dir.parent)
 
     @property
     def company(self) -> Company:
@@ -226,6 +235,7 @@ def load_manual(
 
     found: set[str] = set()
     failed: set[str] = set()
+    context = _locale_context(content_dir)
     for path in sorted(content_dir.rglob("*")):
         if not path.is_file() or path.suffix not in (".yaml", ".yml"):
             continue
@@ -239,7 +249,7 @@ def load_manual(
             diagnostics.error(Location(shown), _unknown_file_message(relative))
             continue
         found.add(content_file.name)
-        document = _load_document(path, shown, content_file, diagnostics)
+        document = _load_document(path, shown, content_file, diagnostics, context)
         if document is not None:
             documents.append(document)
         else:
@@ -273,8 +283,22 @@ def load_manual_or_raise(content_dir: Path, project_root: Path | None = None) ->
     return manual
 
 
+def _locale_context(content_dir: Path) -> dict[str, str]:
+    """manual.yaml's language and currency, read ahead of the other files so their amounts parse in them.
+
+    A broken setting falls back to the defaults here; manual.yaml's own validation reports it."""
+    for name in ("manual.yaml", "manual.yml"):
+        try:
+            data, _ = read_yaml((content_dir / name).read_bytes())
+            setting = LocaleSetting.model_validate(data["locale"])
+        except (OSError, StrictYamlError, ValidationError, KeyError, TypeError):
+            continue
+        return locale_context(setting.language, setting.currency)
+    return locale_context()
+
+
 def _load_document(
-    path: Path, shown: str, content_file: ContentFile, diagnostics: Diagnostics
+    path: Path, shown: str, content_file: ContentFile, diagnostics: Diagnostics, context: dict[str, str]
 ) -> SourceDocument | None:
     try:
         data, source_map = read_yaml(path.read_bytes())
@@ -293,7 +317,7 @@ def _load_document(
         )
         return None
     try:
-        model = content_file.model.model_validate(data)
+        model = content_file.model.model_validate(data, context=context)
     except ValidationError as exc:
         for mark, message in explain_validation_error(exc, content_file.model, source_map):
             diagnostics.error(Location(shown, mark.line, mark.column), message)

@@ -33,8 +33,14 @@ class DeskCardInfo:
     scripts: tuple[str, ...]
 
 
+def read_mkdocs_yml(config_file: Path) -> dict:
+    """mkdocs.yml as its author wrote it: no defaults filled in, tags read as null."""
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    return data if isinstance(data, dict) else {}
+
+
 def _plugin_options(config_file: Path, plugin: str) -> dict | None:
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    data = read_mkdocs_yml(config_file)
     for entry in data.get("plugins") or []:
         if isinstance(entry, dict) and plugin in entry:
             return entry[plugin] or {}

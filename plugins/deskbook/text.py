@@ -16,7 +16,9 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup, escape
 
-PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+from .model.variables import PLACEHOLDER_NAME
+
+PLACEHOLDER = re.compile(rf"\{{({PLACEHOLDER_NAME})\}}")
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",

@@ -21,6 +21,7 @@ from ..clock import build_datetime
 from ..manual import Manual
 from ..site.diagrams import chain_diagram
 from ..site.pages import SECTION_TITLES, GeneratedPage, SiteOptions, print_anchor, render_site_pages
+from ..locale import Localization
 from ..templating import make_environment
 from ..text import fill_placeholders
 
@@ -90,9 +91,9 @@ def _chapters(pages: list[GeneratedPage]) -> list[Chapter]:
     return chapters
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    return make_environment("deskbook.handbook")
+@lru_cache(maxsize=4)
+def environment(words: Localization) -> Environment:
+    return make_environment("deskbook.handbook", words)
 
 
 def _stylesheet(page_size: str) -> Markup:
@@ -107,7 +108,7 @@ def handbook_html(manual: Manual, edition: EditionSpec, options: PrintOptions) -
     pages = [page for page in render_site_pages(view, site_options) if page.section != "about"]
     chapters = _chapters(pages)
     audience = view.get("audience", edition.audience) if edition.audience else None
-    return environment().get_template("handbook.html.j2").render(
+    return environment(view.localization).get_template("handbook.html.j2").render(
         manual=view,
         edition=edition,
         audience=audience,
@@ -133,7 +134,7 @@ def desk_card_html(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
     view = manual.for_audience(card.audience)
     variables = view.variables
     scripts = [view.get("script", script_id) for script_id in card.scripts]
-    return environment().get_template("desk_card.html.j2").render(
+    return environment(view.localization).get_template("desk_card.html.j2").render(
         manual=view,
         card=card,
         parts=set(card.parts),

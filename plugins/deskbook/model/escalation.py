@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .base import Dollars, Duration, Entity, Markdown, Percent, Ref, Strict, Text
+from .base import Duration, Entity, Markdown, Money, Percent, Ref, Strict, Text
 
 
 class Authority(Strict):
     max_discount_percent: Percent = 0
-    max_refund: Dollars = Field(default=0, description="largest refund this role may approve alone")
+    max_refund: Money = Field(default=0, validate_default=True, description="largest refund this role may approve alone")
     free_gift: bool = False
-    max_gift_value: Dollars = 0
+    max_gift_value: Money = Field(default=0, validate_default=True)
     may_consult_staff: bool = Field(default=False, description="may ask other departments for the answer")
     may_override_policy: bool = False
     other: list[Text] = Field(default_factory=list, description="other offers this role may make")
@@ -47,7 +47,7 @@ class Chain(Entity):
 
 
 class Condition(Strict):
-    order_value_over: Dollars | None = None
+    order_value_over: Money | None = None
     key_account: bool | None = None
     category: Ref("category") | None = None
     description: Text | None = None

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Entity, Markdown, Ref, Slug, Strict, Text
+from .base import Entity, Markdown, Money, Ref, Slug, Strict, Text
 
 
 class Spec(Strict):
@@ -32,7 +32,7 @@ class Product(Entity):
     name: Text
     summary: Text
     description: Markdown
-    price: int | None = Field(default=None, ge=0, description="list price in whole US dollars")
+    price: Money | None = Field(default=None, description="list price")
     features: list[Text] = Field(default_factory=list)
     specs: list[Spec] = Field(default_factory=list)
     faq: list[Question] = Field(default_factory=list)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import difflib
 import json
+from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..manual import Manual
-from ..model import CONTENT_FILES, Entity
+from ..model import CONTENT_FILES, Entity, Money
 
 KIND_LABELS = {
     "policy": "Policy", "product": "Product", "script": "Script", "standard": "Standard",
@@ -245,6 +246,12 @@ def _role_title(manual: Manual, role_id: Any) -> str:
     return article + role.title
 
 
+def _money(canonical: str) -> Money:
+    """An amount back from its JSON form (``1500 USD``), for wording."""
+    amount, _, currency = canonical.partition(" ")
+    return Money(Decimal(amount), currency)
+
+
 def _words(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -275,7 +282,7 @@ def _label(path: tuple[str, ...]) -> str:
 def _routing_subject(rule: Any, manual: Manual) -> str:
     when = rule.when
     if when.order_value_over is not None:
-        return f"Orders over ${when.order_value_over:,}"
+        return f"Orders over {manual.localization.money(when.order_value_over)}"
     if when.key_account:
         return "Key accounts"
     if when.category:
@@ -294,7 +301,8 @@ def describe(kind: str, before: Any, after: Any, path: tuple[str, ...], old: Any
             return (f"{_routing_subject(after, new_manual)} now go to {_role_title(new_manual, new)} "
                     f"instead of {_role_title(old_manual, old)}")
         if path == ("when", "order_value_over") and old is not None and new is not None:
-            return f"Order value threshold: ${old:,} -> ${new:,}"
+            words = new_manual.localization
+            return f"Order value threshold: {words.money(_money(old))} -> {words.money(_money(new))}"
     if kind == "policy" and len(path) == 3 and path[0] == "rules" and path[2] == "value":
         rule_id = path[1].strip("[]")
         rule = next((r for r in getattr(after, "rules", []) if r.id == rule_id), None)
@@ -303,9 +311,11 @@ def describe(kind: str, before: Any, after: Any, path: tuple[str, ...], old: Any
         label = f"{base} {rule_id.replace('-', ' ')}"
         return f"{label[0].upper() + label[1:]}: {_words(old)}{unit} -> {_words(new)}{unit}"
     if kind == "role" and path and path[0] == "authority":
-        money = {"max_refund": "${:,}", "max_gift_value": "${:,}", "max_discount_percent": "{}%"}.get(path[-1])
-        if money and isinstance(old, int) and isinstance(new, int):
-            return f"{_capital(_label(path[1:]))}: {money.format(old)} -> {money.format(new)}"
+        words = new_manual.localization
+        if path[-1] in ("max_refund", "max_gift_value") and old is not None and new is not None:
+            return f"{_capital(_label(path[1:]))}: {words.money(_money(old))} -> {words.money(_money(new))}"
+        if path[-1] == "max_discount_percent" and isinstance(old, int) and isinstance(new, int):
+            return f"{_capital(_label(path[1:]))}: {words.percent(old)} -> {words.percent(new)}"
     if path and path[-1] in ("owner", "route_to", "role", "approver", "led_by", "reports_to"):
         return (f"{_capital(_label(path))} is now {_role_title(new_manual, new)} "
                 f"instead of {_role_title(old_manual, old)}")

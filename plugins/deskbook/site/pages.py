@@ -19,7 +19,8 @@ from markupsafe import Markup
 
 from ..check import review_status
 from ..manual import Manual
-from ..model import Entity, duration_minutes
+from ..locale import Localization
+from ..model import Entity
 from ..templating import make_environment
 from ..text import fill_placeholders, markdown_html, markdown_inline_html
 from .diagrams import chain_diagram
@@ -66,10 +67,11 @@ def markdown_text(value: Any) -> Markup:
     return Markup("".join(f"&#{ord(ch)};" if ch in _MARKDOWN_SPECIALS else ch for ch in text))
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
+@lru_cache(maxsize=4)
+def environment(words: Localization) -> Environment:
     return make_environment(
         "deskbook.site",
+        words,
         {"md": markdown_text, "markdown": markdown_html, "markdown_inline": markdown_inline_html},
         keep_trailing_newline=True,
     )
@@ -139,7 +141,7 @@ def print_anchor(src_uri: str) -> str:
 
 def _render(template: str, manual: Manual, src_uri: str, options: SiteOptions, **values: Any) -> str:
     page = PageContext(manual, src_uri, options)
-    return environment().get_template(template).render(
+    return environment(manual.localization).get_template(template).render(
         manual=manual, page=page, options=options, anchor=anchor_id, **values
     )
 
@@ -180,8 +182,7 @@ def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPag
         add("chain.md.j2", f"escalation/{chain.id}.md", chain.title, "escalation", chain,
             diagram=chain_diagram(manual, chain))
 
-    add("response_times.md.j2", "response-times.md", manual.schedule.title, "response-times",
-        minutes=duration_minutes)
+    add("response_times.md.j2", "response-times.md", manual.schedule.title, "response-times")
 
     add("procedures_index.md.j2", "procedures/index.md", "Procedures", "procedures")
     for procedure in manual.entities("procedure"):

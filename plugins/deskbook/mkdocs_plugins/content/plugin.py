@@ -22,6 +22,7 @@ from ...site.references import expand_references
 from ...site.urls import entity_target, relative_url
 from ..manual_source import load_checked_manual
 from .config import ContentConfig
+from .language import follow_manual_language
 
 log = logging.getLogger("mkdocs.plugins.deskbook.content")
 
@@ -38,6 +39,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.content_dir: Path | None = None
         self.generated: dict[str, GeneratedPage] = {}
 
+    # Early, before the search plugin picks its language from theme.language.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Per-build state is reset here, so `mkdocs serve` rebuilds start clean.
         self.manual = None
@@ -48,6 +51,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.content_dir = (project_root / self.config.content_dir).resolve()
         # Loading here, before MkDocs empties site_dir, means bad content never destroys the last good site.
         self.manual = load_checked_manual(self.content_dir, project_root)
+        follow_manual_language(config, self.manual.localization)
         config.extra_css.append(STYLESHEET_URI)
         config.extra_javascript.append(QUIZ_SCRIPT_URI)
         if self.config.offline_search:
