@@ -10,6 +10,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from .locale import Localization
 from .model import CHANNEL_NAMES
+from .model.product import ISSUE_STATUSES
+from .model.training import RESOURCE_FORMATS
 
 
 def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
@@ -39,7 +41,7 @@ def make_environment(package: str, words: Localization, filters: dict[str, Calla
     )
     # newstyle: {{ _("%(n)s days", n=3) }} escapes its values and fails loudly on a missing one.
     env.install_gettext_translations(words.translations, newstyle=True)
-    env.globals["words"] = words
+    env.globals.update(words=words, issue_statuses=ISSUE_STATUSES, resource_formats=RESOURCE_FORMATS)
     env.filters.update(locale_filters(words))
     env.filters.update(filters or {})
     return env

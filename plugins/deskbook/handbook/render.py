@@ -80,9 +80,10 @@ def _article(page: GeneratedPage, show_title: bool) -> Article:
     return Article(print_anchor(page.src_uri), page.title, Markup(_demote_headings(html, 1)), show_title)
 
 
-def _chapters(pages: list[GeneratedPage]) -> list[Chapter]:
+def _chapters(pages: list[GeneratedPage], words: Localization) -> list[Chapter]:
     chapters = []
-    for key, title in SECTION_TITLES:
+    for key, english_title in SECTION_TITLES:
+        title = words.gettext(english_title)
         section_pages = [page for page in pages if page.section == key]
         if not section_pages:
             continue
@@ -106,7 +107,7 @@ def handbook_html(manual: Manual, edition: EditionSpec, options: PrintOptions) -
     view = manual.for_audience(edition.audience)
     site_options = SiteOptions(use_directory_urls=False, today=options.printed.date(), print_mode=True)
     pages = [page for page in render_site_pages(view, site_options) if page.section != "about"]
-    chapters = _chapters(pages)
+    chapters = _chapters(pages, view.localization)
     audience = view.get("audience", edition.audience) if edition.audience else None
     return environment(view.localization).get_template("handbook.html.j2").render(
         manual=view,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fnmatch import fnmatch
 
+from ..locale import N_
 from .base import Strict
 from .call_log import CallLog, LoggingGuide
 from .company import Company
@@ -34,7 +35,7 @@ class ContentFile:
     pattern: str  # relative to the content folder; '*' matches one file name
     model: type[Strict]
     required: bool
-    title: str  # what the file holds, for messages and the schema's title
+    title: str  # what the file holds, for messages and the schema's title (English; translated where shown)
 
     @property
     def is_folder(self) -> bool:
@@ -49,27 +50,27 @@ class ContentFile:
 
 
 CONTENT_FILES: tuple[ContentFile, ...] = (
-    ContentFile("manual", "manual.yaml", ManualSettings, True, "The manual: title, edition and audiences"),
-    ContentFile("company", "company.yaml", Company, True, "The company: mission, promises, history, executives"),
-    ContentFile("variables", "variables.yaml", Variables, True, "Values filled into script placeholders"),
-    ContentFile("roles", "roles.yaml", RoleList, True, "Roles and their authority limits"),
-    ContentFile("routing", "routing.yaml", Routing, True, "Routing rules and key accounts"),
-    ContentFile("schedules", "schedules.yaml", ResponseSchedule, True, "Response times by category and channel"),
-    ContentFile("logging", "logging.yaml", LoggingGuide, True, "How to log a contact"),
-    ContentFile("metrics", "metrics.yaml", MetricList, True, "Performance metrics"),
-    ContentFile("glossary", "glossary.yaml", Glossary, True, "Glossary of terms"),
-    ContentFile("onboarding", "training/onboarding.yaml", OnboardingPlan, True, "Onboarding plan"),
-    ContentFile("library", "training/library.yaml", TrainingLibrary, True, "Training library and workshops"),
-    ContentFile("hiring", "training/hiring.yaml", HiringProfile, True, "Hiring profile"),
-    ContentFile("monitoring", "training/monitoring.yaml", Monitoring, True, "Monitoring and reassessment"),
-    ContentFile("knowledge-checks", "training/knowledge-checks.yaml", KnowledgeChecks, True, "Knowledge checks"),
-    ContentFile("policy", "policies/*.yaml", Policy, False, "A policy"),
-    ContentFile("product", "products/*.yaml", Product, False, "A product"),
-    ContentFile("script", "scripts/*.yaml", Script, False, "A script"),
-    ContentFile("standard", "standards/*.yaml", Standard, False, "A behaviour standard"),
-    ContentFile("procedure", "procedures/*.yaml", Procedure, False, "A procedure"),
-    ContentFile("chain", "escalation/*.yaml", Chain, False, "An escalation chain"),
-    ContentFile("call-log", "call-logs/*.yaml", CallLog, False, "A sample call log"),
+    ContentFile("manual", "manual.yaml", ManualSettings, True, N_("The manual: title, edition and audiences")),
+    ContentFile("company", "company.yaml", Company, True, N_("The company: mission, promises, history, executives")),
+    ContentFile("variables", "variables.yaml", Variables, True, N_("Values filled into script placeholders")),
+    ContentFile("roles", "roles.yaml", RoleList, True, N_("Roles and their authority limits")),
+    ContentFile("routing", "routing.yaml", Routing, True, N_("Routing rules and key accounts")),
+    ContentFile("schedules", "schedules.yaml", ResponseSchedule, True, N_("Response times by category and channel")),
+    ContentFile("logging", "logging.yaml", LoggingGuide, True, N_("How to log a contact")),
+    ContentFile("metrics", "metrics.yaml", MetricList, True, N_("Performance metrics")),
+    ContentFile("glossary", "glossary.yaml", Glossary, True, N_("Glossary of terms")),
+    ContentFile("onboarding", "training/onboarding.yaml", OnboardingPlan, True, N_("Onboarding plan")),
+    ContentFile("library", "training/library.yaml", TrainingLibrary, True, N_("Training library and workshops")),
+    ContentFile("hiring", "training/hiring.yaml", HiringProfile, True, N_("Hiring profile")),
+    ContentFile("monitoring", "training/monitoring.yaml", Monitoring, True, N_("Monitoring and reassessment")),
+    ContentFile("knowledge-checks", "training/knowledge-checks.yaml", KnowledgeChecks, True, N_("Knowledge checks")),
+    ContentFile("policy", "policies/*.yaml", Policy, False, N_("A policy")),
+    ContentFile("product", "products/*.yaml", Product, False, N_("A product")),
+    ContentFile("script", "scripts/*.yaml", Script, False, N_("A script")),
+    ContentFile("standard", "standards/*.yaml", Standard, False, N_("A behaviour standard")),
+    ContentFile("procedure", "procedures/*.yaml", Procedure, False, N_("A procedure")),
+    ContentFile("chain", "escalation/*.yaml", Chain, False, N_("An escalation chain")),
+    ContentFile("call-log", "call-logs/*.yaml", CallLog, False, N_("A sample call log")),
 )
 
 

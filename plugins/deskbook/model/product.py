@@ -6,7 +6,10 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..locale import N_
 from .base import Entity, Markdown, Money, Ref, Slug, Strict, Text
+
+ISSUE_STATUSES = {"open": N_("open"), "fix-scheduled": N_("fix scheduled"), "fixed": N_("fixed")}
 
 
 class Spec(Strict):
@@ -24,7 +27,7 @@ class KnownIssue(Strict):
     title: Text
     symptom: Text
     workaround: Markdown
-    status: Literal["open", "fix-scheduled", "fixed"] = "open"
+    status: Literal[tuple(ISSUE_STATUSES)] = "open"  # type: ignore[valid-type]
 
 
 class Product(Entity):

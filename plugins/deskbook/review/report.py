@@ -65,11 +65,14 @@ def _code(text: str) -> str:
 
 def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[EditionInfo],
                 desk_card: DeskCardInfo | None, base_label: str, head_label: str) -> str:
-    lines = ["## What this change means for staff", "",
-             f"Comparing `{_code(base_label)}` with `{_code(head_label)}`.", ""]
+    words = new.localization
+    lines = ["## " + words.gettext("What this change means for staff"), "",
+             words.gettext("Comparing %(base)s with %(head)s.", base=f"`{_code(base_label)}`",
+                           head=f"`{_code(head_label)}`"), ""]
     if not changes:
-        return "\n".join(lines + ["No change to the manual's content.", ""])
-    groups = [("added", "Added"), ("removed", "Removed"), ("renamed", "Renamed"), ("changed", "Changed")]
+        return "\n".join(lines + [words.gettext("No change to the manual's content."), ""])
+    groups = [("added", words.gettext("Added")), ("removed", words.gettext("Removed")),
+              ("renamed", words.gettext("Renamed")), ("changed", words.gettext("Changed"))]
     for status, heading in groups:
         selected = [change for change in changes.changes if change.status == status]
         if not selected:
@@ -77,9 +80,10 @@ def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[Edi
         lines += [f"### {heading}", ""]
         for change in selected:
             manual = old if status == "removed" else new
-            label = KIND_LABELS.get(change.kind, change.kind)
+            label = words.gettext(KIND_LABELS[change.kind]) if change.kind in KIND_LABELS else change.kind
             if status == "renamed":
-                lines.append(f"- {label} **{_md(change.title)}**: id `{change.old_id}` -> `{change.id}`")
+                lines.append(f"- {label} **{_md(change.title)}**: "
+                             + words.gettext("id %(old)s -> %(new)s", old=f"`{change.old_id}`", new=f"`{change.id}`"))
             elif change.kind not in KIND_LABELS:  # a settings file such as variables.yaml
                 lines.append(f"- **{_md(change.title)}** (`{_code(change.id)}`)")
             else:
@@ -89,13 +93,16 @@ def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[Edi
             used = where_used(change, manual, editions, desk_card)
             parts = []
             if used["pages"]:
-                parts.append("pages " + ", ".join(f"`{page}`" for page in used["pages"]))
+                parts.append(words.ngettext("page %(items)s", "pages %(items)s", len(used["pages"]),
+                                            items=", ".join(f"`{page}`" for page in used["pages"])))
             if used["pdfs"]:
-                parts.append("PDFs " + ", ".join(f"`{pdf}`" for pdf in used["pdfs"]))
+                parts.append(words.ngettext("PDF %(items)s", "PDFs %(items)s", len(used["pdfs"]),
+                                            items=", ".join(f"`{pdf}`" for pdf in used["pdfs"])))
             if used.get("audiences"):
-                parts.append("editions for audiences: " + ", ".join(_md(a) for a in used["audiences"]))
+                parts.append(words.gettext("editions for audiences: %(items)s",
+                                           items=", ".join(_md(a) for a in used["audiences"])))
             if parts:
-                lines.append(f"  - Where used: {'; '.join(parts)}")
+                lines.append("  - " + words.gettext("Where used: %(places)s", places="; ".join(parts)))
         lines.append("")
     return "\n".join(lines)
 

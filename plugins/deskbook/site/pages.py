@@ -19,25 +19,26 @@ from markupsafe import Markup
 
 from ..check import review_status
 from ..manual import Manual
-from ..locale import Localization
+from ..locale import N_, Localization
 from ..model import Entity
 from ..templating import make_environment
 from ..text import fill_placeholders, markdown_html, markdown_inline_html
 from .diagrams import chain_diagram
 from .urls import anchor_id, entity_target, relative_url
 
+# Section names in English, translated where they are shown (navigation, the handbook's chapters).
 SECTION_TITLES = (
-    ("company", "Company"),
-    ("standards", "Standards & Scripts"),
-    ("products", "Products"),
-    ("policies", "Policies"),
-    ("escalation", "Escalation"),
-    ("response-times", "Response times"),
-    ("procedures", "Procedures"),
-    ("call-logs", "Call logs"),
-    ("training", "Training"),
-    ("metrics", "Metrics"),
-    ("glossary", "Glossary"),
+    ("company", N_("Company")),
+    ("standards", N_("Standards & Scripts")),
+    ("products", N_("Products")),
+    ("policies", N_("Policies")),
+    ("escalation", N_("Escalation")),
+    ("response-times", N_("Response times")),
+    ("procedures", N_("Procedures")),
+    ("call-logs", N_("Call logs")),
+    ("training", N_("Training")),
+    ("metrics", N_("Metrics")),
+    ("glossary", N_("Glossary")),
 )
 
 
@@ -154,16 +155,17 @@ def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPag
         markdown = _render(template, manual, src_uri, options, title=title, entity=entity, **values)
         pages.append(GeneratedPage(src_uri, title, section, markdown, entity.ref if entity else None))
 
+    words = manual.localization
     company = manual.company
     add("company.md.j2", "company/index.md", company.name, "company")
 
-    add("standards_index.md.j2", "standards/index.md", "Standards & scripts", "standards")
+    add("standards_index.md.j2", "standards/index.md", words.gettext("Standards & scripts"), "standards")
     for standard in manual.entities("standard"):
         add("standard.md.j2", f"standards/{standard.id}.md", standard.title, "standards", standard)
     for script in manual.entities("script"):
         add("script.md.j2", f"scripts/{script.id}.md", script.title, "standards", script)
 
-    add("products_index.md.j2", "products/index.md", "Products", "products")
+    add("products_index.md.j2", "products/index.md", words.gettext("Products"), "products")
     for product in manual.entities("product"):
         add("product.md.j2", f"products/{product.id}.md", product.name, "products", product)
 
@@ -171,12 +173,12 @@ def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPag
         policy.id: review_status(policy, options.today, manual.settings.review_warning_days)
         for policy in manual.entities("policy")
     }
-    add("policies_index.md.j2", "policies/index.md", "Policies", "policies", statuses=statuses)
+    add("policies_index.md.j2", "policies/index.md", words.gettext("Policies"), "policies", statuses=statuses)
     for policy in manual.entities("policy"):
         add("policy.md.j2", f"policies/{policy.id}.md", policy.title, "policies", policy,
             status=statuses[policy.id])
 
-    add("escalation_index.md.j2", "escalation/index.md", "Escalation and authority", "escalation",
+    add("escalation_index.md.j2", "escalation/index.md", words.gettext("Escalation and authority"), "escalation",
         limits=_authority_rows(manual))
     for chain in manual.entities("chain"):
         add("chain.md.j2", f"escalation/{chain.id}.md", chain.title, "escalation", chain,
@@ -184,7 +186,7 @@ def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPag
 
     add("response_times.md.j2", "response-times.md", manual.schedule.title, "response-times")
 
-    add("procedures_index.md.j2", "procedures/index.md", "Procedures", "procedures")
+    add("procedures_index.md.j2", "procedures/index.md", words.gettext("Procedures"), "procedures")
     for procedure in manual.entities("procedure"):
         add("procedure.md.j2", f"procedures/{procedure.id}.md", procedure.title, "procedures", procedure)
 
@@ -193,14 +195,14 @@ def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPag
         add("call_log.md.j2", f"call-logs/{log.id}.md", log.title, "call-logs", log)
 
     add("onboarding.md.j2", "training/index.md", manual.onboarding.title, "training")
-    add("library.md.j2", "training/library.md", "Training library and workshops", "training")
+    add("library.md.j2", "training/library.md", words.gettext("Training library and workshops"), "training")
     add("hiring.md.j2", "training/hiring.md", manual.hiring.title, "training")
     add("monitoring.md.j2", "training/monitoring.md", manual.monitoring.title, "training")
-    add("knowledge_checks.md.j2", "training/knowledge-checks.md", "Knowledge check", "training")
+    add("knowledge_checks.md.j2", "training/knowledge-checks.md", words.gettext("Knowledge check"), "training")
 
-    add("metrics.md.j2", "metrics.md", "Performance metrics", "metrics")
-    add("glossary.md.j2", "glossary.md", "Glossary", "glossary")
-    add("about.md.j2", "about.md", "About this manual", "about")
+    add("metrics.md.j2", "metrics.md", words.gettext("Performance metrics"), "metrics")
+    add("glossary.md.j2", "glossary.md", words.gettext("Glossary"), "glossary")
+    add("about.md.j2", "about.md", words.gettext("About this manual"), "about")
     _check_paths(pages)
     return pages
 
