@@ -6,13 +6,13 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.deskbook-installed
 
-# System packages: pango for WeasyPrint, DejaVu fonts for every glyph, Chromium for the browser tests.
-SYSTEM_PACKAGES_MANUAL := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-SYSTEM_PACKAGES_TEST   := $(SYSTEM_PACKAGES_MANUAL) chromium
+# System packages: none for the manual (Typst and the print fonts come with the Python package);
+# Chromium for the browser tests.
+SYSTEM_PACKAGES_TEST := chromium
 
-.PHONY: manual test check serve bench catalogues system-manual system-test clean
+.PHONY: manual test check serve bench catalogues system-test clean
 
-manual: system-manual $(STAMP)
+manual: $(STAMP)
 	$(PY) build_manual.py build
 
 test: system-test $(STAMP)
@@ -42,9 +42,6 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
-
-system-manual:
-	@./.ci/system-packages $(SYSTEM_PACKAGES_MANUAL)
 
 system-test:
 	@./.ci/system-packages $(SYSTEM_PACKAGES_TEST)

@@ -1,19 +1,23 @@
-"""Handbook PDF: Deskbook vs mkdocs-to-pdf, and vs WeasyPrint rendering one lean HTML file.
+"""Handbook PDF: Deskbook (Typst) vs mkdocs-to-pdf, vs WeasyPrint on the former print HTML, and the cost
+of the PDFs in a full build.
 
-Three measurements per size, alternating, each in a fresh subprocess reporting wall time and peak memory:
+Per size, alternating rounds, each measurement a fresh subprocess reporting wall time and peak memory:
 
 - ``deskbook``: ``mkdocs build`` of the synthetic content with Deskbook's plugins, one handbook PDF;
 - ``mkdocs-to-pdf``: ``mkdocs build`` of the same pages as hand-written Markdown with plain Material and
   the mkdocs-to-pdf plugin (installed into its own virtualenv, bench/.venv-baseline, on first use);
-- ``weasyprint``: WeasyPrint alone rendering Deskbook's print HTML of the same content from one string:
-  the floor for any WeasyPrint-based tool.
+- ``weasyprint``: WeasyPrint alone (from that virtualenv) laying out Deskbook's former print HTML of the
+  same content (``bench/former_print``): what the handbook cost before Typst;
+- ``full build`` and ``site only``: Deskbook's full build (site, three editions, desk card, log form)
+  against the same build with ``DESKBOOK_PDF=false``.
 
-    python -m bench.pdf_bench [--sizes 50 200] [--rounds 2] [--where]
+    python -m bench.pdf_bench [--sizes 50 200 1000] [--rounds 2] [--where]
 
-``--where`` adds, per size, where one handbook's time goes (load and check the Manual, make the print
-HTML, glyph check, WeasyPrint parse+layout, writing the PDF), measured in a fresh process.
+``--where`` adds, per size, where one handbook's time goes (load and check, print data, glyph check,
+writing the compile root, Typst), measured in a fresh process.
 
-Targets: at least 5x faster than mkdocs-to-pdf with less peak memory; within 1.1x of plain WeasyPrint.
+Targets: at least 10x faster than mkdocs-to-pdf at 200 and 1,000 entities, less peak memory at every
+size, and a full build within 2x of the site alone at 200 entities.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ print(json.dumps({"seconds": elapsed, "peak_mib": resource.getrusage(resource.RU
 """
 
 PHASES_CHILD = r"""
-import json, sys, time, tempfile
+import json, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
 phases = {}
@@ -53,29 +57,39 @@ def lap(name, start):
     phases[name] = time.perf_counter() - start
     return time.perf_counter()
 start = time.perf_counter()
-from deskbook.manual import load_manual_or_raise
-from deskbook.handbook import EditionSpec, PrintOptions, handbook_html
-from deskbook.handbook.glyphs import missing_glyphs
-from weasyprint import HTML
+from deskbook.clock import build_datetime
+from deskbook.pipeline import load_checked_manual as load_manual_or_raise
+from deskbook.handbook import EditionSpec, PrintOptions, handbook_data
+from deskbook.handbook import pdf
+from deskbook.handbook.glyphs import missing_glyphs, print_font_coverage
+from deskbook.handbook.tree import strings
+import typst
 start = lap("imports", start)
 manual = load_manual_or_raise(Path(sys.argv[1]))
 start = lap("load+check manual", start)
-html = handbook_html(manual, EditionSpec("handbook", "Complete edition"), PrintOptions())
-start = lap("print HTML (Jinja, Markdown)", start)
-missing_glyphs(html)
+data = handbook_data(manual, EditionSpec("handbook", "Complete edition"), PrintOptions())
+start = lap("print data (site pages, tree)", start)
+print_font_coverage(); missing_glyphs(strings(data))
 start = lap("glyph check", start)
-document = HTML(string=html, base_url=Path(sys.argv[1]).as_uri() + "/").render()
-start = lap("WeasyPrint parse+layout", start)
-with tempfile.TemporaryFile() as stream:
-    document.write_pdf(stream)
-lap("write PDF", start)
-print(json.dumps({"phases": phases, "pages": len(document.pages)}))
+prepared = pdf.prepare("handbook.typ", data, manual.content_dir, Path(sys.argv[3]) / "handbook.pdf")
+start = lap("compile root (JSON)", start)
+rendered = pdf.compile_pdf(prepared, build_datetime())
+lap("Typst layout+PDF", start)
+print(json.dumps({"phases": phases, "pages": rendered.pages}))
 """
 
-DESKBOOK_CONFIG = mkdocs_config(
+SINGLE_HANDBOOK = (
     "  - deskbook/content:\n      content_dir: content\n"
     "  - deskbook/pdf:\n      editions:\n        - name: handbook\n          title: Complete edition\n"
-    "      desk_card:\n        enabled: false\n"
+    "      desk_card:\n        enabled: false\n      log_form:\n        enabled: false\n"
+)
+FULL_BUILD = (
+    "  - deskbook/content:\n      content_dir: content\n"
+    "  - deskbook/pdf:\n      editions:\n"
+    "        - name: handbook\n          title: Complete edition\n"
+    "        - name: handbook-rep\n          title: Representative edition\n          audience: rep\n"
+    "        - name: handbook-manager\n          title: Manager edition\n          audience: manager\n"
+    "      desk_card:\n        scripts: []\n"
 )
 BASELINE_CONFIG = mkdocs_config("  - to-pdf:\n      output_path: pdf/handbook.pdf\n")
 
@@ -83,32 +97,43 @@ BASELINE_CONFIG = mkdocs_config("  - to-pdf:\n      output_path: pdf/handbook.pd
 def ensure_baseline() -> Path:
     python = BASELINE_VENV / "bin" / "python"
     if not python.exists():
-        print("installing mkdocs-to-pdf into bench/.venv-baseline ...", flush=True)
+        print("installing mkdocs-to-pdf (with WeasyPrint) into bench/.venv-baseline ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(BASELINE_VENV)
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "mkdocs-to-pdf",
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "mkdocs-to-pdf", "weasyprint",
                         "mkdocs>=1.6,<2", "mkdocs-material>=9.5,<10"], check=True)
     return python
 
 
-def make_projects(root: Path, entities: int) -> tuple[Path, Path, Path]:
-    ours = root / f"deskbook-{entities}"
-    write_synthetic_content(ours / "content", entities)
-    (ours / "docs").mkdir(parents=True)
-    (ours / "docs" / "index.md").write_text("# Synthetic Manual\n\nWelcome.\n")
-    (ours / "mkdocs.yml").write_text(DESKBOOK_CONFIG)
+def _deskbook_project(folder: Path, entities: int, plugins: str) -> Path:
+    write_synthetic_content(folder / "content", entities)
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "index.md").write_text("# Synthetic Manual\n\nWelcome.\n")
+    (folder / "mkdocs.yml").write_text(mkdocs_config(plugins))
+    return folder
+
+
+def make_projects(root: Path, entities: int) -> dict[str, Path]:
+    ours = _deskbook_project(root / f"deskbook-{entities}", entities, SINGLE_HANDBOOK)
+    full = _deskbook_project(root / f"full-{entities}", entities, FULL_BUILD)
     baseline = root / f"baseline-{entities}"
     write_handwritten_markdown(baseline / "docs", entities)
     (baseline / "mkdocs.yml").write_text(BASELINE_CONFIG)
 
     sys.path.insert(0, str(REPO / "plugins"))
-    from deskbook.handbook import EditionSpec, PrintOptions, handbook_html
-    from deskbook.manual import load_manual_or_raise
+    from deskbook.clock import build_datetime
+    from deskbook.pipeline import load_checked_manual as load_manual_or_raise
 
-    lean = root / f"lean-{entities}.html"
-    manual = load_manual_or_raise(ours / "content")
-    lean.write_text(handbook_html(manual, EditionSpec("handbook", "Complete edition"), PrintOptions()),
-                    encoding="utf-8")
-    return ours, baseline, lean
+    from .former_print import former_handbook_html
+
+    former = root / f"former-{entities}.html"
+    former.write_text(former_handbook_html(load_manual_or_raise(ours / "content"), build_datetime()),
+                      encoding="utf-8")
+    return {"ours": ours, "full": full, "baseline": baseline, "former": former}
+
+
+def _build(python: Path | str, project: Path, env: dict) -> dict:
+    shutil.rmtree(project / "site", ignore_errors=True)
+    return run_measured([str(python), "-c", BUILD_CHILD, str(project / "mkdocs.yml")], env)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,41 +144,42 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     baseline_python = ensure_baseline()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DESKBOOK_PLUGINS": str(REPO / "plugins")}
+    site_only_env = {**env, "DESKBOOK_PDF": "false"}
     baseline_env = {key: value for key, value in env.items() if key != "DESKBOOK_PLUGINS"}
-    print(f"handbook PDF, median of {args.rounds} alternating rounds (whole mkdocs builds for the first two)")
-    print(f"{'entities':>8} {'deskbook s':>10} {'to-pdf s':>9} {'speed-up':>8} {'ours MiB':>8} {'to-pdf MiB':>10}"
-          f" {'weasyprint s':>12} {'ours/wp':>7} {'pages':>5}")
+    print(f"handbook PDF, median of {args.rounds} alternating rounds; peak = largest resident memory")
+    print(f"{'entities':>8} {'pages':>5} {'deskbook s':>10} {'to-pdf s':>8} {'speed-up':>8} {'ours MiB':>8} "
+          f"{'to-pdf MiB':>10} {'weasyprint s':>12} {'wp MiB':>6} {'full build s':>12} {'site only s':>11} "
+          f"{'full/site':>9}")
     with tempfile.TemporaryDirectory(prefix="deskbook-pdf-bench-") as temporary:
         for entities in args.sizes:
-            ours, baseline, lean = make_projects(Path(temporary), entities)
-            runs: dict[str, list[dict]] = {"ours": [], "baseline": [], "weasyprint": []}
+            projects = make_projects(Path(temporary), entities)
+            runs: dict[str, list[dict]] = {name: [] for name in ("ours", "baseline", "weasyprint", "full", "site")}
             for _ in range(args.rounds):
-                shutil.rmtree(ours / "site", ignore_errors=True)
-                runs["ours"].append(run_measured([sys.executable, "-c", BUILD_CHILD, str(ours / "mkdocs.yml")], env))
-                shutil.rmtree(baseline / "site", ignore_errors=True)
-                runs["baseline"].append(run_measured([str(baseline_python), "-c", BUILD_CHILD,
-                                              str(baseline / "mkdocs.yml")], baseline_env))
-                runs["weasyprint"].append(run_measured([sys.executable, "-c", WEASYPRINT_CHILD, str(lean),
-                                                (ours / "content").as_uri() + "/",
-                                                str(Path(temporary) / "lean.pdf")], env))
+                runs["ours"].append(_build(sys.executable, projects["ours"], env))
+                runs["baseline"].append(_build(baseline_python, projects["baseline"], baseline_env))
+                runs["weasyprint"].append(run_measured(
+                    [str(baseline_python), "-c", WEASYPRINT_CHILD, str(projects["former"]),
+                     (projects["ours"] / "content").as_uri() + "/", str(Path(temporary) / "former.pdf")],
+                    baseline_env))
+                runs["full"].append(_build(sys.executable, projects["full"], env))
+                runs["site"].append(_build(sys.executable, projects["full"], site_only_env))
             from pypdf import PdfReader
 
-            pages = len(PdfReader(ours / "site" / "pdf" / "handbook.pdf").pages)
-            ours_s = statistics.median(r["seconds"] for r in runs["ours"])
-            base_s = statistics.median(r["seconds"] for r in runs["baseline"])
-            wp_s = statistics.median(r["seconds"] for r in runs["weasyprint"])
-            ours_mem = max(r["peak_mib"] for r in runs["ours"])
-            base_mem = max(r["peak_mib"] for r in runs["baseline"])
-            print(f"{entities:>8} {ours_s:>10.2f} {base_s:>9.2f} {base_s / ours_s:>7.1f}x {ours_mem:>8.0f} "
-                  f"{base_mem:>10.0f} {wp_s:>12.2f} {ours_s / wp_s:>7.2f} {pages:>5}", flush=True)
+            pages = len(PdfReader(projects["ours"] / "site" / "pdf" / "handbook.pdf").pages)
+            seconds = {name: statistics.median(run["seconds"] for run in found) for name, found in runs.items()}
+            peak = {name: max(run["peak_mib"] for run in found) for name, found in runs.items()}
+            print(f"{entities:>8} {pages:>5} {seconds['ours']:>10.2f} {seconds['baseline']:>8.2f} "
+                  f"{seconds['baseline'] / seconds['ours']:>7.1f}x {peak['ours']:>8.0f} {peak['baseline']:>10.0f} "
+                  f"{seconds['weasyprint']:>12.2f} {peak['weasyprint']:>6.0f} {seconds['full']:>12.2f} "
+                  f"{seconds['site']:>11.2f} {seconds['full'] / seconds['site']:>8.2f}x", flush=True)
             if args.where:
-                measured = run_measured([sys.executable, "-c", PHASES_CHILD, str(ours / "content"),
-                                         str(REPO / "plugins")], env)
+                measured = run_measured([sys.executable, "-c", PHASES_CHILD, str(projects["ours"] / "content"),
+                                         str(REPO / "plugins"), temporary], env)
                 total = sum(measured["phases"].values())
                 shares = ", ".join(f"{name} {seconds:.2f} s ({seconds / total:.0%})"
                                    for name, seconds in measured["phases"].items())
-                print(f"{'':>8} where the time goes ({measured['pages']} pages, {total:.2f} s): {shares}",
-                      flush=True)
+                print(f"{'':>8} where one handbook's time goes ({measured['pages']} pages, {total:.2f} s): "
+                      f"{shares}", flush=True)
     return 0
 
 

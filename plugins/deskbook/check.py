@@ -7,37 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from typing import Iterable
 
+from .clock import today as build_today
 from .diagnostics import Diagnostics
 from .manual import EntityRecord, Manual
-from .model import Money, Policy, Role
+from .model import KINDS, Money, Policy, Role
+from .model.base import PLACEHOLDER
 
 FRESHNESS = "freshness"
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-
-KIND_NAMES = {
-    "audience": "audience",
-    "policy": "policy",
-    "product": "product",
-    "script": "script",
-    "standard": "standard",
-    "procedure": "procedure",
-    "chain": "escalation chain",
-    "call-log": "call log",
-    "role": "role",
-    "category": "schedule category",
-    "executive": "executive",
-    "routing": "routing rule",
-    "account": "key account",
-    "resource": "training resource",
-    "workshop": "workshop",
-    "question": "knowledge check",
-    "metric": "metric",
-    "term": "glossary term",
-}
-
 
 def check_manual(
     manual: Manual,
@@ -60,9 +38,9 @@ def check_manual(
 def check_references(manual: Manual, diagnostics: Diagnostics) -> None:
     for ref in manual.references:
         kind, target_id = ref.target_kind_and_id
-        if kind not in KIND_NAMES:
-            guess = difflib.get_close_matches(kind, list(KIND_NAMES), n=1)
-            hint = f"; did you mean '{guess[0]}:{target_id}'?" if guess else f"; kinds are: {', '.join(KIND_NAMES)}"
+        if kind not in KINDS:
+            guess = difflib.get_close_matches(kind, list(KINDS), n=1)
+            hint = f"; did you mean '{guess[0]}:{target_id}'?" if guess else f"; kinds are: {', '.join(KINDS)}"
             diagnostics.error(ref.location, f"unknown kind '{kind}' in reference '{ref.target}'{hint}")
             continue
         if manual.get(kind, target_id) is not None or kind in manual.incomplete_kinds:
@@ -73,10 +51,10 @@ def check_references(manual: Manual, diagnostics: Diagnostics) -> None:
             hint = f"; did you mean '{guess[0]}'?"
         elif known:
             shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
-            hint = f"; known {KIND_NAMES[kind]} ids: {shown}"
+            hint = f"; known {KINDS[kind].singular} ids: {shown}"
         else:
-            hint = f"; there are no {KIND_NAMES[kind]}s yet"
-        diagnostics.error(ref.location, f"unknown {KIND_NAMES[kind]} '{target_id}'{hint}")
+            hint = f"; there are no {KINDS[kind].plural} yet"
+        diagnostics.error(ref.location, f"unknown {KINDS[kind].singular} '{target_id}'{hint}")
 
 
 def _find_cycles(edges: dict[str, str | None]) -> list[list[str]]:
@@ -242,7 +220,7 @@ def check_unique_local_ids(manual: Manual, diagnostics: Diagnostics) -> None:
 
 
 def check_assets(manual: Manual, diagnostics: Diagnostics) -> None:
-    """The logo must be a file inside the content folder: the PDF fetcher reads nothing else."""
+    """The logo must be a file inside the content folder: the PDFs may print nothing else."""
     logo = manual.settings.logo
     if logo is None:
         return
@@ -269,8 +247,6 @@ def review_status(policy: Policy, today: dt.date, warning_days: int) -> str:
 def check_freshness(
     manual: Manual, diagnostics: Diagnostics, today: dt.date | None, strict_freshness: bool
 ) -> None:
-    from .clock import today as build_today
-
     today = today or build_today()
     warning_days = manual.settings.review_warning_days
     for policy in manual.entities("policy"):

@@ -14,33 +14,13 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import ContentError, Diagnostics, Location, display_path
+from .diagnostics import Diagnostics, Location, display_path
 from .load import SourceMap, StrictYamlError, read_yaml
-from .model import (
-    CONTENT_FILES,
-    Company,
-    ContentFile,
-    Entity,
-    Glossary,
-    HiringProfile,
-    KnowledgeChecks,
-    LoggingGuide,
-    ManualSettings,
-    MetricList,
-    Monitoring,
-    OnboardingPlan,
-    RefTo,
-    ResponseSchedule,
-    RoleList,
-    Routing,
-    TrainingLibrary,
-    Variables,
-    content_file_for,
-    locale_context,
-)
-from .model.manual_settings import LocaleSetting
 from .locale import Localization, localization
+from .model import CONTENT_FILES, ContentFile, Entity, RefTo, content_file_for, locale_context
 from .model.explain import explain_validation_error
+from .model.manual_settings import LocaleSetting
+from .model.registry import SETTINGS_BY_ATTRIBUTE
 
 Path_ = tuple[Any, ...]
 
@@ -101,71 +81,20 @@ class Manual:
     incomplete_kinds: frozenset[str] = frozenset()
     """Kinds with a file that failed to load (only in a partial manual built for reporting)."""
 
-    # -- singletons ---------------------------------------------------------------------------------------
-    def _single(self, name: str) -> Any:
-        return next(doc.model for doc in self.documents if doc.content_file.name == name)
-
-    @property
-    def settings(self) -> ManualSettings:
-        return self._single("manual")
-
+    # -- settings files ------------------------------------------------------------------------------------
     @property
     def localization(self) -> Localization:
         """Words and formats in the manual's language; the project's own catalogues sit beside content/."""
         setting = self.settings.locale
         return localization(setting.language, setting.currency, self.content_dir.parent)
 
-    @property
-    def company(self) -> Company:
-        return self._single("company")
-
-    @property
-    def variables(self) -> Variables:
-        return self._single("variables")
-
-    @property
-    def role_list(self) -> RoleList:
-        return self._single("roles")
-
-    @property
-    def routing(self) -> Routing:
-        return self._single("routing")
-
-    @property
-    def schedule(self) -> ResponseSchedule:
-        return self._single("schedules")
-
-    @property
-    def logging_guide(self) -> LoggingGuide:
-        return self._single("logging")
-
-    @property
-    def metric_list(self) -> MetricList:
-        return self._single("metrics")
-
-    @property
-    def glossary(self) -> Glossary:
-        return self._single("glossary")
-
-    @property
-    def onboarding(self) -> OnboardingPlan:
-        return self._single("onboarding")
-
-    @property
-    def library(self) -> TrainingLibrary:
-        return self._single("library")
-
-    @property
-    def hiring(self) -> HiringProfile:
-        return self._single("hiring")
-
-    @property
-    def monitoring(self) -> Monitoring:
-        return self._single("monitoring")
-
-    @property
-    def knowledge_checks(self) -> KnowledgeChecks:
-        return self._single("knowledge-checks")
+    def __getattr__(self, name: str) -> Any:
+        """A settings file's model by the attribute the registry gives it: ``manual.company``,
+        ``manual.schedule``, ``manual.service_hours`` (None when an optional file is absent)."""
+        content_file = SETTINGS_BY_ATTRIBUTE.get(name)
+        if content_file is None or name.startswith("__"):
+            raise AttributeError(name)
+        return next((doc.model for doc in self.documents if doc.content_file.name == content_file.name), None)
 
     # -- entities -----------------------------------------------------------------------------------------
     def entities(self, kind: str) -> list[Any]:
@@ -211,10 +140,6 @@ class Manual:
         ]
         return Manual(self.content_dir, self.documents, records, references)
 
-    @property
-    def kinds(self) -> list[str]:
-        return list(self.records)
-
 
 def load_manual(
     content_dir: Path, project_root: Path | None = None, allow_partial: bool = False
@@ -224,7 +149,7 @@ def load_manual(
     With ``allow_partial``, a file of a per-entity folder that failed still leaves a Manual of the rest,
     so ``check`` can report cross-reference problems in the same run; references into the failed kinds
     are then not judged. Outputs never use a partial Manual.
-    Cross-references are checked separately by :func:`deskbook.check.check_manual`.
+    Cross-references are checked separately (:mod:`deskbook.check`); :mod:`deskbook.pipeline` runs both.
     """
     diagnostics = Diagnostics()
     root = project_root or content_dir.parent
@@ -234,8 +159,8 @@ def load_manual(
         return None, diagnostics
 
     found: set[str] = set()
-    failed: set[str] = set()
     context = _locale_context(content_dir)
+    failed: set[str] = set()
     for path in sorted(content_dir.rglob("*")):
         if not path.is_file() or path.suffix not in (".yaml", ".yml"):
             continue
@@ -264,23 +189,13 @@ def load_manual(
 
     if diagnostics.errors:
         loaded = {document.content_file.name for document in documents}
-        singletons_loaded = all(cf.name in loaded for cf in CONTENT_FILES if not cf.is_folder)
-        if not (allow_partial and singletons_loaded):
+        settings_loaded = all(cf.name in loaded for cf in CONTENT_FILES
+                              if not cf.is_folder and (cf.required or cf.name in found))
+        if not (allow_partial and settings_loaded):
             return None, diagnostics
     manual = Manual(content_dir=content_dir, documents=documents, incomplete_kinds=frozenset(failed))
     _index(manual, diagnostics)
     return manual, diagnostics
-
-
-def load_manual_or_raise(content_dir: Path, project_root: Path | None = None) -> Manual:
-    from .check import check_manual
-
-    manual, diagnostics = load_manual(content_dir, project_root)
-    if manual is not None:
-        check_manual(manual, diagnostics)
-    if diagnostics.errors or manual is None:
-        raise ContentError(diagnostics.items)
-    return manual
 
 
 def _locale_context(content_dir: Path) -> dict[str, str]:

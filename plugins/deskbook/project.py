@@ -55,7 +55,7 @@ def content_dir_of(config_file: Path) -> Path:
 
 
 def pdf_outputs_of(config_file: Path) -> tuple[list[EditionInfo], DeskCardInfo | None]:
-    from .handbook.render import DESK_CARD_PARTS
+    from .handbook.data import DESK_CARD_PARTS
 
     options = _plugin_options(config_file, "deskbook/pdf")
     if options is None:

@@ -8,7 +8,6 @@ with nh3 against an allow-list: raw HTML, event handlers, ``javascript:`` and ``
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Mapping
 
@@ -16,9 +15,7 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup, escape
 
-from .model.variables import PLACEHOLDER_NAME
-
-PLACEHOLDER = re.compile(rf"\{{({PLACEHOLDER_NAME})\}}")
+from .model.base import PLACEHOLDER
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
@@ -41,7 +38,7 @@ _MARKDOWN_EXTENSIONS = ("tables", "sane_lists", "smarty")
 @lru_cache(maxsize=1)
 def _converter() -> markdown_lib.Markdown:
     # Building a Markdown instance costs more than converting a short field; one is reused (reset()
-    # clears its state between fields). Builds run in one thread; PDF workers are separate processes.
+    # clears its state between fields). Builds run in one thread; the PDF threads only run Typst.
     return markdown_lib.Markdown(extensions=list(_MARKDOWN_EXTENSIONS), output_format="html")
 
 

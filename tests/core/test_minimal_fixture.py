@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from deskbook.cli import main
-from deskbook.model.layout import CONTENT_FILES
+from deskbook.model import CONTENT_FILES
 
 
 @pytest.fixture

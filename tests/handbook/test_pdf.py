@@ -1,7 +1,8 @@
-"""The handbook, its editions and the desk card, read back from the real PDFs with pypdf."""
+"""The handbook, its editions, the desk card and the log form, read back from the real PDFs with pypdf."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -9,9 +10,10 @@ import pytest
 from pypdf import PdfReader
 
 from bench.synthetic import write_synthetic_content
-from deskbook.handbook import DeskCardSpec, EditionSpec, PrintError, PrintOptions, handbook_html, render_pdf
-from deskbook.handbook.render import ASSETS
-from deskbook.manual import load_manual_or_raise
+from deskbook.clock import build_datetime
+from deskbook.handbook import DeskCardSpec, EditionSpec, PrintError, PrintOptions, handbook_data, render_pdf
+from deskbook.handbook.card import desk_card_data
+from deskbook.pipeline import load_checked_manual as load_manual_or_raise
 from deskbook.site.pages import SECTION_TITLES
 
 pytestmark = pytest.mark.pdf
@@ -33,6 +35,10 @@ def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
     return entries
 
 
+def _text(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
 @pytest.fixture(scope="module")
 def pdfs(built_example) -> Path:
     return built_example / "site" / "pdf"
@@ -43,28 +49,36 @@ def handbook(pdfs) -> PdfReader:
     return PdfReader(pdfs / "handbook.pdf")
 
 
-def test_every_chapter_is_bookmarked_in_order(handbook):
-    chapters = [title for depth, title, _ in _outline(handbook) if depth == 0]
-    assert chapters[0] == "Contents"
-    assert chapters[1:1 + len(CHAPTERS)] == CHAPTERS
-    assert "Answer key" in chapters
-    assert "What changed in this edition" in chapters
-    nested = [entry for entry in _outline(handbook) if entry[0] == 1]
-    assert any(title == "Refunds" for _, title, _ in nested), "policies are nested under their chapter"
+def test_bookmarks_are_chapters_and_entities_only(handbook):
+    outline = _outline(handbook)
+    chapters = [title for depth, title, _ in outline if depth == 0]
+    assert chapters[0] == "Introduction"
+    assert [title for title in chapters if title in CHAPTERS] == CHAPTERS
+    assert chapters[-2:] == ["What changed in this edition", "Answer key"]
+    nested = [title for depth, title, _ in outline if depth == 1]
+    assert "Refunds" in nested, "policies are nested under their chapter"
+    assert "Related" not in nested + chapters and max(depth for depth, _, _ in outline) == 1
+    # No entry repeats its chapter's title (a section's index page under a chapter of the same name).
+    parent = None
+    for depth, title, _ in outline:
+        if depth == 0:
+            parent = title
+        else:
+            assert title.casefold() != parent.casefold()
+    assert len(nested) == len(set(nested))
 
 
 def test_contents_page_numbers_point_at_the_chapters(handbook):
     contents = handbook.pages[1].extract_text() + "\n" + handbook.pages[2].extract_text()
     listed: dict[str, int] = {}
     for line in contents.splitlines():
-        match = re.match(r"^(.*?)\s*\.{3,}\s*(\d+)$", line)
+        match = re.match(r"^(.*?)\s*(?:\.\s*){3,}(\d+)$", line)
         if match:
-            listed.setdefault(match.group(1), int(match.group(2)))
-    bookmarks = {title: page for depth, title, page in _outline(handbook) if depth <= 1}
+            listed.setdefault(match.group(1).strip(), int(match.group(2)))
+    bookmarks = {title: page for _, title, page in _outline(handbook)}
     for chapter in CHAPTERS:
         assert chapter in listed, f"{chapter} is missing from the contents"
-        page_text = handbook.pages[listed[chapter] - 1].extract_text()
-        assert chapter in page_text, f"{chapter} is not on page {listed[chapter]}"
+        assert chapter in handbook.pages[listed[chapter] - 1].extract_text()
     mismatched = {title: (page, bookmarks[title]) for title, page in listed.items()
                   if title in bookmarks and bookmarks[title] != page}
     assert mismatched == {}
@@ -72,43 +86,98 @@ def test_contents_page_numbers_point_at_the_chapters(handbook):
 
 
 def test_see_page_references_point_at_their_target(handbook):
-    body = "\n".join(page.extract_text() for page in handbook.pages[3:])
-    match = re.search(r"Refunds\s*\(see page (\d+)\)", body)
+    body = _text(handbook)
+    match = re.search(r"Refunds\s*\(see\s+page\s+(\d+)\)", body)
     assert match
     target = handbook.pages[int(match.group(1)) - 1].extract_text()
     assert "Refunds" in target and "valid receipt" in target
+    # A page number never collides with the punctuation after it, and never doubles a "(see ...)".
+    assert not re.search(r"\(see page \d+\)\s+[,.;:]", body)
+    assert not re.search(r"\(see [^()]*\(see page", re.sub(r"\s+", " ", body))
 
 
-def test_running_header_footer_and_cross_references(handbook):
+def test_running_head_footer_and_page_numbers(handbook):
     total = len(handbook.pages)
     text = handbook.pages[10].extract_text()
     assert f"Page 11 of {total}" in text
-    assert "Edition 1" in text and "Printed 2026-09-21" in text
-    body = "\n".join(page.extract_text() for page in handbook.pages)
-    see = re.findall(r"see page (\d+)", body)
+    assert "Edition 1, Complete edition" in text and "Printed September 21, 2026" in text
+    see = re.findall(r"see\s+page\s+(\d+)", _text(handbook))
     assert len(see) > 20 and all(1 <= int(n) <= total for n in see)
 
 
-def test_cover_and_metadata(handbook):
+def test_cover_print_wording_and_handwritten_pages(handbook):
     cover = handbook.pages[0].extract_text()
     assert "Harbourline Home Goods" in cover and "Complete edition" in cover
-    assert handbook.metadata["/Title"].startswith("Harbourline Customer Care Manual")
-    assert handbook.metadata["/CreationDate"] == "D:20260921141320Z"
+    body = _text(handbook)
+    assert "press Check" not in body and "Mark one answer for each question" in body
+    assert "Welcome to Harbourline Home Goods" in body, "docs/ pages print, references resolved"
+    assert "[[" not in body
 
 
-def test_desk_card_fits_two_pages(pdfs):
+def test_answer_key_points_at_the_page_that_explains(handbook):
+    outline = {title: page for depth, title, page in _outline(handbook) if depth == 0}
+    key = "\n".join(handbook.pages[index].extract_text() for index in range(outline["Answer key"] - 1,
+                                                                           len(handbook.pages)))
+    row = re.search(r"\n1\s+B\. Refund it.*?(\d+)\s*\n", key, re.S)
+    assert row, key[:800]
+    explained = handbook.pages[int(row.group(1)) - 1].extract_text()
+    assert "Refunds" in explained and "valid receipt" in explained
+
+
+def test_tagged_pdf_with_metadata(handbook):
+    root = handbook.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject)
+    assert root["/Lang"] == "en"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
+    tree = root["/StructTreeRoot"].get_object()
+    kinds: set[str] = set()
+
+    def walk(element, depth=0):
+        element = element.get_object()
+        if isinstance(element, dict) and "/S" in element:
+            kinds.add(str(element["/S"]))
+        children = element.get("/K") if isinstance(element, dict) else None
+        if children is None or depth > 40:
+            return
+        for child in children if isinstance(children, list) else [children]:
+            if hasattr(child, "get_object") and isinstance(child.get_object(), dict):
+                walk(child, depth + 1)
+
+    walk(tree)
+    assert {"/H1", "/H2", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Link", "/Figure"} <= kinds, kinds
+    metadata = handbook.metadata
+    assert metadata["/Title"] == "Harbourline Customer Care Manual (Complete edition)"
+    assert metadata["/Author"] == "Harbourline Home Goods"
+    assert "Complete edition" in metadata["/Subject"]
+    assert metadata["/CreationDate"] == "D:20260921141320Z"
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert "pdfuaid:part>1<" in xmp and "pdfaid:part>2<" in xmp
+
+
+def test_desk_card_is_two_full_sides(pdfs):
     card = PdfReader(pdfs / "desk-card.pdf")
-    assert len(card.pages) <= 2
-    text = "\n".join(page.extract_text() for page in card.pages)
-    for expected in ["Who may offer what", "Order over $500", "Response times", "Putting a caller on hold",
-                     "Handing a contact to a supervisor", "Key contacts"]:
-        assert expected in text
+    assert len(card.pages) == 2
+    front, back = (page.extract_text() for page in card.pages)
+    assert "Who may approve what" in front and "Windows and limits" in front and "Where it goes" in front
+    assert "30 days" in front, "the refund and return windows"
+    assert "Response targets" in back and "Putting a caller on hold" in back and "Contacts" in back
+    assert "Handing a contact to a supervisor" in back and "Every day, 8:00 to 20:00" in back
+    assert back.count("+1 555 0142 300") == 1, "the support number once"
+    assert "Side 2 of 2" in back
+
+
+def test_log_form_is_one_page_to_write_on(pdfs):
+    form = PdfReader(pdfs / "log-form.pdf")
+    assert len(form.pages) == 1
+    text = form.pages[0].extract_text()
+    for label in ("SUMMARY", "ACTIONS TAKEN", "FOLLOW-UP", "CUSTOMER"):
+        assert label in text
 
 
 def test_edition_leaves_out_what_its_audience_excludes(pdfs, handbook):
-    complete = "\n".join(page.extract_text() for page in handbook.pages)
-    rep = "\n".join(page.extract_text() for page in PdfReader(pdfs / "handbook-rep.pdf").pages)
-    supervisor = "\n".join(page.extract_text() for page in PdfReader(pdfs / "handbook-supervisor.pdf").pages)
+    complete = _text(handbook)
+    rep = _text(PdfReader(pdfs / "handbook-rep.pdf"))
+    supervisor = _text(PdfReader(pdfs / "handbook-supervisor.pdf"))
     manager_only = "How we set and improve our standards"
     supervisors_and_managers = "Key accounts and large orders"
     assert manager_only in complete and supervisors_and_managers in complete
@@ -119,7 +188,7 @@ def test_edition_leaves_out_what_its_audience_excludes(pdfs, handbook):
 
 def test_site_links_every_pdf(built_example):
     downloads = (built_example / "site" / "downloads.html").read_text()
-    for name in ["handbook", "handbook-rep", "handbook-supervisor", "desk-card"]:
+    for name in ["handbook", "handbook-rep", "handbook-supervisor", "desk-card", "log-form"]:
         assert f'href="pdf/{name}.pdf"' in downloads
 
 
@@ -128,70 +197,65 @@ def small_manual(tmp_path_factory):
     return load_manual_or_raise(write_synthetic_content(tmp_path_factory.mktemp("small") / "content", 6))
 
 
+def _data_with(manual, node):
+    data = handbook_data(manual, EditionSpec("h", "Test"), PrintOptions())
+    data["chapters"][0]["articles"][0]["blocks"].insert(0, node)
+    return data
+
+
 @pytest.mark.parametrize(
-    "hostile",
-    [
-        '<img src="file:///etc/hostname">',
-        '<img src="http://127.0.0.1:9/x.png">',
-        '<link rel="attachment" href="/etc/passwd">',
-        '<img src="../../../../etc/hostname">',
-    ],
+    "source",
+    ["file:///etc/hostname", "http://127.0.0.1:9/x.png", "/etc/passwd", "../../../../etc/hostname",
+     "assets/../../secret.svg", "../content-elsewhere/logo.svg"],
 )
-def test_forbidden_fetch_fails_the_build_and_keeps_the_old_pdf(small_manual, tmp_path, hostile):
-    html = handbook_html(small_manual, EditionSpec("h", "Test"), PrintOptions())
-    html = html.replace("<body>", "<body>" + hostile, 1)
+def test_images_outside_the_assets_fail_and_keep_the_old_pdf(small_manual, tmp_path, source):
     target = tmp_path / "h.pdf"
     target.write_bytes(b"%PDF previous")
-    with pytest.raises(PrintError, match="refused|outside|only the project"):
-        render_pdf(html, small_manual.content_dir, [small_manual.content_dir / "assets", ASSETS], target)
+    data = _data_with(small_manual, {"t": "img", "src": source, "alt": "x"})
+    with pytest.raises(PrintError, match="refused to read"):
+        render_pdf("handbook.typ", data, small_manual.content_dir, target, build_datetime())
     assert target.read_bytes() == b"%PDF previous"
     assert not list(tmp_path.glob(".h.*"))
 
 
-def test_logo_outside_the_project_fails(small_manual, tmp_path):
-    html = handbook_html(small_manual, EditionSpec("h", "Test"), PrintOptions())
-    html = html.replace("<body>", '<body><img src="../../secret.svg">', 1)
-    with pytest.raises(PrintError, match="outside the project's asset folders"):
-        render_pdf(html, small_manual.content_dir, [small_manual.content_dir / "assets", ASSETS], tmp_path / "x.pdf")
+def test_missing_image_fails_and_names_it(small_manual, tmp_path):
+    data = _data_with(small_manual, {"t": "img", "src": "assets/no-such-logo.png", "alt": "x"})
+    with pytest.raises(PrintError, match=r"no-such-logo\.png does not exist"):
+        render_pdf("handbook.typ", data, small_manual.content_dir, tmp_path / "x.pdf", build_datetime())
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_missing_glyph_fails_with_the_character(small_manual, tmp_path):
-    html = handbook_html(small_manual, EditionSpec("h", "Test"), PrintOptions())
-    html = html.replace("<body>", "<body><p>Refund policy 返金</p>", 1)
+    data = _data_with(small_manual, {"t": "p", "c": ["Refund policy 返金"]})
     with pytest.raises(PrintError, match=r"U\+8FD4 '返'.*Refund policy"):
-        render_pdf(html, small_manual.content_dir, [ASSETS], tmp_path / "x.pdf")
+        render_pdf("handbook.typ", data, small_manual.content_dir, tmp_path / "x.pdf", build_datetime())
 
 
-def test_two_renders_are_byte_identical(small_manual, tmp_path, monkeypatch):
+def test_text_that_looks_like_typst_prints_as_text(small_manual, tmp_path):
+    hostile = '#panic("x") $ x^2 $ = Heading <label> @ref #read("/etc/passwd") * _ ` \\ // /* ]'
+    data = _data_with(small_manual, {"t": "p", "c": [hostile]})
+    render_pdf("handbook.typ", data, small_manual.content_dir, tmp_path / "x.pdf", build_datetime())
+    assert hostile in re.sub(r"\s+", " ", _text(PdfReader(tmp_path / "x.pdf")))
+
+
+def test_two_builds_are_byte_identical(small_manual, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
-    outputs = []
+    digests = []
     for attempt in range(2):
-        html = handbook_html(small_manual, EditionSpec("h", "Test"), PrintOptions(
-            printed=__import__("deskbook.clock", fromlist=["build_datetime"]).build_datetime()))
+        data = handbook_data(small_manual, EditionSpec("h", "Test"), PrintOptions(printed=build_datetime()))
         target = tmp_path / f"{attempt}.pdf"
-        render_pdf(html, small_manual.content_dir, [ASSETS], target)
-        outputs.append(target.read_bytes())
-    assert outputs[0] == outputs[1]
+        render_pdf("handbook.typ", data, small_manual.content_dir, target, build_datetime())
+        digests.append(hashlib.sha256(target.read_bytes()).hexdigest())
+    assert digests[0] == digests[1]
 
 
 def test_page_size_letter(small_manual, tmp_path):
-    html = handbook_html(small_manual, EditionSpec("h", "Test"), PrintOptions(page_size="Letter"))
-    render_pdf(html, small_manual.content_dir, [ASSETS], tmp_path / "letter.pdf")
+    data = handbook_data(small_manual, EditionSpec("h", "Test"), PrintOptions(page_size="Letter"))
+    render_pdf("handbook.typ", data, small_manual.content_dir, tmp_path / "letter.pdf", build_datetime())
     box = PdfReader(tmp_path / "letter.pdf").pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
-def test_desk_card_parts_are_configurable(small_manual, tmp_path):
-    from deskbook.handbook import desk_card_html
-
-    html = desk_card_html(small_manual, DeskCardSpec(parts=("contacts",), scripts=()), PrintOptions())
-    assert "Key contacts" in html and "Who may offer what" not in html and "Response times" not in html
-
-
-def test_missing_image_fails_and_names_it(small_manual, tmp_path):
-    html = handbook_html(small_manual, EditionSpec("h", "Test"), PrintOptions())
-    html = html.replace("<body>", '<body><img src="assets/no-such-logo.png">', 1)
-    roots = [small_manual.content_dir / "assets", ASSETS]
-    with pytest.raises(PrintError, match=r"no-such-logo\.png.*does not exist"):
-        render_pdf(html, small_manual.content_dir, roots, tmp_path / "x.pdf")
-    assert not (tmp_path / "x.pdf").exists()
+def test_desk_card_parts_are_configurable(small_manual):
+    data = desk_card_data(small_manual, DeskCardSpec(parts=("contacts",), scripts=()), PrintOptions())
+    assert "contacts" in data and "authority" not in data and "response" not in data

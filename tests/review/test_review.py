@@ -15,7 +15,7 @@ import yaml
 
 from projects import copy_example_project
 from deskbook.cli import main
-from deskbook.manual import load_manual_or_raise
+from deskbook.pipeline import load_checked_manual as load_manual_or_raise
 from deskbook.review.pages import due_for_review_markdown, whats_new_markdown
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import write_synthetic_content
-from deskbook.manual import load_manual_or_raise
+from deskbook.pipeline import load_checked_manual as load_manual_or_raise
 from deskbook.site import SiteOptions, render_site_pages
 
 GOLDEN = Path(__file__).parent / "golden"

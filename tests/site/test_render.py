@@ -9,12 +9,13 @@ import shutil
 import pytest
 import yaml
 
-from deskbook.manual import load_manual_or_raise
+from deskbook.pipeline import load_checked_manual as load_manual_or_raise
 from deskbook.site import SiteOptions, render_site_pages
 from deskbook.site.glossary_markup import mark_abbreviations
-from deskbook.site.pages import GeneratedPage, _check_paths, markdown_text
+from deskbook.site.environment import markdown_text
+from deskbook.site.pages import GeneratedPage, _check_paths
 from deskbook.site.references import expand_references
-from deskbook.site.urls import relative_url
+from deskbook.urls import relative_url
 
 TODAY = dt.date(2026, 11, 22)
 

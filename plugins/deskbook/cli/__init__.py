@@ -10,11 +10,15 @@ from typing import Sequence
 
 import click
 
+from .build import build, serve
 from .commands import cli
+from .diff import diff
+from .new import new
 
-EXIT_OK = 0
-EXIT_CONTENT_ERRORS = 1
 EXIT_USAGE = 2
+
+for _command in (build, serve, diff, new):
+    cli.add_command(_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

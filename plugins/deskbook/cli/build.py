@@ -10,9 +10,9 @@ from pathlib import Path
 
 import click
 
-from ..diagnostics import Diagnostics
+from ..diagnostics import ContentError, Diagnostics
 from ..project import content_dir_of
-from .commands import report
+from .reporting import report
 
 
 class _MessageOnly(logging.Formatter):
@@ -46,15 +46,12 @@ def _configure_mkdocs_logging(verbose: bool) -> None:
 
 def _precheck(config_file: Path) -> int:
     """Validate content before MkDocs starts, to print located errors in the same form as ``check``."""
-    from ..check import check_manual
-    from ..manual import load_manual
+    from ..pipeline import checked_manual
 
-    content_dir = content_dir_of(config_file)
-    manual, diagnostics = load_manual(content_dir, config_file.resolve().parent)
-    if manual is not None:
-        check_manual(manual, diagnostics)
-    if diagnostics.errors:
-        report(Diagnostics([item for item in diagnostics.items if item.severity == "error"]), "text")
+    try:
+        checked_manual(content_dir_of(config_file), config_file.resolve().parent)
+    except ContentError as exc:
+        report(Diagnostics([item for item in exc.diagnostics if item.severity == "error"]), "text")
         click.echo("build stopped: the previous site and PDFs are unchanged", err=True)
         return 1
     return 0
@@ -137,5 +134,3 @@ def serve(config_file: Path, dev_addr: str, pdf: bool) -> int:
         return 1
     return 0
 
-
-COMMANDS = [build, serve]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..diagnostics import Diagnostics, format_report
+from .reporting import report
 
 DEFAULT_CONTENT = "content"
 
@@ -28,30 +28,13 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Treat overdue policy reviews as errors.")
 def check(content_dir: Path, fmt: str, strict: bool) -> int:
     """Validate the content: schema, references, cycles, authority limits, schedules, freshness."""
-    from ..check import check_manual
-    from ..manual import load_manual
+    from ..pipeline import load_checked
 
     if not content_dir.is_dir():
         raise click.UsageError(f"no content folder at {content_dir}; pass --content or run from the project")
-    manual, diagnostics = load_manual(content_dir, _project_root(content_dir), allow_partial=True)
-    if manual is not None:
-        check_manual(manual, diagnostics, strict_freshness=strict)
+    manual, diagnostics = load_checked(content_dir, _project_root(content_dir), allow_partial=True,
+                                       strict_freshness=strict)
     return report(diagnostics, fmt, summary=manual is not None)
-
-
-def report(diagnostics: Diagnostics, fmt: str, summary: bool = True) -> int:
-    items = diagnostics.sorted()
-    if items:
-        click.echo(format_report(items, fmt), err=fmt == "text")
-    errors = sum(1 for item in items if item.severity == "error")
-    warnings = len(items) - errors
-    if fmt == "text":
-        if errors:
-            click.echo(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning"
-                       f"{'s' if warnings != 1 else ''}", err=True)
-        elif summary:
-            click.echo(f"content is valid ({warnings} warning{'s' if warnings != 1 else ''})", err=True)
-    return 1 if errors else 0
 
 
 @cli.command()
@@ -70,21 +53,3 @@ def schema(out_dir: Path, vscode: bool) -> int:
         settings = write_vscode_settings(Path(".vscode/settings.json"), out_dir, Path(DEFAULT_CONTENT))
         click.echo(f"wrote {settings}")
     return 0
-
-
-def _register_optional_commands() -> None:
-    """Commands whose modules pull in heavier dependencies are imported only when present."""
-    from importlib import import_module
-
-    for module_name in ("build", "diff", "new"):
-        try:
-            module = import_module(f"{__package__}.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__}.{module_name}":
-                raise
-            continue
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register_optional_commands()

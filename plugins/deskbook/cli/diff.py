@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 import yaml
 
-from ..check import check_manual
 from ..diagnostics import Diagnostic, Diagnostics, Location
-from ..manual import load_manual
+from ..pipeline import load_checked
+from .reporting import report
 
 
 @click.command()
@@ -29,7 +29,6 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
     from ..review.changes import diff_manuals
     from ..review.report import to_json, to_markdown
     from ..review.revisions import RevisionError, export_content, git_root
-    from .commands import report
 
     content_dir = content_dir_of(config_file)
     try:
@@ -45,9 +44,7 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
                     folder = export_content(repo, revision, content_dir, root)
                     root = root / content_dir.relative_to(repo).parent
                     prefix = f"{revision}:"
-                manual, diagnostics = load_manual(folder, root)
-                if manual is not None:
-                    check_manual(manual, diagnostics)
+                manual, diagnostics = load_checked(folder, root)
                 for item in diagnostics.errors:
                     problems.items.append(Diagnostic(
                         Location(prefix + item.location.path, item.location.line, item.location.column),
@@ -68,5 +65,3 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
         return 2
     return 0
 
-
-COMMANDS = [diff]

@@ -1,144 +1,95 @@
-"""``new KIND ID``: scaffold an entity that ``check`` accepts at once."""
+"""``new KIND ID``: scaffold an entity that ``check`` accepts at once.
+
+The file comes from the kind's scaffold in the registry; every reference in it names an entity the
+project already has, so ``new`` never writes the example company's ids into another company's manual.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
+from string import Template
 
 import click
 
-from ..model import CONTENT_FILES
+from ..manual import Manual
+from ..model import KINDS, Kind
 from ..model.base import is_slug
 
-FOLDER_KINDS = {cf.name: cf for cf in CONTENT_FILES if cf.is_folder}
+SCAFFOLDED = {name: kind for name, kind in KINDS.items() if kind.folder is not None}
 
 
-def _first(manual, kind: str, fallback: str) -> str:
-    entities = manual.entities(kind) if manual is not None else []
-    return entities[0].id if entities else fallback
+class MissingReference(Exception):
+    """The project has no entity of a kind the scaffold must refer to."""
 
 
-def _policy_owner(manual) -> str:
-    """The role that already owns the most policies: policies belong to managers, not to the front line."""
-    owners = [policy.owner for policy in manual.entities("policy")] if manual is not None else []
-    if owners:
-        return max(dict.fromkeys(owners), key=owners.count)
-    return _first(manual, "role", "rep")
+def _existing_id(manual: Manual, new_kind: str, kind: str) -> str:
+    """The id of ``kind`` that entities of ``new_kind`` refer to most (a new policy gets the role that
+    owns most policies); with none yet, the first one the project has."""
+    counts: dict[str, int] = {}
+    for reference in manual.references:
+        if reference.source is not None and reference.source.entity.kind == new_kind:
+            target_kind, target_id = reference.target_kind_and_id
+            if target_kind == kind and manual.get(kind, target_id) is not None:
+                counts[target_id] = counts.get(target_id, 0) + 1
+    if counts:
+        return max(counts, key=counts.get)
+    entities = manual.entities(kind)
+    if not entities:
+        raise MissingReference(f"a new {KINDS[new_kind].singular} refers to a {KINDS[kind].singular}, and "
+                               f"the project has none yet; add one first")
+    return entities[0].id
 
 
-def scaffold(kind: str, entity_id: str, manual, today: dt.date) -> tuple[str, str]:
-    """YAML text for a new entity and its folder; references point at entities that exist in ``manual``."""
-    title = entity_id.replace("-", " ").capitalize()
-    role = _first(manual, "role", "rep")
-    body = {
-        "policy": f"""id: {entity_id}
-title: {title}
-owner: {_policy_owner(manual)}
-version: "1.0"
-effective: {today.isoformat()}
-review_by: {today.replace(year=today.year + 1).isoformat()}
-summary: |
-  What this policy is for, in a sentence or two.
-rules:
-  - id: main-rule
-    text: The rule itself, in plain words.
-""",
-        "product": f"""id: {entity_id}
-name: {title}
-summary: One line on what it is.
-description: |
-  What the product does and who it is for.
-features:
-  - A feature customers ask about
-""",
-        "script": f"""id: {entity_id}
-title: {title}
-purpose: What this script achieves for the customer.
-when_to_use:
-  - The situation in which to use it.
-channels:
-  - phone
-steps:
-  - say: Hello, you're through to {{company_name}}. How can I help?
-  - do: What to do next.
-""",
-        "standard": f"""id: {entity_id}
-title: {title}
-summary: |
-  What good looks like, and why it matters.
-acceptable:
-  - behaviour: Something we always do.
-unacceptable:
-  - behaviour: Something we never do.
-""",
-        "procedure": f"""id: {entity_id}
-title: {title}
-purpose: |
-  What this procedure is for.
-steps:
-  - title: First step
-    action: What to do.
-    owner: {role}
-""",
-        "chain": f"""id: {entity_id}
-title: {title}
-summary: |
-  When this chain is used and how far it goes.
-triggers:
-  - The situation that starts it.
-levels:
-  - role: {role}
-    respond_within: immediate
-    hand_on_when: When the case needs more authority.
-""",
-        "call-log": f"""id: {entity_id}
-title: {title}
-date: {today.isoformat()}
-time: "09:00"
-channel: phone
-category: {_first(manual, "category", "product-question")}
-representative: Your name
-customer: The customer's name
-summary: What the customer needed.
-actions:
-  - What you did.
-outcome: How it ended.
-annotation:
-  verdict: good-practice
-  comment: What this log shows new staff.
-""",
-    }[kind]
-    folder = next(cf for cf in CONTENT_FILES if cf.name == kind).pattern.rpartition("/")[0]
-    return f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n" + body, folder
+def scaffold(kind: Kind, entity_id: str, manual: Manual, today: dt.date) -> str:
+    """YAML text for a new entity; ``$role``, ``$category`` ... become ids the project has."""
+    template = Template(kind.scaffold)
+    values = {
+        "id": entity_id,
+        "title": entity_id.replace("-", " ").capitalize(),
+        "today": today.isoformat(),
+        "next_year": (today + dt.timedelta(days=365)).isoformat(),
+    }
+    for name in set(re.findall(r"\$([a-z_]+)", kind.scaffold)) - set(values):
+        values[name] = _existing_id(manual, kind.name, name.replace("_", "-"))
+    modeline = f"# yaml-language-server: $schema=../../schemas/{kind.name}.schema.json\n"
+    return modeline + template.substitute(values)
 
 
 @click.command()
-@click.argument("kind", type=click.Choice(sorted(FOLDER_KINDS)))
+@click.argument("kind", type=click.Choice(sorted(SCAFFOLDED)))
 @click.argument("entity_id", metavar="ID")
 @click.option("--content", "content_dir", default="content", show_default=True, type=click.Path(path_type=Path))
 def new(kind: str, entity_id: str, content_dir: Path) -> int:
     """Create content/<folder>/ID.yaml for a new entity of KIND, ready to edit."""
     from ..clock import today
     from ..manual import load_manual
+    from .reporting import report
 
     if not is_slug(entity_id):
         raise click.UsageError(f"'{entity_id}' is not a valid id: use lowercase letters, digits and single "
                                "hyphens, like 'late-delivery'")
-    manual, _ = load_manual(content_dir, content_dir.resolve().parent)
-    text, folder = scaffold(kind, entity_id, manual, today())
-    target = content_dir / folder / f"{entity_id}.yaml"
+    manual, diagnostics = load_manual(content_dir, content_dir.resolve().parent)
+    if manual is None:
+        report(diagnostics, "text", summary=False)
+        click.echo(f"error: new {kind} needs content that loads; fix the errors above first", err=True)
+        return 1
+    target = content_dir / SCAFFOLDED[kind].folder / f"{entity_id}.yaml"
     if target.exists():
         click.echo(f"error: {target} already exists; choose another id or edit that file", err=True)
         return 1
-    existing = manual.get(kind, entity_id) if manual is not None else None
+    existing = manual.get(kind, entity_id)
     if existing is not None:
         click.echo(f"{manual.record(existing).location('id')}: error: a {kind} with id '{entity_id}' already "
                    "exists here; choose another id or edit that file", err=True)
+        return 1
+    try:
+        text = scaffold(SCAFFOLDED[kind], entity_id, manual, today())
+    except MissingReference as exc:
+        click.echo(f"error: {exc}", err=True)
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     click.echo(f"wrote {target}")
     return 0
-
-
-COMMANDS = [new]

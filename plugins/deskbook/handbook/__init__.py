@@ -1,14 +1,15 @@
-"""Manual -> print HTML -> PDF: the handbook editions and the desk reference card (no MkDocs here)."""
+"""Manual -> print data -> Typst -> PDF: the handbook editions, the desk card and the log form (no MkDocs here)."""
 
-from .pdf import PrintError, render_pdf
-from .render import DeskCardSpec, EditionSpec, PrintOptions, desk_card_html, handbook_html
+from .data import DeskCardSpec, EditionSpec, LogFormSpec, PrintOptions, handbook_data
+from .pdf import PrintError, RenderedPdf, render_pdf
 
 __all__ = [
     "DeskCardSpec",
     "EditionSpec",
+    "LogFormSpec",
     "PrintError",
     "PrintOptions",
-    "desk_card_html",
-    "handbook_html",
+    "RenderedPdf",
+    "handbook_data",
     "render_pdf",
 ]

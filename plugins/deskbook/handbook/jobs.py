@@ -1,129 +1,126 @@
-"""Render several PDFs side by side: the print HTML is made here, WeasyPrint runs in worker processes.
+"""Make every PDF of a build: the print data is made in the build's thread, Typst compiles in threads.
 
-Layout is WeasyPrint's cost (about 80 % of its time) and is single-threaded, so independent PDFs (each
-edition, the desk card) go to separate processes, started before MkDocs builds the site's pages so the
-two overlap.
+Typst's compiler releases the GIL, so the PDFs lay out on the second core while MkDocs renders the site
+on the first, inside the build's own process: a build that is stopped takes its PDF work with it.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import escape
 
 from ..clock import build_datetime
+from ..locale import Localization
 from ..manual import Manual
-from .pdf import RenderedPdf, render_pdf
-from .render import ASSETS, DeskCardSpec, EditionSpec, PrintOptions, desk_card_html, handbook_html
+from .data import DeskCardSpec, EditionSpec, LogFormSpec, PrintOptions, handbook_data
+from .pdf import PreparedPdf, RenderedPdf, compile_pdf, prepare
+
+Spec = EditionSpec | DeskCardSpec | LogFormSpec
 
 
 @dataclass(frozen=True)
 class PdfJob:
-    spec: EditionSpec | DeskCardSpec
+    spec: Spec
     output_dir: str
 
     @property
     def file_name(self) -> str:
         return f"{self.spec.name}.pdf"
 
-    @property
-    def title(self) -> str:
+    def title(self, words: Localization) -> str:
+        from .words import desk_card_words, log_form_words
+
         if isinstance(self.spec, DeskCardSpec):
-            return "Desk reference card"
+            card = desk_card_words(words)["title"]
+            return f"{card} ({self.spec.title})" if self.spec.title else card
+        if isinstance(self.spec, LogFormSpec):
+            return log_form_words(words)["title"]
         return self.spec.title
 
 
-def downloads_markdown(jobs: list[PdfJob]) -> str:
+def downloads_markdown(jobs: list[PdfJob], words: Localization) -> str:
     """The site's Downloads page: one link per PDF (raw HTML, so MkDocs does not look for a .md)."""
     rows = "".join(
-        f'<li><a href="{escape(job.output_dir)}/{escape(job.file_name)}" download>{escape(job.title)}</a> '
+        f'<li><a href="{escape(job.output_dir)}/{escape(job.file_name)}" download>{escape(job.title(words))}</a> '
         f"<small>({escape(job.file_name)})</small></li>"
         for job in jobs
     )
+    intro = words.gettext("The printed handbook, one edition per audience, the desk reference card and a blank "
+                          "contact log form to print as a pad. They are made from the same content as this site, "
+                          "at the same time.")
     return (
-        "# Downloads\n\n"
-        '<div class="deskbook"><p>The printed handbook, one edition per audience, and the desk reference '
-        "card. They are made from the same content as this site, at the same time.</p>"
+        f"# {escape(words.gettext('Downloads'))}\n\n"
+        f'<div class="deskbook"><p>{escape(intro)}</p>'
         f'<ul class="deskbook-downloads">{rows}</ul></div>\n'
     )
 
 
-def _render_one(html: str, base_dir: str, roots: list[str], target: str) -> RenderedPdf:
-    return render_pdf(html, Path(base_dir), [Path(root) for root in roots], Path(target))
+def prepare_job(job: PdfJob, manual: Manual, site_dir: Path, options: PrintOptions) -> PreparedPdf:
+    from .card import desk_card_data, log_form_data
+
+    target = site_dir / job.output_dir / job.file_name
+    if isinstance(job.spec, DeskCardSpec):
+        template, data = "desk-card.typ", desk_card_data(manual, job.spec, options)
+    elif isinstance(job.spec, LogFormSpec):
+        template, data = "log-form.typ", log_form_data(manual, options)
+    else:
+        template, data = "handbook.typ", handbook_data(manual, job.spec, options)
+    return prepare(template, data, manual.content_dir, target)
 
 
-def start_jobs(
-    jobs: list[PdfJob],
-    content_dir: Path,
-    project_root: Path,
-    site_dir: Path,
-    page_size: str,
-    whats_new_html: str | None,
-    workers: int = 2,
-    manual: Manual | None = None,
-) -> "PendingJobs":
-    """Make the print HTML now and hand it to worker processes, which start rendering at once.
-
-    The MkDocs plugin calls this before the site's pages are built, so WeasyPrint's layout runs on the
-    second core while MkDocs renders the site on the first; ``PendingJobs.wait`` collects the PDFs.
-    """
-    from ..manual import load_manual_or_raise
-
-    manual = manual or load_manual_or_raise(content_dir, project_root)
-    options = PrintOptions(page_size=page_size, printed=build_datetime(), whats_new_html=whats_new_html)
-    roots = [str((content_dir / "assets").resolve()), str(ASSETS.resolve())]
-    work = []
-    for job in jobs:
-        if isinstance(job.spec, DeskCardSpec):
-            html = desk_card_html(manual, job.spec, options)
-        else:
-            html = handbook_html(manual, job.spec, options)
-        work.append((html, str(content_dir), roots, str(site_dir / job.output_dir / job.file_name)))
-    return PendingJobs(jobs, work, workers)
+def start_jobs(jobs: list[PdfJob], manual: Manual, site_dir: Path, options: PrintOptions,
+               threads: int = 2) -> "PendingJobs":
+    """Make each PDF's data now (in this thread: the site's Markdown converter is not thread-safe) and
+    start compiling at once; ``PendingJobs.wait`` collects the PDFs."""
+    prepared: list[PreparedPdf] = []
+    try:
+        for job in jobs:
+            prepared.append(prepare_job(job, manual, site_dir, options))
+    except BaseException:
+        for item in prepared:
+            item.cleanup()
+        raise
+    return PendingJobs(jobs, prepared, options, threads)
 
 
 class PendingJobs:
-    def __init__(self, jobs: list[PdfJob], work: list[tuple], workers: int):
+    def __init__(self, jobs: list[PdfJob], prepared: list[PreparedPdf], options: PrintOptions, threads: int):
         self.jobs = jobs
-        self.work = work
-        # Largest first, so the last worker to finish is not the one that started the longest job late.
-        self.order = sorted(range(len(work)), key=lambda index: -len(work[index][0]))
-        self.pool: ProcessPoolExecutor | None = None
-        self.futures: dict = {}
-        if workers > 1 and len(work) > 0:
-            context = multiprocessing.get_context("spawn")  # no fork: `mkdocs serve` runs threads
-            self.pool = ProcessPoolExecutor(max_workers=min(workers, len(work)), mp_context=context)
-            self.futures = {index: self.pool.submit(_render_one, *work[index]) for index in self.order}
+        self.prepared = prepared
+        self.pool: ThreadPoolExecutor | None = ThreadPoolExecutor(
+            max_workers=max(1, min(threads, len(prepared))), thread_name_prefix="deskbook-pdf"
+        )
+        timestamp = options.printed
+        # The handbooks are the long jobs: start them first so the last to finish is not a late long one.
+        order = sorted(range(len(prepared)), key=lambda index: not isinstance(jobs[index].spec, EditionSpec))
+        self.futures: dict[int, Future] = {
+            index: self.pool.submit(compile_pdf, prepared[index], timestamp) for index in order
+        }
 
     def wait(self) -> list[RenderedPdf]:
         results: dict[int, RenderedPdf] = {}
         try:
-            with _progress(len(self.work)) as advance:
-                for index in self.order:
-                    if self.pool is None:
-                        results[index] = _render_one(*self.work[index])
-                    else:
-                        results[index] = self.futures[index].result()
+            with _progress(len(self.prepared)) as advance:
+                for index, future in self.futures.items():
+                    results[index] = future.result()
                     advance(self.jobs[index].file_name)
-        except BaseException:
+        finally:
             self.cancel()
-            raise
-        if self.pool is not None:
-            # Every job is done: reap the workers now (their memory then counts in RUSAGE_CHILDREN).
-            self.pool.shutdown(wait=True)
-            self.pool = None
-        return [results[index] for index in range(len(self.work))]
+        return [results[index] for index in range(len(self.prepared))]
 
     def cancel(self) -> None:
-        """Drop the jobs not yet started (a failed site build); a running render still finishes its
-        temporary file and renames it, so no half-written PDF is left behind."""
+        """Drop the jobs not yet started (a failed site build); a running compile finishes and writes its
+        PDF atomically, so no half-written file is left behind."""
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = None
+            for index, future in self.futures.items():
+                if future.cancelled():
+                    self.prepared[index].cleanup()
 
 
 class _progress:
@@ -147,3 +144,7 @@ class _progress:
         if self.progress is not None:
             self.progress.stop()
         return False
+
+
+def default_options(page_size: str = "A4", **values) -> PrintOptions:
+    return PrintOptions(page_size=page_size, printed=build_datetime(), **values)

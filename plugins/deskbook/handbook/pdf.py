@@ -1,14 +1,29 @@
-"""Render print HTML to a PDF with WeasyPrint: restricted fetching, glyph check, atomic write."""
+"""Compile one print document with Typst: a prepared root folder, shipped fonts only, atomic write.
+
+Typst reads only inside ``root``, a temporary folder this module fills with Deskbook's templates, the
+print data as ``data.json`` and copies of the content files the data names (the logo, images). The
+templates cannot reach the project, the network (no packages) or the machine's fonts.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
+import re
+import shutil
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
-from .fetcher import RestrictedFetcher
-from .glyphs import MissingFont, missing_glyphs
+from .glyphs import FONTS, missing_glyphs
+from .tree import strings
+
+TEMPLATES = Path(__file__).parent / "typst"
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+# PDF/UA-1 for assistive technology, PDF/A-2a for archiving; Typst checks both while compiling.
+PDF_STANDARDS = ["ua-1", "a-2a"]
 
 
 class PrintError(Exception):
@@ -21,44 +36,116 @@ class RenderedPdf:
     pages: int
 
 
-def render_pdf(html: str, base_dir: Path, allowed_roots: list[Path], target: Path) -> RenderedPdf:
-    """Render ``html`` (relative URLs resolve against ``base_dir``) to ``target``.
+@dataclass(frozen=True)
+class PreparedPdf:
+    """A document ready to compile: its own root folder holds everything Typst may read."""
 
-    The PDF is written to a temporary file beside ``target`` and renamed over it only when complete, so a
-    failure keeps the previous PDF.
-    """
-    from weasyprint import HTML
-    from weasyprint.urls import FatalURLFetchingError
+    template: str
+    root: Path
+    target: Path
 
-    try:
-        problems = missing_glyphs(html)
-    except MissingFont as exc:
-        raise PrintError(str(exc)) from None
+    def cleanup(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def prepare(template: str, data: dict[str, Any], content_dir: Path, target: Path) -> PreparedPdf:
+    """Check the data's glyphs, copy the assets it names, and write the root folder for one PDF."""
+    problems = missing_glyphs(strings(data))
     if problems:
         listed = "; ".join(f"U+{ord(char):04X} '{char}' in \"{context}\"" for char, context in problems[:10])
         raise PrintError(
-            f"{target.name}: the print font has no glyph for {listed}; replace the character in the content "
-            "(it would print as an empty box)"
+            f"{target.name}: the print fonts have no glyph for {listed}; replace the character in the content "
+            "(it would not print)"
         )
+    root = Path(tempfile.mkdtemp(prefix=f"deskbook-{target.stem}-"))
+    try:
+        for source in TEMPLATES.glob("*.typ"):
+            shutil.copyfile(source, root / source.name)
+        _copy_assets(data, content_dir, root, target.name)
+        (root / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(root, ignore_errors=True)
+        raise
+    return PreparedPdf(template, root, target)
 
-    fetcher = RestrictedFetcher(allowed_roots)
+
+def _copy_assets(data: dict[str, Any], content_dir: Path, root: Path, pdf_name: str) -> None:
+    """Images named in the data (the logo) are files of the content folder, named relative to it
+    (``assets/logo.svg``); each is copied under the root, and the data then names the copy. URLs,
+    absolute paths and paths that leave the content folder are refused."""
+    from .tree import walk
+
+    holders = [node for node in walk(data) if node.get("t") == "img"]
+    book = data.get("book") or {}
+    if book.get("logo"):
+        holders.append({"t": "logo", "src": book["logo"], "_book": book})
+    content = content_dir.resolve()
+    for holder in holders:
+        source = holder["src"]
+        relative = PurePosixPath(source)
+        path = (content / Path(*relative.parts)).resolve() if relative.parts else content
+        if "://" in source or relative.is_absolute() or source.startswith("\\") or content not in path.parents:
+            raise PrintError(f"{pdf_name}: refused to read {source}: only files inside the content folder "
+                             "may be printed")
+        if not path.is_file():
+            raise PrintError(f"{pdf_name}: {source} does not exist (looked in {content_dir})")
+        copy = root / "assets" / path.relative_to(content)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, copy)
+        posix = copy.relative_to(root).as_posix()
+        if "_book" in holder:
+            holder["_book"]["logo"] = posix
+        else:
+            holder["src"] = posix
+
+
+def compile_pdf(prepared: PreparedPdf, timestamp: dt.datetime) -> RenderedPdf:
+    """Compile to a temporary file beside the target and rename it over the target when complete, so a
+    failure keeps the previous PDF. Safe to run in threads: the compiler releases the GIL."""
+    import typst
+
+    target = prepared.target
+    try:
+        pdf = typst.compile(
+            str(prepared.root / prepared.template),
+            root=str(prepared.root),
+            font_paths=[str(FONTS)],
+            ignore_system_fonts=True,
+            timestamp=int(timestamp.timestamp()),
+            pdf_standards=PDF_STANDARDS,
+        )
+    except typst.TypstError as exc:
+        raise PrintError(f"{target.name}: Typst could not lay it out: {_typst_message(exc)}") from None
+    finally:
+        prepared.cleanup()
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.tmp", dir=target.parent)
     try:
-        # Attachments are fetched while writing, images while laying out: both go through the fetcher.
-        document = HTML(string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher).render()
         with os.fdopen(handle, "wb") as stream:
-            document.write_pdf(stream)
+            stream.write(pdf)
         # mkstemp creates the file private (0600); a published PDF is as readable as any site file.
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
-    except FatalURLFetchingError:
-        Path(temporary).unlink(missing_ok=True)
-        refused = "; ".join(fetcher.refused) or "an unknown resource"
-        raise PrintError(f"{target.name}: {refused}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return RenderedPdf(target, len(document.pages))
+    return RenderedPdf(target, _page_count(pdf))
+
+
+def _typst_message(exc: Exception) -> str:
+    message = getattr(exc, "message", None) or str(exc)
+    hints = getattr(exc, "hints", None) or []
+    return " ".join([str(message).strip(), *(f"({hint})" for hint in hints)])
+
+
+def _page_count(pdf: bytes) -> int:
+    """Typst writes each page object as ``/Type/Page/...`` (and the page tree as ``/Type/Pages``)."""
+    return len(_PAGE_OBJECT.findall(pdf))
+
+
+def render_pdf(template: str, data: dict[str, Any], content_dir: Path, target: Path,
+               timestamp: dt.datetime) -> RenderedPdf:
+    """Prepare and compile in one call (tests, single PDFs)."""
+    return compile_pdf(prepare(template, data, content_dir, target), timestamp)

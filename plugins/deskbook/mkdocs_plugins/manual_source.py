@@ -1,8 +1,7 @@
-"""Loads the Manual once per build for every Deskbook plugin, and turns content errors into PluginError.
+"""The checked Manual for the Deskbook plugins, through the pipeline; content errors become PluginError.
 
-Both the content plugin and the PDF plugin need the same checked Manual; loading it here once keeps them
-from reading YAML twice and from disagreeing. The cache key is the content files' paths, sizes and mtimes,
-so ``mkdocs serve`` reloads after an edit and nothing else.
+Both plugins ask for the same Manual; the pipeline keeps it for the content's current files, so a build
+loads and checks the content once (the CLI's check before a build included).
 """
 
 from __future__ import annotations
@@ -12,47 +11,32 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ..check import FRESHNESS, check_manual
-from ..diagnostics import Diagnostics, format_report
-from ..manual import Manual, load_manual
+from ..check import FRESHNESS
+from ..diagnostics import ContentError, format_report
+from ..manual import Manual
+from ..pipeline import checked_manual
 
 log = logging.getLogger("mkdocs.plugins.deskbook")
 
-_cache: dict[Path, tuple[tuple, Manual, Diagnostics]] = {}
 
-
-def _signature(content_dir: Path) -> tuple:
-    entries = []
-    for path in sorted(content_dir.rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            entries.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
-    return tuple(entries)
-
-
-def load_checked_manual(content_dir: Path, project_root: Path) -> Manual:
+def load_checked_manual(content_dir: Path, project_root: Path, log_warnings: bool = False) -> Manual:
     """The checked Manual for ``content_dir``; raises PluginError listing every located error.
 
-    Warnings are logged under ``mkdocs.`` once per load, so ``mkdocs build --strict`` fails on them.
+    With ``log_warnings`` (the content plugin, once per build) warnings are logged under ``mkdocs.``, so
+    ``mkdocs build --strict`` fails on them.
     """
-    content_dir = content_dir.resolve()
-    signature = _signature(content_dir) if content_dir.is_dir() else ()
-    cached = _cache.get(content_dir)
-    if cached and cached[0] == signature:
-        return cached[1]
-    manual, diagnostics = load_manual(content_dir, project_root)
-    if manual is not None:
-        check_manual(manual, diagnostics)
-    if manual is None or diagnostics.errors:
-        raise PluginError(
-            "Deskbook content has errors:\n" + format_report(diagnostics.sorted())
-        )
-    for warning in diagnostics.warnings:
-        # A policy due for review is shown on the site (badge, "Due for review" page); it must not fail
-        # `mkdocs build --strict`, which would block every unrelated change. `check --strict` fails on it.
-        if warning.rule == FRESHNESS:
-            log.info(warning.format_text())
-        else:
-            log.warning(warning.format_text())
-    _cache[content_dir] = (signature, manual, diagnostics)
+    try:
+        manual, diagnostics = checked_manual(content_dir, project_root)
+    except ContentError as exc:
+        raise PluginError("Deskbook content has errors:\n" + format_report(exc.diagnostics)) from None
+    if log_warnings:
+        for warning in diagnostics.sorted():
+            if warning.severity != "warning":
+                continue
+            # A policy due for review is shown on the site (badge, "Due for review" page); it must not fail
+            # `mkdocs build --strict`, which would block every unrelated change. `check --strict` fails on it.
+            if warning.rule == FRESHNESS:
+                log.info(warning.format_text())
+            else:
+                log.warning(warning.format_text())
     return manual

@@ -5,7 +5,7 @@ from .call_log import CallLog, LoggingGuide
 from .company import Company, ContactChannel, Executive
 from .escalation import Authority, Chain, KeyAccount, Level, Role, RoleList, Routing, RoutingRule
 from .glossary import Glossary, Term
-from .layout import CONTENT_FILES, ContentFile, content_file_for, content_file_named
+from .registry import CONTENT_FILES, KINDS, SETTINGS_FILES, ContentFile, Kind, content_file_for, content_file_named
 from .manual_settings import AudienceDefinition, Edition, ManualSettings
 from .metric import Metric, MetricList
 from .policy import Policy, PolicyRule
@@ -29,6 +29,9 @@ from .variables import Variables
 __all__ = [
     "CHANNEL_NAMES",
     "CONTENT_FILES",
+    "KINDS",
+    "SETTINGS_FILES",
+    "Kind",
     "AudienceDefinition",
     "Authority",
     "CallLog",

@@ -33,6 +33,9 @@ from ..locale import DEFAULT_CURRENCY, DEFAULT_LANGUAGE, AmountError, N_, parse_
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+"""A ``{name}`` placeholder in script and standard text, filled from variables.yaml; ``check`` reports
+every name variables.yaml lacks, so anything between braces counts."""
 
 
 class Strict(BaseModel):

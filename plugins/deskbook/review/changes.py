@@ -18,16 +18,8 @@ from pydantic import BaseModel
 
 from ..manual import Manual
 from ..locale import N_, Localization
-from ..model import CONTENT_FILES, Duration, Entity, Money
+from ..model import CONTENT_FILES, Duration, Entity, Kind, Money
 
-# Kind names in English, translated where they are shown.
-KIND_LABELS = {
-    "policy": N_("Policy"), "product": N_("Product"), "script": N_("Script"), "standard": N_("Standard"),
-    "procedure": N_("Procedure"), "chain": N_("Escalation chain"), "call-log": N_("Call log"), "role": N_("Role"),
-    "category": N_("Response category"), "executive": N_("Executive"), "routing": N_("Routing rule"),
-    "account": N_("Key account"), "resource": N_("Training resource"), "workshop": N_("Workshop"),
-    "question": N_("Knowledge check"), "metric": N_("Metric"), "term": N_("Glossary term"), "audience": N_("Audience"),
-}
 RENAME_SIMILARITY = 0.75
 SHORT_TEXT = 40  # longer text values are quoted in full sentences rather than 'old -> new'
 
@@ -418,6 +410,11 @@ def _generic_sentence(path: tuple[str, ...], old: Any, new: Any, words: Localiza
     return words.gettext("%(field)s: %(old)s -> %(new)s", field=field,
                          old=_value_words(path, old, words) or _short(old, words),
                          new=_value_words(path, new, words) or _short(new, words))
+
+
+def kind_label(kind: Kind, words: Localization) -> str:
+    """A kind's name for headings and lists in the manual's language: "Escalation chain", "Eskalationskette"."""
+    return _capital(words.gettext(kind.singular))
 
 
 def _capital(text: str) -> str:

@@ -14,7 +14,8 @@ from ..check import review_status
 from ..manual import Manual, load_manual
 from ..text import markdown_escape
 from ..locale import N_, Localization
-from .changes import KIND_LABELS, diff_manuals
+from ..model import KINDS
+from .changes import diff_manuals, kind_label
 from .revisions import RevisionError, export_content, git_root
 
 
@@ -64,7 +65,9 @@ _STATUS_ALONE = {"added": N_("Added: %(title)s"), "removed": N_("Removed: %(titl
                  "renamed": N_("Renamed: %(title)s"), "changed": N_("Changed: %(title)s")}
 
 
-def whats_new_markdown(manual: Manual, project_root: Path | None) -> str:
+def whats_new_markdown(manual: Manual, project_root: Path | None, audience: str | None = None) -> str:
+    """What changed since the previous edition; with ``audience``, only what that audience may see (a
+    printed edition never describes a change to something left out of it)."""
     words = manual.localization
     edition = manual.settings.edition
     heading = ["# " + words.gettext("What changed in edition %(number)s", number=_md(edition.number)), ""]
@@ -88,7 +91,7 @@ def whats_new_markdown(manual: Manual, project_root: Path | None) -> str:
     if old is None:
         return "\n".join(heading + [words.gettext(
             "The previous edition (%(tag)s) has content errors, so no comparison is shown.", tag=previous), ""])
-    changes = diff_manuals(old, manual)
+    changes = diff_manuals(old.for_audience(audience), manual.for_audience(audience))
     lines = heading + [words.gettext("Compared with the previous edition (%(tag)s).", tag=previous), ""]
     for change in changes.changes:
         if change.kind == "manual":  # the edition's own number, date and tag: the heading already says so
@@ -96,8 +99,8 @@ def whats_new_markdown(manual: Manual, project_root: Path | None) -> str:
             if not change.fields:
                 continue
         title = _md(change.title)
-        if change.kind in KIND_LABELS:
-            kind = words.gettext(KIND_LABELS[change.kind])
+        if change.kind in KINDS:
+            kind = kind_label(KINDS[change.kind], words)
             lines.append("- " + words.gettext(_STATUS_WITH_KIND[change.status], kind=kind, title=title))
         else:
             lines.append("- " + words.gettext(_STATUS_ALONE[change.status], title=title))

@@ -8,8 +8,9 @@ from dataclasses import asdict
 from ..manual import Manual
 from ..project import DeskCardInfo, EditionInfo
 from ..text import markdown_escape
-from ..site.urls import entity_target, page_url
-from .changes import KIND_LABELS, ChangeSet, EntityChange
+from ..urls import entity_target, page_url
+from ..model import KINDS
+from .changes import ChangeSet, EntityChange, kind_label
 
 _DESK_CARD_KINDS = {"escalation": {"role"}, "thresholds": {"routing"}, "response-times": {"category"}}
 
@@ -22,7 +23,7 @@ def where_used(change: EntityChange, manual: Manual, editions: list[EditionInfo]
     entity stand in for editions, under ``audiences``."""
     entity = manual.get(change.kind, change.id)
     pages: list[str] = []
-    if change.kind in KIND_LABELS:
+    if change.kind in KINDS:
         pages.append(page_url(entity_target(change.kind, change.id).src_uri, False))
     for reference in manual.references_to(change.kind, change.id):
         if reference.source is not None and reference.source.entity.ref != f"{change.kind}:{change.id}":
@@ -80,11 +81,11 @@ def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[Edi
         lines += [f"### {heading}", ""]
         for change in selected:
             manual = old if status == "removed" else new
-            label = words.gettext(KIND_LABELS[change.kind]) if change.kind in KIND_LABELS else change.kind
+            label = kind_label(KINDS[change.kind], words) if change.kind in KINDS else change.kind
             if status == "renamed":
                 lines.append(f"- {label} **{_md(change.title)}**: "
                              + words.gettext("id %(old)s -> %(new)s", old=f"`{change.old_id}`", new=f"`{change.id}`"))
-            elif change.kind not in KIND_LABELS:  # a settings file such as variables.yaml
+            elif change.kind not in KINDS:  # a settings file such as variables.yaml
                 lines.append(f"- **{_md(change.title)}** (`{_code(change.id)}`)")
             else:
                 lines.append(f"- {label} **{_md(change.title)}** (`{change.id}`)")

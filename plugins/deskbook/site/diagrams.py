@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from ..manual import Manual
 from ..model import Chain
+from .environment import environment
 
 BOX_WIDTH = 420
 LINE_HEIGHT = 18
@@ -84,7 +85,6 @@ def layout_chain(manual: Manual, chain: Chain) -> ChainDiagram:
 
 
 def chain_diagram(manual: Manual, chain: Chain, link: bool = True) -> Markup:
-    from .pages import environment
-
     diagram = layout_chain(manual, chain)
-    return Markup(environment(manual.localization).get_template("chain.svg.j2").render(diagram=diagram, link=link, chain=chain))
+    template = environment(manual.localization).get_template("chain.svg.j2")
+    return Markup(template.render(diagram=diagram, link=link, chain=chain))

@@ -11,20 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment
 from markupsafe import Markup
 
 from ..check import review_status
 from ..manual import Manual
-from ..locale import N_, Localization
-from ..model import Entity
-from ..templating import make_environment
-from ..text import fill_placeholders, markdown_html, markdown_inline_html
+from ..locale import N_
+from ..model import KINDS, Entity
+from ..text import fill_placeholders
+from ..urls import anchor_id, entity_target, relative_url
 from .diagrams import chain_diagram
-from .urls import anchor_id, entity_target, relative_url
+from .environment import environment, markdown_text
 
 # Section names in English, translated where they are shown (navigation, the handbook's chapters).
 SECTION_TITLES = (
@@ -57,25 +55,6 @@ class GeneratedPage:
     section: str  # one of SECTION_TITLES' keys, or "about"
     markdown: str
     entity_ref: str | None = None
-
-
-_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>&~^:\"'=$%@")
-
-
-def markdown_text(value: Any) -> Markup:
-    """Text safe to place in Markdown outside HTML blocks: every special character becomes an entity."""
-    text = str(value)
-    return Markup("".join(f"&#{ord(ch)};" if ch in _MARKDOWN_SPECIALS else ch for ch in text))
-
-
-@lru_cache(maxsize=4)
-def environment(words: Localization) -> Environment:
-    return make_environment(
-        "deskbook.site",
-        words,
-        {"md": markdown_text, "markdown": markdown_html, "markdown_inline": markdown_inline_html},
-        keep_trailing_newline=True,
-    )
 
 
 class PageContext:
@@ -148,61 +127,52 @@ def _render(template: str, manual: Manual, src_uri: str, options: SiteOptions, *
 
 
 def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPage]:
-    """Every generated page of the site, in navigation order."""
+    """Every generated page of the site, in navigation order: section by section, each section's overview
+    pages first, then a page for each entity of the kinds the registry gives pages of their own."""
     pages: list[GeneratedPage] = []
 
     def add(template: str, src_uri: str, title: str, section: str, entity: Entity | None = None, **values: Any):
         markdown = _render(template, manual, src_uri, options, title=title, entity=entity, **values)
         pages.append(GeneratedPage(src_uri, title, section, markdown, entity.ref if entity else None))
 
-    words = manual.localization
-    company = manual.company
-    add("company.md.j2", "company/index.md", company.name, "company")
-
-    add("standards_index.md.j2", "standards/index.md", words.gettext("Standards & scripts"), "standards")
-    for standard in manual.entities("standard"):
-        add("standard.md.j2", f"standards/{standard.id}.md", standard.title, "standards", standard)
-    for script in manual.entities("script"):
-        add("script.md.j2", f"scripts/{script.id}.md", script.title, "standards", script)
-
-    add("products_index.md.j2", "products/index.md", words.gettext("Products"), "products")
-    for product in manual.entities("product"):
-        add("product.md.j2", f"products/{product.id}.md", product.name, "products", product)
-
     statuses = {
         policy.id: review_status(policy, options.today, manual.settings.review_warning_days)
         for policy in manual.entities("policy")
     }
+    words = manual.localization
+    add("company.md.j2", "company/index.md", manual.company.name, "company")
+    add("standards_index.md.j2", "standards/index.md", words.gettext("Standards & scripts"), "standards")
+    add("products_index.md.j2", "products/index.md", words.gettext("Products"), "products")
     add("policies_index.md.j2", "policies/index.md", words.gettext("Policies"), "policies", statuses=statuses)
-    for policy in manual.entities("policy"):
-        add("policy.md.j2", f"policies/{policy.id}.md", policy.title, "policies", policy,
-            status=statuses[policy.id])
-
     add("escalation_index.md.j2", "escalation/index.md", words.gettext("Escalation and authority"), "escalation",
         limits=_authority_rows(manual))
-    for chain in manual.entities("chain"):
-        add("chain.md.j2", f"escalation/{chain.id}.md", chain.title, "escalation", chain,
-            diagram=chain_diagram(manual, chain))
-
     add("response_times.md.j2", "response-times.md", manual.schedule.title, "response-times")
-
     add("procedures_index.md.j2", "procedures/index.md", words.gettext("Procedures"), "procedures")
-    for procedure in manual.entities("procedure"):
-        add("procedure.md.j2", f"procedures/{procedure.id}.md", procedure.title, "procedures", procedure)
-
     add("call_logs_index.md.j2", "call-logs/index.md", manual.logging_guide.title, "call-logs")
-    for log in manual.entities("call-log"):
-        add("call_log.md.j2", f"call-logs/{log.id}.md", log.title, "call-logs", log)
-
     add("onboarding.md.j2", "training/index.md", manual.onboarding.title, "training")
     add("library.md.j2", "training/library.md", words.gettext("Training library and workshops"), "training")
     add("hiring.md.j2", "training/hiring.md", manual.hiring.title, "training")
     add("monitoring.md.j2", "training/monitoring.md", manual.monitoring.title, "training")
     add("knowledge_checks.md.j2", "training/knowledge-checks.md", words.gettext("Knowledge check"), "training")
-
     add("metrics.md.j2", "metrics.md", words.gettext("Performance metrics"), "metrics")
     add("glossary.md.j2", "glossary.md", words.gettext("Glossary"), "glossary")
     add("about.md.j2", "about.md", words.gettext("About this manual"), "about")
+
+    # What a few kinds' pages show besides the entity itself.
+    page_values = {
+        "policy": lambda policy: {"status": statuses[policy.id]},
+        "chain": lambda chain: {"diagram": chain_diagram(manual, chain)},
+    }
+    for kind in KINDS.values():
+        if not kind.has_own_page:
+            continue
+        for entity in manual.entities(kind.name):
+            values = page_values[kind.name](entity) if kind.name in page_values else {}
+            add(f"{kind.name.replace('-', '_')}.md.j2", entity_target(kind.name, entity.id).src_uri,
+                entity.display_title, kind.section, entity, **values)
+
+    order = [key for key, _ in SECTION_TITLES] + ["about"]
+    pages.sort(key=lambda page: order.index(page.section))
     _check_paths(pages)
     return pages
 

@@ -13,13 +13,14 @@ from mkdocs.structure.pages import Page
 
 from ...clock import today
 from ...manual import Manual
+from ...review.site_pages import review_site_pages
 from ...site import SiteOptions, render_site_pages
 from ...site.glossary_markup import mark_abbreviations
 from ...site.navigation import build_navigation, nav_title
 from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
 from ...site.pages import GeneratedPage
 from ...site.references import expand_references
-from ...site.urls import entity_target, relative_url
+from ...urls import entity_target, relative_url
 from ..manual_source import load_checked_manual
 from .config import ContentConfig
 from .language import follow_manual_language
@@ -50,7 +51,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         project_root = Path(config.config_file_path).resolve().parent
         self.content_dir = (project_root / self.config.content_dir).resolve()
         # Loading here, before MkDocs empties site_dir, means bad content never destroys the last good site.
-        self.manual = load_checked_manual(self.content_dir, project_root)
+        self.manual = load_checked_manual(self.content_dir, project_root, log_warnings=True)
         follow_manual_language(config, self.manual.localization)
         config.extra_css.append(STYLESHEET_URI)
         config.extra_javascript.append(QUIZ_SCRIPT_URI)
@@ -68,7 +69,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         options = SiteOptions(use_directory_urls=config.use_directory_urls, today=today())
         try:
             pages = render_site_pages(self.manual, options)
-            pages.extend(_review_pages(self.manual, self.content_dir.parent, options))
+            pages.extend(review_site_pages(self.manual, self.content_dir.parent, options.today))
         except ValueError as exc:
             raise PluginError(f"Deskbook: {exc}") from None
         for page in pages:
@@ -141,10 +142,3 @@ def _asset_files() -> dict[str, Path]:
     }
 
 
-def _review_pages(manual: Manual, project_root: Path, options: SiteOptions):
-    """Pages from the review package (what changed, due for review), when it is installed."""
-    try:
-        from ...review.site_pages import review_site_pages
-    except ModuleNotFoundError:
-        return []
-    return review_site_pages(manual, project_root, options.today)

@@ -1,9 +1,10 @@
+"""The ``deskbook/pdf`` MkDocs plugin: the handbook editions, the desk card and the log form."""
 from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from ...handbook.render import DESK_CARD_PARTS
+from ...handbook.data import DESK_CARD_PARTS
 
 
 class EditionConfig(base.Config):
@@ -21,6 +22,14 @@ class DeskCardConfig(base.Config):
     parts = c.ListOfItems(c.Choice(DESK_CARD_PARTS), default=list(DESK_CARD_PARTS))
     scripts = c.ListOfItems(c.Type(str), default=["hold", "supervisor-takeover"])
     audience = c.Optional(c.Type(str))
+    per_edition = c.Type(bool, default=False)
+    """Also make one card per edition that has an audience, named ``<name>-<audience>.pdf``."""
+
+
+class LogFormConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    name = c.Type(str, default="log-form")
+    """A blank contact log form, one page, to print as a pad."""
 
 
 class PdfConfig(base.Config):
@@ -32,5 +41,9 @@ class PdfConfig(base.Config):
     """Folder inside the site for the PDFs."""
     editions = c.ListOfItems(c.SubConfig(EditionConfig), default=[])
     desk_card = c.SubConfig(DeskCardConfig)
-    workers = c.Type(int, default=2)
-    """Processes rendering PDFs side by side (the editions and the card are independent)."""
+    log_form = c.SubConfig(LogFormConfig)
+    language = c.Optional(c.Type(str))
+    """Left out, the PDFs are in the manual's language (manual.yaml, locale.language); set, it must agree."""
+    threads = c.Type(int, default=2)
+    """PDFs compiled side by side, in threads of the build (Typst releases the GIL while it works)."""
+    workers = c.Deprecated(moved_to="threads")

@@ -1,26 +1,27 @@
-"""Thin adapter: after MkDocs has built the site, render the PDFs with ``deskbook.handbook``."""
+"""Thin adapter: while MkDocs builds the site, make the PDFs with ``deskbook.handbook``."""
 
 from __future__ import annotations
 
 import logging
 import os
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 
+from ...clock import build_datetime
+from ...handbook.data import DeskCardSpec, EditionSpec, HandwrittenPage, LogFormSpec, PrintOptions
 from ...handbook.jobs import PdfJob, PendingJobs, start_jobs
-from ...handbook.render import DeskCardSpec, EditionSpec
 from ...manual import Manual
+from ...model.base import is_slug
 from ..manual_source import load_checked_manual
 from .config import PdfConfig
 
 log = logging.getLogger("mkdocs.plugins.deskbook.pdf")
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FALSE = {"0", "false", "no", "off"}
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -41,7 +42,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
     @property
     def active(self) -> bool:
         """PDFs are skipped when the switch says false, and during `mkdocs serve` unless it says true:
-        a live-reloading preview should not wait for WeasyPrint on every keystroke."""
+        a live-reloading preview should not wait for the PDFs on every keystroke."""
         switch = os.environ.get(self.config.skip_env, "").strip().lower()
         if not self.config.enabled or switch in _FALSE:
             return False
@@ -68,11 +69,11 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         problems = []
         audiences = {audience.id for audience in manual.entities("audience")}
         names: set[str] = set()
-        specs: list[EditionSpec | DeskCardSpec] = []
+        specs: list[EditionSpec | DeskCardSpec | LogFormSpec] = []
         editions = self.config.editions or [{"name": "handbook", "title": "Complete edition", "audience": None}]
         for index, edition in enumerate(editions):
             name, title, audience = edition["name"], edition["title"], edition["audience"]
-            if not _SLUG.match(name):
+            if not is_slug(name):
                 problems.append(f"editions[{index}].name '{name}' must use lowercase letters, digits and hyphens")
             if audience is not None and audience not in audiences:
                 problems.append(
@@ -88,37 +89,53 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             for script_id in card.scripts:
                 if manual.get("script", script_id) is None:
                     problems.append(f"desk_card.scripts: unknown script '{script_id}'")
-            if card.name in names or not _SLUG.match(card.name):
+            if card.name in names or not is_slug(card.name):
                 problems.append(f"desk_card.name '{card.name}' must be a unique lowercase name")
             specs.append(DeskCardSpec(card.name, tuple(card.parts), tuple(card.scripts), card.audience))
+            if card.per_edition:
+                specs.extend(
+                    DeskCardSpec(f"{card.name}-{spec.audience}", tuple(card.parts), tuple(card.scripts),
+                                 spec.audience, spec.title)
+                    for spec in list(specs) if isinstance(spec, EditionSpec) and spec.audience
+                )
+        form = self.config.log_form
+        if form.enabled:
+            if form.name in names or form.name == card.name or not is_slug(form.name):
+                problems.append(f"log_form.name '{form.name}' must be a unique lowercase name")
+            specs.append(LogFormSpec(form.name))
         if problems:
             raise PluginError("deskbook/pdf configuration in mkdocs.yml:\n" + "\n".join(problems))
         return [PdfJob(spec, self.config.output_dir) for spec in specs]
 
-    # Default priority: whatever order other plugins' files come in, the PDFs only need the Manual, and
-    # on_files is the first event after MkDocs has emptied site_dir (earlier, their output would be wiped).
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.active and self.jobs and files.get_file_from_path("downloads.md") is None:
+            files.append(File.generated(config, "downloads.md", content=_downloads_page(self.jobs, self.manual)))
+        return files
+
+    # Default priority: the PDFs need the Manual and the navigation's order of the hand-written pages.
+    # on_nav comes after MkDocs has emptied site_dir and before it renders a single page, so Typst's
+    # layout (in threads, the GIL released) overlaps MkDocs building the site.
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.active or not self.jobs or self.manual is None:
-            return files
-        if files.get_file_from_path("downloads.md") is None:
-            files.append(File.generated(config, "downloads.md", content=_downloads_page(self.jobs)))
-        # The PDFs start rendering now in worker processes, so WeasyPrint's layout overlaps MkDocs
-        # building the site's pages; on_post_build waits for them.
-        whats_new = _whats_new_html(self.manual, self.project_root)
+            return nav
+        audiences = {getattr(job.spec, "audience", None) for job in self.jobs if isinstance(job.spec, EditionSpec)}
+        words = self.manual.localization
+        if self.config.language and self.config.language not in (words.language, words.html_lang, str(words.locale)):
+            raise PluginError(
+                f"deskbook/pdf in mkdocs.yml: language '{self.config.language}' is not the manual's language "
+                f"({words.locale}, manual.yaml locale.language); leave language out, the PDFs follow the manual")
+        options = PrintOptions(
+            page_size=self.config.page_size,
+            printed=build_datetime(),
+            lang=words.language,
+            whats_new_markdown=_whats_new(self.manual, self.project_root, audiences),
+            handwritten=tuple(_handwritten_pages(nav)),
+        )
         try:
-            self.pending = start_jobs(
-                self.jobs,
-                content_dir=self.manual.content_dir,
-                project_root=self.project_root,
-                site_dir=Path(config.site_dir),
-                page_size=self.config.page_size,
-                whats_new_html=whats_new,
-                workers=self.config.workers,
-                manual=self.manual,
-            )
+            self.pending = start_jobs(self.jobs, self.manual, Path(config.site_dir), options, self.config.threads)
         except Exception as exc:
             raise PluginError(f"Deskbook PDF: {exc}") from None
-        return files
+        return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.pending is None:
@@ -126,7 +143,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         pending, self.pending = self.pending, None
         try:
             results = pending.wait()
-        except Exception as exc:  # a PrintError from a worker arrives re-raised here
+        except Exception as exc:  # a PrintError from a compiling thread arrives re-raised here
             raise PluginError(f"Deskbook PDF: {exc}") from None
         for result in results:
             log.info(f"wrote {result.path.relative_to(config.site_dir)} ({result.pages} pages)")
@@ -143,17 +160,33 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             self.pending = None
 
 
-def _downloads_page(jobs: list[PdfJob]) -> str:
+def _downloads_page(jobs: list[PdfJob], manual: Manual) -> str:
     from ...handbook.jobs import downloads_markdown
 
-    return downloads_markdown(jobs)
+    return downloads_markdown(jobs, manual.localization)
 
 
-def _whats_new_html(manual: Manual, project_root: Path | None) -> str | None:
-    try:
-        from ...review.pages import whats_new_markdown
-    except ModuleNotFoundError:
-        return None
-    from ...text import markdown_html
+def _whats_new(manual: Manual, project_root: Path | None, audiences: set[str | None]) -> dict[str | None, str]:
+    from ...review.pages import whats_new_markdown
 
-    return str(markdown_html(whats_new_markdown(manual, project_root)))
+    return {audience: whats_new_markdown(manual, project_root, audience) for audience in audiences}
+
+
+def _handwritten_pages(nav: Navigation) -> list[HandwrittenPage]:
+    """The project's own Markdown pages (not Deskbook's generated ones), in navigation order."""
+    pages = []
+    for page in nav.pages:
+        source = page.file
+        if source.generated_by is not None or not source.src_uri.endswith(".md"):
+            continue
+        markdown = source.content_string
+        title = page.title or _first_heading(markdown) or source.name.replace("-", " ").capitalize()
+        pages.append(HandwrittenPage(source.src_uri, title, markdown))
+    return pages
+
+
+def _first_heading(markdown: str) -> str | None:
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return None

@@ -1,0 +1,277 @@
+"""The Manual as print data: plain JSON-ready dicts that the Typst templates lay out.
+
+The handbook prints the site's pages, rendered in print mode (links become anchors inside the book) from
+the Manual as the edition's audience sees it, and turned into a node tree (:mod:`.tree`). Nothing here
+writes Typst markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..clock import build_datetime
+from ..manual import Manual
+from ..site.pages import SECTION_TITLES, GeneratedPage, SiteOptions, print_anchor, render_site_pages
+from ..site.references import expand_references
+from ..urls import entity_target
+from ..text import markdown_html
+from .tree import Converter, parse_html, walk
+from .words import handbook_words
+
+DESK_CARD_PARTS = ("escalation", "thresholds", "response-times", "scripts", "contacts")
+
+
+@dataclass(frozen=True)
+class EditionSpec:
+    name: str  # the PDF's file name without .pdf
+    title: str  # printed on the cover, like "Representative edition"
+    audience: str | None = None  # None: everything
+
+
+@dataclass(frozen=True)
+class DeskCardSpec:
+    name: str = "desk-card"
+    parts: tuple[str, ...] = DESK_CARD_PARTS
+    scripts: tuple[str, ...] = ("hold", "supervisor-takeover")
+    audience: str | None = None
+    title: str | None = None  # the edition's title when there is one card per audience
+
+
+@dataclass(frozen=True)
+class LogFormSpec:
+    name: str = "log-form"
+
+
+@dataclass(frozen=True)
+class HandwrittenPage:
+    """A page of the project's own ``docs/`` folder, in the site's navigation order."""
+
+    src_uri: str
+    title: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    page_size: str = "A4"
+    printed: dt.datetime = field(default_factory=build_datetime)
+    lang: str = "en"
+    whats_new_markdown: dict[str | None, str] = field(default_factory=dict)
+    """The "What changed" text per audience (None: the complete edition); empty: no such chapter."""
+    handwritten: tuple[HandwrittenPage, ...] = ()
+
+
+PAPER = {"A4": "a4", "Letter": "us-letter"}
+
+
+def _paper(options: PrintOptions) -> str:
+    return PAPER[options.page_size]
+
+
+def _chapter(key: str, title: str, articles: list[dict]) -> dict:
+    return {"key": key, "title": title, "anchor": f"chapter-{key}", "articles": articles}
+
+
+def _article(anchor: str, title: str, blocks: list, show_title: bool) -> dict:
+    return {"anchor": anchor, "title": title, "blocks": blocks, "show_title": show_title}
+
+
+def _page_blocks(html: str, converter_args: dict) -> tuple[list, Converter]:
+    root, svgs = parse_html(html)
+    converter = Converter(svgs, **converter_args)
+    return converter.blocks(root.children), converter
+
+
+def _markdown_body(markdown: str) -> str:
+    """A generated page's Markdown without its ``# Title`` line (the book prints the title itself)."""
+    return markdown.split("\n", 1)[1] if markdown.startswith("# ") else markdown
+
+
+def _site_page_html(page: GeneratedPage) -> str:
+    import markdown as markdown_lib
+
+    # The page bodies are HTML blocks from autoescaped templates with Markdown headings around them;
+    # plain Python-Markdown turns those headings into <h2>..., the blocks pass through untouched.
+    return markdown_lib.markdown(_markdown_body(page.markdown), output_format="html")
+
+
+def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions) -> dict[str, Any]:
+    view = manual.for_audience(edition.audience)
+    localization = view.localization
+    words = handbook_words(localization)
+    converter_args = {"absent_title": _absent_title(manual), "level_offset": 1}
+    site_options = SiteOptions(use_directory_urls=False, today=options.printed.date(), print_mode=True)
+    pages = [page for page in render_site_pages(view, site_options) if page.section != "about"]
+
+    chapters: list[dict] = []
+    if options.handwritten:
+        articles = []
+        for page in options.handwritten:
+            # [[kind:id]] references resolve against the whole manual; a link to an entity this edition
+            # leaves out loses its link below and prints its title. The site build reports bad ones.
+            markdown, _ = expand_references(_markdown_body(page.markdown), manual, _print_href)
+            blocks, _ = _page_blocks(str(markdown_html(markdown)), converter_args)
+            _link_pages_inside_the_book(blocks, page.src_uri)
+            title, _ = expand_references(page.title, manual, _print_href)
+            title = html.unescape(re.sub(r"<[^>]+>", "", title))
+            articles.append(_article(print_anchor(page.src_uri), title, blocks, len(options.handwritten) > 1))
+        chapters.append(_chapter("introduction", words["introduction"], articles))
+
+    for key, english_title in SECTION_TITLES:
+        title = localization.gettext(english_title)
+        section_pages = [page for page in pages if page.section == key]
+        if not section_pages:
+            continue
+        single = len(section_pages) == 1
+        articles = []
+        for page in section_pages:
+            # A section's index page under a chapter of the same name prints no second, equal title.
+            same_title = page.title.casefold() == title.casefold()
+            if page.src_uri == "training/knowledge-checks.md":
+                blocks = _knowledge_check_blocks(view, words)
+            else:
+                blocks, _ = _page_blocks(_site_page_html(page), converter_args)
+            flat = single or same_title
+            articles.append(_article(print_anchor(page.src_uri), page.title, _clamp_levels(blocks, flat), not flat))
+        chapters.append(_chapter(key, title, articles))
+
+    whats_new = options.whats_new_markdown.get(edition.audience)
+    if whats_new:
+        blocks, _ = _page_blocks(str(markdown_html(_markdown_body(whats_new))), converter_args)
+        chapters.append(_chapter("whats-new", words["whats_new"], [_article("page-whats-new", words["whats_new"],
+                                                                            _clamp_levels(blocks, True), False)]))
+
+    answers = _answer_key(view)
+    _unlink_missing_targets(chapters, answers)
+    settings = view.settings
+    audience = view.get("audience", edition.audience) if edition.audience else None
+    document_title = f"{settings.title} ({edition.title})"
+    return {
+        "lang": options.lang,
+        "paper": _paper(options),
+        "words": words,
+        "book": {
+            "document_title": document_title,
+            "title": settings.title,
+            "subtitle": settings.subtitle or None,
+            "company": view.company.name,
+            "subject": f"{settings.title}: {edition.title}, "
+                       + words["edition_dated"].format(number=settings.edition.number,
+                                                       date=localization.date(settings.edition.date)),
+            "keywords": [view.company.name, edition.title],
+            "edition_title": edition.title,
+            "audience": audience.name.lower() if audience else None,
+            "edition_number": str(settings.edition.number),
+            "edition_date": localization.date(settings.edition.date),
+            "printed": localization.date(options.printed.date()),
+            "logo": settings.logo or None,
+        },
+        "chapters": chapters,
+        "answers": answers,
+    }
+
+
+def _link_pages_inside_the_book(blocks: list, src_uri: str) -> None:
+    """A hand-written page's link to another page of the manual (``../policies/refunds.md``) becomes a
+    reference inside the book; links with a scheme (https:, mailto:) stay links."""
+    for node in walk(blocks):
+        target = node.get("to", "")
+        if node.get("t") != "url" or ":" in target.split("/")[0] or not target.split("#")[0].endswith(".md"):
+            continue
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target.split("#")[0]))
+        node.update({"t": "ref", "to": print_anchor(path)})
+    for node in walk(blocks):
+        if node.get("t") == "ref":
+            node.setdefault("see", "see")
+
+
+def _print_href(kind: str, entity_id: str) -> str:
+    return "#" + _target_anchor(f"{kind}:{entity_id}")
+
+
+def _absent_title(manual: Manual):
+    """An entity the edition leaves out is named by its title (from the whole manual), never by its id."""
+
+    def title(ref: str) -> str | None:
+        kind, _, entity_id = ref.partition(":")
+        entity = manual.get(kind, entity_id) if entity_id else None
+        return entity.display_title if entity is not None else None
+
+    return title
+
+
+def _clamp_levels(blocks: list, single: bool) -> list:
+    """Headings never skip a level (PDF/UA refuses that): a page's sections sit one level under its
+    title, or under the chapter heading when the chapter is that one page."""
+    previous = 1 if single else 2
+    for node in walk(blocks):
+        if node.get("t") == "h":
+            node["l"] = max(2, min(node["l"] - (1 if single else 0), previous + 1))
+            previous = node["l"]
+    return blocks
+
+
+def _knowledge_check_blocks(view: Manual, words: dict[str, str]) -> list:
+    """The quiz as a printed exercise: questions with boxes to tick, answers at the back."""
+    from ..urls import anchor_id
+
+    blocks: list = [{"t": "p", "c": [words["quiz_intro"]]}]
+    for number, question in enumerate(view.entities("question"), start=1):
+        blocks.append({"t": "question", "n": number, "q": question.question, "choices": list(question.choices),
+                       "id": anchor_id("question", question.id)})
+    return blocks
+
+
+def _target_anchor(ref: str) -> str:
+    kind, _, entity_id = ref.partition(":")
+    target = entity_target(kind, entity_id)
+    return target.anchor or print_anchor(target.src_uri)
+
+
+def _answer_key(view: Manual) -> list[dict]:
+    from ..urls import anchor_id
+
+    answers = []
+    for number, question in enumerate(view.entities("question"), start=1):
+        explained = question.tests if view.get(*question.tests.partition(":")[::2]) is not None else None
+        answers.append({
+            "n": number,
+            "question": anchor_id("question", question.id),
+            "letter": "ABCDEFGH"[question.answer - 1],
+            "choice": question.choices[question.answer - 1],
+            "why": question.explanation,
+            "explained": _target_anchor(explained) if explained else None,
+        })
+    return answers
+
+
+def _unlink_missing_targets(chapters: list[dict], answers: list[dict]) -> None:
+    """Typst refuses a link to a label that does not exist, and prints no anchor twice: a link whose
+    target is not in this edition prints its text alone, and a repeated anchor keeps its first place."""
+    anchors: set[str] = set()
+    for chapter in chapters:
+        anchors.add(chapter["anchor"])
+        for article in chapter["articles"]:
+            anchors.add(article["anchor"])
+    for node in walk(chapters):
+        identifier = node.get("id")
+        if node.get("t") in ("anchor", "h", "question") or ("term" in node and identifier):
+            if identifier in anchors:
+                node.pop("id")
+                if node.get("t") == "anchor":
+                    node["t"], node["c"] = "span", []  # prints nothing
+            elif identifier:
+                anchors.add(identifier)
+    for node in walk(chapters):
+        if node.get("t") == "ref" and node["to"] not in anchors:
+            node["t"] = "span"
+            node.pop("to")
+            node.pop("see", None)
+    for answer in answers:
+        if answer["explained"] not in anchors:
+            answer["explained"] = None

@@ -1,0 +1,325 @@
+"""Sanitised page HTML -> a small tree of plain data that the Typst templates render.
+
+The handbook prints the same pages as the site, rendered in print mode by the site's templates. Their
+HTML (text from YAML already escaped, Markdown fields already sanitised) is parsed here into nodes:
+block nodes (``p``, ``h``, ``list``, ``table``, ``quote``, ``dl``, ``card``, ``svg``, ``img``, ...) and
+inline nodes (strings, ``em``, ``strong``, ``code``, ``ref``, ``url``, ``blank``, ...). Typst builds
+content from these with its own functions, so no text ever becomes Typst markup.
+
+Every node is a dict with a ``t`` (type) key, or a plain string for text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any, Callable
+
+Node = Any  # a str, or a dict with "t"
+
+_VOID = {"br", "img", "input", "hr", "meta", "link", "wbr", "source"}
+_DROPPED = {"input", "button", "noscript", "script", "style", "title", "meta", "link", "template"}
+_BLOCK = {
+    "p", "div", "ul", "ol", "li", "table", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt",
+    "dd", "pre", "hr", "section", "article", "form", "fieldset", "legend", "details", "summary", "nav",
+    "figure", "deskbook-svg", "img", "thead", "tbody", "tr", "main", "header", "footer", "aside",
+}
+_SPACE = re.compile(r"\s+")
+_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+_SVG_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S)
+# A link already inside "(see ...)" prints its page number after a comma, not as a second "(see ...)".
+_SEE_BEFORE = re.compile(r"\(see\s*$", re.I)
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    children: list["Element | str"] = field(default_factory=list)
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+
+class _Builder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("root", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        element = Element(tag, {name: value or "" for name, value in attrs})
+        self.stack[-1].children.append(element)
+        if tag not in _VOID:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag, attrs):
+        self.stack[-1].children.append(Element(tag, {name: value or "" for name, value in attrs}))
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def parse_html(html: str) -> tuple[Element, list[str]]:
+    """The element tree, with each inline ``<svg>`` (our own diagrams) taken out whole: an HTML parser
+    would lowercase ``viewBox`` and break it."""
+    svgs: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        svgs.append(match.group(0))
+        return f'<deskbook-svg data-index="{len(svgs) - 1}"></deskbook-svg>'
+
+    builder = _Builder()
+    builder.feed(_SVG.sub(keep, html))
+    builder.close()
+    return builder.root, svgs
+
+
+@dataclass
+class Converter:
+    """Turns elements into nodes. ``absent_title`` names an entity this edition leaves out."""
+
+    svgs: list[str]
+    absent_title: Callable[[str], str | None] = lambda ref: None
+    level_offset: int = 0
+    images: list[dict] = field(default_factory=list)
+
+    # -- blocks -------------------------------------------------------------------------------------
+    def blocks(self, children: list[Element | str]) -> list[Node]:
+        out: list[Node] = []
+        run: list[Element | str] = []
+
+        def flush():
+            inline = _trim(self.inline(run))
+            if inline:
+                out.append({"t": "p", "c": inline})
+            run.clear()
+
+        for child in children:
+            if isinstance(child, Element) and child.tag in _BLOCK:
+                flush()
+                out.extend(self.block(child))
+            else:
+                run.append(child)
+        flush()
+        return out
+
+    def block(self, element: Element) -> list[Node]:
+        tag, classes = element.tag, element.classes
+        if tag in _DROPPED or "hidden" in element.attrs or classes & {"deskbook-feedback", "deskbook-explanation"}:
+            return []
+        anchor = [{"t": "anchor", "id": element.attrs["id"]}] if element.attrs.get("id") and tag[0] != "h" else []
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            node = {"t": "h", "l": int(tag[1]) + self.level_offset, "c": _trim(self.inline(element.children))}
+            if element.attrs.get("id"):
+                node["id"] = element.attrs["id"]
+            return [node]
+        if tag == "p" or tag == "legend" or tag == "summary" or tag == "dt":
+            node = {"t": "p", "c": _trim(self.inline(element.children))}
+            style = _paragraph_style(classes, tag)
+            if style:
+                node["style"] = style
+            return anchor + [node] if node["c"] else anchor
+        if tag in ("ul", "ol"):
+            items = []
+            for child in element.children:
+                if isinstance(child, Element) and child.tag == "li":
+                    item_anchor = [{"t": "anchor", "id": child.attrs["id"]}] if child.attrs.get("id") else []
+                    items.append(item_anchor + self.blocks(child.children))
+            return anchor + [{"t": "list", "ordered": tag == "ol", "items": items}] if items else anchor
+        if tag == "table":
+            return anchor + [self.table(element)]
+        if tag == "blockquote":
+            return anchor + [{"t": "quote", "c": self.blocks(element.children)}]
+        if tag == "dl":
+            return anchor + [self.definitions(element)]
+        if tag == "pre":
+            return anchor + [{"t": "pre", "s": _text(element)}]
+        if tag == "hr":
+            return [{"t": "hr"}]
+        if tag == "deskbook-svg":
+            svg = self.svgs[int(element.attrs["data-index"])]
+            title = _SVG_TITLE.search(svg)
+            alt = _SPACE.sub(" ", _unescape(title.group(1))).strip() if title else ""
+            return [{"t": "svg", "src": svg, "alt": alt}]
+        if tag == "img":
+            image = {"t": "img", "src": element.attrs.get("src", ""), "alt": element.attrs.get("alt", "")}
+            self.images.append(image)
+            return [image]
+        inner = self.blocks(element.children)
+        if "deskbook-card" in classes or "deskbook-annotation" in classes or tag == "details":
+            return anchor + [{"t": "card", "c": inner}] if inner else anchor
+        if "deskbook-used-by" in classes:
+            return anchor + [{"t": "aside", "c": inner}] if inner else anchor
+        return anchor + inner
+
+    def table(self, element: Element) -> Node:
+        head: list[list[Node]] = []
+        rows: list[list[Node]] = []
+        for section in element.children:
+            if not isinstance(section, Element):
+                continue
+            section_rows = [section] if section.tag == "tr" else [
+                row for row in section.children if isinstance(row, Element) and row.tag == "tr"
+            ]
+            for row in section_rows:
+                cells = []
+                for cell in row.children:
+                    if isinstance(cell, Element) and cell.tag in ("td", "th"):
+                        node = {"c": self.blocks(cell.children)}
+                        span = int(cell.attrs.get("colspan", "1") or 1)
+                        if span > 1:
+                            node["span"] = span
+                        cells.append(node)
+                if row.attrs.get("id") and cells:
+                    cells[0]["c"] = [{"t": "anchor", "id": row.attrs["id"]}] + cells[0]["c"]
+                if not cells:
+                    continue
+                if section.tag == "thead":
+                    head.append(cells)
+                else:
+                    rows.append(cells)
+        columns = max((sum(cell.get("span", 1) for cell in row) for row in head + rows), default=1)
+        return {"t": "table", "cols": columns, "head": head, "rows": rows}
+
+    def definitions(self, element: Element) -> Node:
+        items: list[dict] = []
+        for child in element.children:
+            if not isinstance(child, Element):
+                continue
+            if child.tag == "dt":
+                item = {"term": _trim(self.inline(child.children)), "def": []}
+                if child.attrs.get("id"):
+                    item["id"] = child.attrs["id"]
+                items.append(item)
+            elif child.tag == "dd" and items:
+                items[-1]["def"].extend(self.blocks(child.children))
+        return {"t": "dl", "items": items}
+
+    # -- inline -------------------------------------------------------------------------------------
+    def inline(self, children: list[Element | str]) -> list[Node]:
+        out: list[Node] = []
+        for child in children:
+            if isinstance(child, str):
+                _append_text(out, _SPACE.sub(" ", child))
+                continue
+            out.extend(self.inline_element(child, out))
+        return out
+
+    def inline_element(self, element: Element, before: list[Node]) -> list[Node]:
+        tag, classes = element.tag, element.classes
+        if tag in _DROPPED or "hidden" in element.attrs:
+            return []
+        if tag in _BLOCK:  # a block inside inline context (a list in a table cell's text): keep its text
+            return self.inline(element.children)
+        anchor = [{"t": "anchor", "id": element.attrs["id"]}] if element.attrs.get("id") else []
+        inner = self.inline(element.children)
+        if tag == "br":
+            return [{"t": "br"}]
+        if tag in ("em", "i"):
+            return anchor + [{"t": "em", "c": inner}]
+        if tag in ("strong", "b"):
+            return anchor + [{"t": "strong", "c": inner}]
+        if tag in ("code", "kbd"):
+            return anchor + [{"t": "code", "s": _text(element)}]
+        if tag in ("sub", "sup", "small", "del", "s", "u", "mark"):
+            return anchor + [{"t": tag, "c": inner}]
+        if tag == "a":
+            href = element.attrs.get("href", "")
+            if href.startswith("#"):
+                node = {"t": "ref", "to": href[1:], "c": inner}
+                if "deskbook-ref" in classes:
+                    previous = before[-1] if before and isinstance(before[-1], str) else ""
+                    node["see"] = "page" if _SEE_BEFORE.search(previous) else "see"
+                return anchor + [node]
+            if href:
+                return anchor + [{"t": "url", "to": href, "c": inner}]
+            return anchor + inner
+        if "deskbook-ref-absent" in classes:
+            title = self.absent_title(element.attrs.get("data-ref", ""))
+            return [title] if title else []
+        if "deskbook-blank" in classes:
+            return [{"t": "blank", "c": inner}]
+        if "deskbook-label" in classes:
+            return [{"t": "label", "c": inner}]
+        if classes & {"deskbook-badge", "deskbook-value"}:
+            return anchor + [{"t": "badge", "c": inner}]
+        return anchor + inner
+
+
+def _paragraph_style(classes: set[str], tag: str) -> str | None:
+    if tag in ("legend", "summary", "dt"):
+        return "strong"
+    for name, style in (("deskbook-lead", "lead"), ("deskbook-hint", "hint"), ("deskbook-say", "say"),
+                        ("deskbook-do-step", "do"), ("deskbook-role", "hint"), ("deskbook-tagline", "lead")):
+        if name in classes:
+            return style
+    return None
+
+
+def _append_text(out: list[Node], text: str) -> None:
+    if out and isinstance(out[-1], str):
+        out[-1] += text
+    elif text:
+        out.append(text)
+
+
+def _trim(nodes: list[Node]) -> list[Node]:
+    """No space at the start or end of a paragraph; drop a run that is only whitespace."""
+    nodes = list(nodes)
+    while nodes and isinstance(nodes[0], str) and not nodes[0].strip():
+        nodes.pop(0)
+    while nodes and isinstance(nodes[-1], str) and not nodes[-1].strip():
+        nodes.pop()
+    if nodes and isinstance(nodes[0], str):
+        nodes[0] = nodes[0].lstrip()
+    if nodes and isinstance(nodes[-1], str):
+        nodes[-1] = nodes[-1].rstrip()
+    return nodes
+
+
+def _text(element: Element | str) -> str:
+    if isinstance(element, str):
+        return element
+    return "".join(_text(child) for child in element.children)
+
+
+def _unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def walk(nodes: Any):
+    """Every dict node in a tree (lists and dicts nested in any way), for post-passes over links."""
+    if isinstance(nodes, dict):
+        yield nodes
+        for value in nodes.values():
+            if isinstance(value, (list, dict)):
+                yield from walk(value)
+    elif isinstance(nodes, list):
+        for value in nodes:
+            yield from walk(value)
+
+
+def strings(nodes: Any):
+    """Every printed string in a tree (for the glyph check); keys and link targets are not printed."""
+    if isinstance(nodes, str):
+        yield nodes
+    elif isinstance(nodes, dict):
+        if nodes.get("t") == "svg":
+            yield _unescape(re.sub(r"<[^>]+>", " ", nodes["src"]))
+        for key, value in nodes.items():
+            if key not in ("t", "id", "to", "src", "style"):
+                yield from strings(value)
+    elif isinstance(nodes, list):
+        for value in nodes:
+            yield from strings(value)

@@ -1,0 +1,85 @@
+"""Every word the PDFs print that does not come from the content, in one place, in the manual's language.
+
+The Typst templates print no words of their own: they receive these tables in their data, translated
+here through the manual's catalogue. ``{placeholders}`` are filled by the templates (page numbers are only
+known to Typst), so translators keep them as they are.
+"""
+
+from __future__ import annotations
+
+from ..locale import N_, Localization
+
+_HANDBOOK = {
+    "contents": N_("Contents"),
+    "page_of": N_("Page {page} of {pages}"),
+    "see_page": N_("see page {page}"),
+    # After a link that already sits in "(see ...)", the page number follows with a comma.
+    "page_only": N_("page {page}"),
+    "edition_line": N_("Edition {number}, {edition}"),
+    "printed": N_("Printed {date}"),
+    "edition_dated": N_("Edition {number} · {date}"),
+    "for_audience": N_("for {audience}"),
+    "logo": N_("{company} logo"),
+    "introduction": N_("Introduction"),
+    "whats_new": N_("What changed in this edition"),
+    "answer_key": N_("Answer key"),
+    "answer_key_intro": N_("The letter of each right answer, why it is right, and the page that explains it."),
+    "question": N_("Question"),
+    "answer": N_("Answer"),
+    "why": N_("Why"),
+    "explained_on": N_("Explained on"),
+    "quiz_intro": N_("Mark one answer for each question with a pen. The answer key at the back of this book "
+                     "gives the right answers and the page that explains each one."),
+    "diagram": N_("Diagram"),
+}
+
+_DESK_CARD = {
+    "title": N_("Desk reference card"),
+    "side": N_("Side {side} of {sides}"),
+    "printed": N_("Printed {date}"),
+    "edition": N_("Edition {number}"),
+    "windows": N_("Windows and limits"),
+    "what": N_("What"),
+    "limit": N_("Limit"),
+    "authority": N_("Who may approve what"),
+    "role": N_("Role"),
+    "discount": N_("Discount"),
+    "refund": N_("Refund"),
+    "gift": N_("Gift"),
+    "none": N_("none"),
+    "up_to": N_("up to {amount}"),
+    "thresholds": N_("Where it goes"),
+    "account_executive": N_("the account's named executive"),
+    "order_over": N_("Order over {amount}"),
+    "key_account": N_("Key account"),
+    "response_times": N_("Response targets"),
+    "category": N_("Category"),
+    "flagged": N_("flag for management"),
+    "contacts": N_("Contacts"),
+    "hours": N_("Hours"),
+    "say": N_("Say"),
+    "do": N_("Do"),
+}
+
+_LOG_FORM = {
+    "title": N_("Contact log"),
+    "intro": N_("One sheet per contact. Write clearly, then copy it into the log system before your shift ends."),
+    "required": N_("required"),
+    "printed": N_("Printed {date}"),
+}
+
+
+def _translated(table: dict[str, str], words: Localization) -> dict[str, str]:
+    return {key: words.gettext(text) for key, text in table.items()}
+
+
+def handbook_words(words: Localization) -> dict[str, str]:
+    return _translated(_HANDBOOK, words)
+
+
+def desk_card_words(words: Localization) -> dict[str, str]:
+    return _translated(_DESK_CARD, words)
+
+
+def log_form_words(words: Localization) -> dict[str, str]:
+    return _translated(_LOG_FORM, words)

@@ -1,0 +1,243 @@
+"""The kinds registry: every kind of content declared once, and everything else derived from it.
+
+Two tables. ``SETTINGS_FILES`` are the files that hold one thing each (``company.yaml``, ``roles.yaml``,
+...): where each lives, its model, whether the manual needs it, and the Manual attribute that reads it.
+``KINDS`` are the addressable entities (a policy, a role, a glossary term): their model, their names in
+messages, where the site shows them, and, for kinds kept one per file, their folder and the scaffold
+``new`` writes. The loader, the checker, the URL map, the site's page list, ``new``, ``diff`` and the
+JSON Schemas all read these tables; adding a kind means a model, an entry here and a template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fnmatch import fnmatch
+
+from ..locale import N_
+from .base import Entity, Strict
+from .call_log import CallLog, LoggingGuide
+from .company import Company, Executive
+from .escalation import Chain, KeyAccount, Role, RoleList, Routing, RoutingRule
+from .glossary import Glossary, Term
+from .manual_settings import AudienceDefinition, ManualSettings
+from .metric import Metric, MetricList
+from .policy import Policy
+from .procedure import Procedure
+from .product import Product
+from .schedule import Category, ResponseSchedule
+from .script import Script
+from .standard import Standard
+from .training import (
+    HiringProfile,
+    KnowledgeCheck,
+    KnowledgeChecks,
+    Monitoring,
+    OnboardingPlan,
+    Resource,
+    TrainingLibrary,
+    Workshop,
+)
+from .variables import Variables
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """One kind of content file: its place, its model, and whether the manual needs it."""
+
+    name: str  # the kind's name in messages and schema file names
+    pattern: str  # relative to the content folder; '*' matches one file name
+    model: type[Strict]
+    required: bool
+    title: str  # what the file holds, for messages and the schema's title (English; translated where shown)
+    attribute: str | None = None  # the Manual attribute that reads a settings file: manual.company
+
+    @property
+    def is_folder(self) -> bool:
+        return "*" in self.pattern
+
+    @property
+    def folder(self) -> str:
+        return self.pattern.rpartition("/")[0]
+
+    def matches(self, relative_path: str) -> bool:
+        if self.is_folder:
+            folder, _, glob = self.pattern.rpartition("/")
+            parent, _, name = relative_path.rpartition("/")
+            return parent == folder and (fnmatch(name, glob) or fnmatch(name, glob.replace(".yaml", ".yml")))
+        return relative_path in (self.pattern, self.pattern.replace(".yaml", ".yml"))
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of entity.
+
+    ``page`` says where the site shows an entity: ``policies/{id}.md`` is a page of its own,
+    ``escalation/index.md#role-{id}`` a section of a shared page. A kind with a ``folder`` keeps one
+    entity per file there; its ``scaffold`` is the file ``new`` writes (``$id``, ``$title``, ``$today``,
+    ``$next_year`` and ``$<kind>``, an id of that kind the project already has).
+    """
+
+    model: type[Entity]
+    singular: str  # in messages: "unknown escalation chain 'x'"
+    plural: str
+    page: str
+    section: str | None = None  # the site section of a kind with pages of its own
+    folder: str | None = None
+    title: str = ""  # what one file holds, for messages and the schema's title
+    scaffold: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.model.kind
+
+    @property
+    def label(self) -> str:
+        """The singular with a capital, for headings and lists: "Escalation chain"."""
+        return self.singular[:1].upper() + self.singular[1:]
+
+    @property
+    def has_own_page(self) -> bool:
+        return "#" not in self.page
+
+    @property
+    def content_file(self) -> ContentFile | None:
+        if self.folder is None:
+            return None
+        return ContentFile(self.name, f"{self.folder}/*.yaml", self.model, False, self.title)
+
+
+SETTINGS_FILES: tuple[ContentFile, ...] = (
+    ContentFile("manual", "manual.yaml", ManualSettings, True, N_("The manual: title, edition and audiences"),
+                "settings"),
+    ContentFile("company", "company.yaml", Company, True, N_("The company: mission, promises, history, executives"),
+                "company"),
+    ContentFile("variables", "variables.yaml", Variables, True, N_("Values filled into script placeholders"),
+                "variables"),
+    ContentFile("roles", "roles.yaml", RoleList, True, N_("Roles and their authority limits"), "role_list"),
+    ContentFile("routing", "routing.yaml", Routing, True, N_("Routing rules and key accounts"), "routing"),
+    ContentFile("schedules", "schedules.yaml", ResponseSchedule, True, N_("Response times by category and channel"),
+                "schedule"),
+    ContentFile("logging", "logging.yaml", LoggingGuide, True, N_("How to log a contact"), "logging_guide"),
+    ContentFile("metrics", "metrics.yaml", MetricList, True, N_("Performance metrics"), "metric_list"),
+    ContentFile("glossary", "glossary.yaml", Glossary, True, N_("Glossary of terms"), "glossary"),
+    ContentFile("onboarding", "training/onboarding.yaml", OnboardingPlan, True, N_("Onboarding plan"), "onboarding"),
+    ContentFile("library", "training/library.yaml", TrainingLibrary, True, N_("Training library and workshops"),
+                "library"),
+    ContentFile("hiring", "training/hiring.yaml", HiringProfile, True, N_("Hiring profile"), "hiring"),
+    ContentFile("monitoring", "training/monitoring.yaml", Monitoring, True, N_("Monitoring and reassessment"),
+                "monitoring"),
+    ContentFile("knowledge-checks", "training/knowledge-checks.yaml", KnowledgeChecks, True, N_("Knowledge checks"),
+                "knowledge_checks"),
+)
+
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (
+    Kind(Policy, N_("policy"), "policies", "policies/{id}.md", "policies", "policies", N_("A policy"), """\
+id: $id
+title: $title
+owner: $role
+version: "1.0"
+effective: $today
+review_by: $next_year
+summary: |
+  What this policy is for, in a sentence or two.
+rules:
+  - id: main-rule
+    text: The rule itself, in plain words.
+"""),
+    Kind(Product, N_("product"), "products", "products/{id}.md", "products", "products", N_("A product"), """\
+id: $id
+name: $title
+summary: One line on what it is.
+description: |
+  What the product does and who it is for.
+features:
+  - A feature customers ask about
+"""),
+    Kind(Standard, N_("standard"), "standards", "standards/{id}.md", "standards", "standards", N_("A behaviour standard"),
+         """\
+id: $id
+title: $title
+summary: |
+  What good looks like, and why it matters.
+acceptable:
+  - behaviour: Something we always do.
+unacceptable:
+  - behaviour: Something we never do.
+"""),
+    Kind(Script, N_("script"), "scripts", "scripts/{id}.md", "standards", "scripts", N_("A script"), """\
+id: $id
+title: $title
+purpose: What this script achieves for the customer.
+when_to_use:
+  - The situation in which to use it.
+channels:
+  - phone
+steps:
+  - say: Hello. How can I help?
+  - do: What to do next.
+"""),
+    Kind(Procedure, N_("procedure"), "procedures", "procedures/{id}.md", "procedures", "procedures", N_("A procedure"), """\
+id: $id
+title: $title
+purpose: |
+  What this procedure is for.
+steps:
+  - title: First step
+    action: What to do.
+    owner: $role
+"""),
+    Kind(Chain, N_("escalation chain"), "escalation chains", "escalation/{id}.md", "escalation", "escalation",
+         N_("An escalation chain"), """\
+id: $id
+title: $title
+summary: |
+  When this chain is used and how far it goes.
+triggers:
+  - The situation that starts it.
+levels:
+  - role: $role
+    respond_within: immediate
+    hand_on_when: When the case needs more authority.
+"""),
+    Kind(CallLog, N_("call log"), "call logs", "call-logs/{id}.md", "call-logs", "call-logs", N_("A sample call log"), """\
+id: $id
+title: $title
+date: $today
+time: "09:00"
+channel: phone
+category: $category
+representative: Your name
+customer: The customer's name
+summary: What the customer needed.
+actions:
+  - What you did.
+outcome: How it ended.
+annotation:
+  verdict: good-practice
+  comment: What this log shows new staff.
+"""),
+    Kind(Role, N_("role"), "roles", "escalation/index.md#role-{id}"),
+    Kind(RoutingRule, N_("routing rule"), "routing rules", "escalation/index.md#routing-{id}"),
+    Kind(KeyAccount, N_("key account"), "key accounts", "escalation/index.md#account-{id}"),
+    Kind(Executive, N_("executive"), "executives", "company/index.md#executive-{id}"),
+    Kind(Category, N_("schedule category"), "schedule categories", "response-times.md#category-{id}"),
+    Kind(Resource, N_("training resource"), "training resources", "training/library.md#resource-{id}"),
+    Kind(Workshop, N_("workshop"), "workshops", "training/library.md#workshop-{id}"),
+    Kind(KnowledgeCheck, N_("knowledge check"), "knowledge checks", "training/knowledge-checks.md#question-{id}"),
+    Kind(Metric, N_("metric"), "metrics", "metrics.md#metric-{id}"),
+    Kind(Term, N_("glossary term"), "glossary terms", "glossary.md#term-{id}"),
+    Kind(AudienceDefinition, N_("audience"), "audiences", "about.md#audience-{id}"),
+)}
+
+CONTENT_FILES: tuple[ContentFile, ...] = SETTINGS_FILES + tuple(
+    kind.content_file for kind in KINDS.values() if kind.content_file is not None
+)
+SETTINGS_BY_ATTRIBUTE: dict[str, ContentFile] = {cf.attribute: cf for cf in SETTINGS_FILES if cf.attribute}
+
+
+def content_file_for(relative_path: str) -> ContentFile | None:
+    return next((content_file for content_file in CONTENT_FILES if content_file.matches(relative_path)), None)
+
+
+def content_file_named(name: str) -> ContentFile:
+    return next(content_file for content_file in CONTENT_FILES if content_file.name == name)
