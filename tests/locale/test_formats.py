@@ -136,3 +136,13 @@ def test_durations_are_shown_in_the_manual_s_language(language, written, expecte
 ])
 def test_ids_made_from_titles_keep_their_letters(title, slug):
     assert slugify(title) == slug
+
+
+def test_a_yaml_number_is_read_as_the_manager_wrote_it():
+    from deskbook.load import YamlFloat, YamlInt
+
+    german = Locale.parse("de_DE")
+    assert parse_amount(YamlFloat("1.500"), "EUR", german) == (Decimal("1500"), "EUR")
+    assert parse_amount(YamlFloat("12.50"), "EUR", german) == (Decimal("12.50"), "EUR")
+    assert parse_amount(YamlFloat("1.500"), "USD", Locale.parse("en_US")) == (Decimal("1.500"), "USD")
+    assert parse_amount(YamlInt("1500"), "EUR", german) == (Decimal("1500"), "EUR")

@@ -42,8 +42,11 @@ def parse_amount(value: object, currency: str, locale: Locale) -> tuple[Decimal,
         raise AmountError(f"expected an amount of money, got {str(value).lower()}; write a number like "
                           f"{_example(currency, locale)}")
     if isinstance(value, (int, float, Decimal)):
-        written = getattr(value, "source", str(value))
-        return _checked(_machine(written, currency, locale), currency, written, locale), currency
+        if not hasattr(value, "source"):
+            return _checked(_machine(str(value), currency, locale), currency, str(value), locale), currency
+        # A YAML number keeps the text as typed: '1.500' is fifteen hundred to a German manager, so it is
+        # read in the manual's locale like any other amount, not as the float YAML made of it.
+        value = value.source
     if not isinstance(value, str):
         raise AmountError(f"expected an amount of money like {_example(currency, locale)}")
     written = value.strip()
