@@ -110,3 +110,14 @@ def test_material_and_search_speak_german(german_site):
     page = (german_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in page
     assert "Suche" in page
+
+
+def test_a_theme_language_that_contradicts_the_manual_is_a_located_error(tmp_path, capsys):
+    project = tmp_path / "project"
+    shutil.copytree(GERMAN, project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  font: false\n", "  font: false\n  language: en\n"))
+    line = config.read_text().splitlines().index("  language: en") + 1
+    assert build_project(project) == 1
+    out = capsys.readouterr()
+    assert f"mkdocs.yml:{line}: error: theme.language is 'en' but the manual is in German" in out.err + out.out

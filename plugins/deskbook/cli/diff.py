@@ -59,7 +59,7 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
             changes = diff_manuals(manuals["base"], manuals["head"])
             render = to_json if fmt == "json" else to_markdown
             click.echo(render(changes, manuals["base"], manuals["head"], editions, desk_card, base,
-                              head or "working tree"))
+                              head or manuals["head"].localization.gettext("working tree")))
     except RevisionError as exc:
         click.echo(f"error: {exc}", err=True)
         return 2

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from ..manual import Manual
 from ..locale import N_, Localization
-from ..model import CONTENT_FILES, Duration, Entity, Kind, Money
+from ..model import CHANNEL_NAMES, CONTENT_FILES, Duration, Entity, Kind, Money
 
 RENAME_SIMILARITY = 0.75
 SHORT_TEXT = 40  # longer text values are quoted in full sentences rather than 'old -> new'
@@ -339,7 +339,7 @@ def _label(path: tuple[str, ...], words: Localization) -> str:
         elif part.startswith("["):
             parts.append(part[1:-1])
         else:
-            label = FIELD_LABELS.get(part)
+            label = FIELD_LABELS.get(part) or CHANNEL_NAMES.get(part)
             parts.append(_capital(words.gettext(label)) if label else part)
     return " › ".join(parts)
 
