@@ -251,6 +251,12 @@ def _unknown_file_message(relative: str) -> str:
     return f"this file is not a known kind of content{hint} Known files: {', '.join(patterns)}"
 
 
+def index_manual(manual: Manual) -> Manual:
+    """Index a Manual built from documents already loaded and checked (a derived view of one)."""
+    _index(manual, Diagnostics())
+    return manual
+
+
 def _index(manual: Manual, diagnostics: Diagnostics) -> None:
     """Find every entity and every reference by walking the validated models."""
     for document in manual.documents:

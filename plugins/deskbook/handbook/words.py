@@ -59,6 +59,8 @@ _DESK_CARD = {
     "hours": N_("Hours"),
     "say": N_("Say"),
     "do": N_("Do"),
+    "closures": N_("Closed"),
+    "time_zone": N_("All hours are {zone} time"),
 }
 
 _LOG_FORM = {

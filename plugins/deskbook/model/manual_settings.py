@@ -8,7 +8,7 @@ from babel.numbers import is_currency
 from pydantic import AfterValidator, Field
 
 from ..locale import DEFAULT_CURRENCY, DEFAULT_LANGUAGE, parse_locale
-from .base import Date, Entity, Slug, Strict, Text
+from .base import Date, Entity, Ref, Strict, Text
 
 
 def _known_language(value: str) -> str:
@@ -58,6 +58,15 @@ class AudienceDefinition(Entity):
     description: Text
 
 
+class Limits(Strict):
+    """How big a manual may grow before ``check`` stops it (each PDF holds everything it prints in memory)."""
+
+    entities_per_kind: int = Field(default=2000, ge=1, le=1_000_000,
+                                   description="the most policies, call logs, terms, ... of one kind")
+    entities_per_pdf: int = Field(default=6000, ge=1, le=1_000_000,
+                                  description="the most entities in all, as the complete edition prints all")
+
+
 class ManualSettings(Strict):
     title: Text
     locale: LocaleSetting = Field(default_factory=LocaleSetting)
@@ -68,4 +77,7 @@ class ManualSettings(Strict):
     review_warning_days: int = Field(
         default=30, ge=0, description="warn this many days before a policy's review-by date"
     )
-    default_owner: Slug | None = None
+    default_owner: Ref("role") | None = Field(
+        default=None, description="the role 'new' names as owner until the project's own files show another"
+    )
+    limits: Limits = Field(default_factory=Limits)

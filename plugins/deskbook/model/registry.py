@@ -19,6 +19,7 @@ from .call_log import CallLog, LoggingGuide
 from .company import Company, Executive
 from .escalation import Chain, KeyAccount, Role, RoleList, Routing, RoutingRule
 from .glossary import Glossary, Term
+from .hours import ServiceHours, ServiceLine
 from .manual_settings import AudienceDefinition, ManualSettings
 from .metric import Metric, MetricList
 from .policy import Policy
@@ -117,6 +118,8 @@ SETTINGS_FILES: tuple[ContentFile, ...] = (
     ContentFile("routing", "routing.yaml", Routing, True, N_("Routing rules and key accounts"), "routing"),
     ContentFile("schedules", "schedules.yaml", ResponseSchedule, True, N_("Response times by category and channel"),
                 "schedule"),
+    ContentFile("service-hours", "service-hours.yaml", ServiceHours, False,
+                N_("Opening hours per line, always-open lines, holidays and closures"), "service_hours"),
     ContentFile("logging", "logging.yaml", LoggingGuide, True, N_("How to log a contact"), "logging_guide"),
     ContentFile("metrics", "metrics.yaml", MetricList, True, N_("Performance metrics"), "metric_list"),
     ContentFile("glossary", "glossary.yaml", Glossary, True, N_("Glossary of terms"), "glossary"),
@@ -220,6 +223,7 @@ annotation:
     Kind(RoutingRule, N_("routing rule"), "routing rules", "escalation/index.md#routing-{id}"),
     Kind(KeyAccount, N_("key account"), "key accounts", "escalation/index.md#account-{id}"),
     Kind(Executive, N_("executive"), "executives", "company/index.md#executive-{id}"),
+    Kind(ServiceLine, N_("service line"), "service lines", "company/index.md#line-{id}"),
     Kind(Category, N_("schedule category"), "schedule categories", "response-times.md#category-{id}"),
     Kind(Resource, N_("training resource"), "training resources", "training/library.md#resource-{id}"),
     Kind(Workshop, N_("workshop"), "workshops", "training/library.md#workshop-{id}"),

@@ -7,16 +7,15 @@ attribute syntax on these pages.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 
 from ..check import review_status
-from ..manual import Manual, load_manual
-from ..text import markdown_escape
 from ..locale import N_, Localization
+from ..manual import Manual
 from ..model import KINDS
+from ..pipeline import previous_edition
+from ..text import markdown_escape
 from .changes import diff_manuals, kind_label
-from .revisions import RevisionError, export_content, git_root
 
 
 def _md(text: str) -> str:
@@ -74,25 +73,17 @@ def whats_new_markdown(manual: Manual, project_root: Path | None, audience: str 
     if not edition.previous_tag:
         return "\n".join(heading + [words.gettext(
             "This is the first edition; there is no earlier edition to compare with."), ""])
-    previous = _md(edition.previous_tag)
-    try:
-        repo = git_root(project_root or manual.content_dir.parent)
-    except RevisionError:
+    tag = _md(edition.previous_tag)
+    previous = previous_edition(manual, project_root)
+    if not previous.in_git:
         return "\n".join(heading + [words.gettext(
             "The previous edition (%(tag)s) could not be read: the project is not in a git repository, so no "
-            "comparison is shown.", tag=previous), ""])
-    try:
-        with tempfile.TemporaryDirectory(prefix="deskbook-edition-") as temporary:
-            old_content = export_content(repo, edition.previous_tag, manual.content_dir, Path(temporary))
-            old, diagnostics = load_manual(old_content, Path(temporary))
-    except (RevisionError, OSError) as exc:
+            "comparison is shown.", tag=tag), ""])
+    if previous.manual is None:
         return "\n".join(heading + [words.gettext("The previous edition (%(tag)s) could not be read: %(reason)s.",
-                                                   tag=previous, reason=_md(str(exc))), ""])
-    if old is None:
-        return "\n".join(heading + [words.gettext(
-            "The previous edition (%(tag)s) has content errors, so no comparison is shown.", tag=previous), ""])
-    changes = diff_manuals(old.for_audience(audience), manual.for_audience(audience))
-    lines = heading + [words.gettext("Compared with the previous edition (%(tag)s).", tag=previous), ""]
+                                                   tag=tag, reason=_md(previous.problem)), ""])
+    changes = diff_manuals(previous.manual.for_audience(audience), manual.for_audience(audience))
+    lines = heading + [words.gettext("Compared with the previous edition (%(tag)s).", tag=tag), ""]
     for change in changes.changes:
         if change.kind == "manual":  # the edition's own number, date and tag: the heading already says so
             change.fields = [f for f in change.fields if f.path[0] != "edition"]

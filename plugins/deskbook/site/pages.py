@@ -19,6 +19,7 @@ from ..check import review_status
 from ..manual import Manual
 from ..locale import N_
 from ..model import KINDS, Entity
+from ..references import linking
 from ..text import fill_placeholders
 from ..urls import anchor_id, entity_target, relative_url
 from .diagrams import chain_diagram
@@ -82,8 +83,9 @@ class PageContext:
             kind = kind_or_ref
         entity = self.manual.get(kind, entity_id)
         if entity is None:
-            # Left out of this printed edition: name it without a link to nowhere.
-            return Markup('<span class="deskbook-ref-absent">{}</span>').format(entity_id)
+            # Left out of this printed edition: no link to nowhere; the handbook prints the title in its
+            # place (data-ref names the entity), never the id.
+            return Markup('<span class="deskbook-ref-absent" data-ref="{}:{}">{}</span>').format(kind, entity_id, entity_id)
         title = entity.display_title
         if self.options.print_mode and entity_target(kind, entity_id).src_uri == self.src_uri:
             # In the book, something on the same page needs no "(see page N)" after it.
@@ -121,9 +123,10 @@ def print_anchor(src_uri: str) -> str:
 
 def _render(template: str, manual: Manual, src_uri: str, options: SiteOptions, **values: Any) -> str:
     page = PageContext(manual, src_uri, options)
-    return environment(manual.localization).get_template(template).render(
-        manual=manual, page=page, options=options, anchor=anchor_id, **values
-    )
+    with linking(page.href):
+        return environment(manual.localization).get_template(template).render(
+            manual=manual, page=page, options=options, anchor=anchor_id, **values
+        )
 
 
 def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPage]:

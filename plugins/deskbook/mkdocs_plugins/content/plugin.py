@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -11,16 +13,18 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ...clock import today
+from ...clock import SourceDateEpochError, build_datetime, today
+from ...diagnostics import Diagnostics, format_report
 from ...manual import Manual
+from ...pipeline import report_reference_problems
 from ...review.site_pages import review_site_pages
 from ...site import SiteOptions, render_site_pages
 from ...site.glossary_markup import mark_abbreviations
 from ...site.navigation import build_navigation, nav_title
 from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
 from ...site.pages import GeneratedPage
-from ...site.references import expand_references
-from ...urls import entity_target, relative_url
+from ...site.references import ReferenceExtension, reference_problems
+from ...urls import entity_target
 from ..manual_source import load_checked_manual
 from .config import ContentConfig
 from .language import follow_manual_language
@@ -30,6 +34,7 @@ log = logging.getLogger("mkdocs.plugins.deskbook.content")
 ASSETS = Path(__file__).resolve().parents[2] / "site" / "assets"
 STYLESHEET_URI = "assets/deskbook/deskbook.css"
 QUIZ_SCRIPT_URI = "assets/deskbook/quiz.js"
+THEME_RESERVED_ID = re.compile(r"""<[a-z][^>]*?\sid\s*=\s*["']?\s*(__[\w-]*)""", re.IGNORECASE)
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
@@ -39,6 +44,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.manual: Manual | None = None
         self.content_dir: Path | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.references = ReferenceExtension()
 
     # Early, before the search plugin picks its language from theme.language.
     @event_priority(50)
@@ -48,11 +54,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.generated = {}
         if not self.config.enabled:
             return config
+        try:
+            build_datetime()  # an unusable SOURCE_DATE_EPOCH stops the build before anything is written
+        except SourceDateEpochError as exc:
+            raise PluginError(f"Deskbook: {exc}") from None
         project_root = Path(config.config_file_path).resolve().parent
         self.content_dir = (project_root / self.config.content_dir).resolve()
         # Loading here, before MkDocs empties site_dir, means bad content never destroys the last good site.
         self.manual = load_checked_manual(self.content_dir, project_root, log_warnings=True)
         follow_manual_language(config, self.manual.localization)
+        config.markdown_extensions.append(self.references)
+        _turn_off_material_tooltips(config)
         config.extra_css.append(STYLESHEET_URI)
         config.extra_javascript.append(QUIZ_SCRIPT_URI)
         if self.config.offline_search:
@@ -81,6 +93,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 )
             files.append(File.generated(config, page.src_uri, content=page.markdown))
             self.generated[page.src_uri] = page
+        self._check_references(files, config)
         for uri, source in _asset_files().items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(source)))
@@ -90,6 +103,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             )
             config.nav = build_navigation(self.manual, pages, hand_written, self.config.nav_max_entities)
         return files
+
+    def _check_references(self, files: Files, config: MkDocsConfig) -> None:
+        """Every reference of every hand-written page, reported together before any page is rendered."""
+        diagnostics = Diagnostics()
+        docs = Path(config.docs_dir).name
+        for file in files.documentation_pages():
+            if file.src_uri not in self.generated:
+                report_reference_problems(self.manual, f"{docs}/{file.src_uri}", file.content_string, diagnostics)
+        if diagnostics.errors:
+            raise PluginError("Deskbook references could not be resolved:\n" + format_report(diagnostics.sorted()))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.manual is None:
@@ -102,20 +125,37 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return markdown
 
         def link(kind: str, entity_id: str) -> str:
+            # A link to the page's Markdown source: the link is now inside Markdown's own tree, so MkDocs
+            # checks that the page exists and writes the URL for the site's URL style.
             target = entity_target(kind, entity_id)
-            return relative_url(page.file.src_uri, target.src_uri, config.use_directory_urls, target.anchor)
+            href = posixpath.relpath(target.src_uri, posixpath.dirname(page.file.src_uri) or ".")
+            return href + (f"#{target.anchor}" if target.anchor else "")
 
-        expanded, problems = expand_references(markdown, self.manual, link)
+        problems = reference_problems(markdown, self.manual)
         if problems:
             where = Path(config.docs_dir).name + "/" + page.file.src_uri
             raise PluginError(
                 "Deskbook references could not be resolved:\n"
                 + "\n".join(f"{where}:{p.line}:{p.column}: error: {p.message}" for p in problems)
             )
-        return expanded
+        # Resolved while MkDocs renders this page (right after this event), so values are inserted as
+        # text after Markdown has parsed the page, never as Markdown source.
+        self.references.manual = self.manual
+        self.references.link = link
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or self.manual is None or not self.config.glossary_abbreviations:
+        if not self.config.enabled or self.manual is None:
+            return html
+        reserved = THEME_RESERVED_ID.search(html)
+        if reserved is not None:
+            # The theme finds its settings by id (`__config` holds the search worker's URL); an element of
+            # the page taking that id first would choose the script the browser runs.
+            raise PluginError(
+                f"Deskbook: {Path(config.docs_dir).name}/{page.file.src_uri}: error: the id "
+                f"'{reserved.group(1)}' belongs to the theme; rename it"
+            )
+        if not self.config.glossary_abbreviations:
             return html
         abbreviations = {
             term.abbreviation: term.term for term in self.manual.glossary.terms if term.abbreviation
@@ -132,6 +172,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if self.config.enabled and self.content_dir is not None:
             server.watch(str(self.content_dir))
         return server
+
+
+def _turn_off_material_tooltips(config: MkDocsConfig) -> None:
+    """Material's ``content.tooltips`` re-reads ``title`` attributes as HTML, so a glossary term or a
+    blank's hint holding ``<img onerror=...>`` would run on hover; the browser's own tooltip shows the
+    same text as text."""
+    features = config.theme.get("features") or []
+    if "content.tooltips" in features:
+        log.info("Deskbook: Material's content.tooltips is turned off (it shows title text as HTML)")
+        config.theme["features"] = [feature for feature in features if feature != "content.tooltips"]
 
 
 def _asset_files() -> dict[str, Path]:
