@@ -13,7 +13,7 @@ from .diagnostics import Diagnostics
 from .limits import Suggestions, check_limits
 from .safety import check_safety
 from .manual import EntityRecord, Manual
-from .model import KINDS, Policy, Role, duration_minutes
+from .model import KINDS, Money, Policy, Role
 from .model.schedule import NOT_TAKEN
 from .model.base import PLACEHOLDER
 from .prose import check_prose_references, check_stale_prose
@@ -104,26 +104,31 @@ def check_chain_cycles(manual: Manual, diagnostics: Diagnostics) -> None:
 
 
 _AUTHORITY_LIMITS = {
-    "max_discount_percent": ("discount", "%"),
-    "max_refund": ("refund limit", "$"),
-    "max_gift_value": ("gift value", "$"),
+    "max_discount_percent": "discount",
+    "max_refund": "refund limit",
+    "max_gift_value": "gift value",
 }
 
 
-def _format_limit(unit: str, value: int) -> str:
-    return f"${value:,}" if unit == "$" else f"{value}%"
+def _format_limit(manual: Manual, value: int | Money) -> str:
+    words = manual.localization
+    return words.money(value) if isinstance(value, Money) else words.percent(value)
 
 
-def _limits_held(role: Role) -> dict[str, tuple[str, int, str]]:
-    """kind -> (label, size, unit) of every money authority a role holds; none of a kind is not holding it."""
-    held: dict[str, tuple[str, int, str]] = {}
-    for field_name, (label, unit) in _AUTHORITY_LIMITS.items():
+def _holds(value: int | Money | None) -> bool:
+    return value is not None and (value.amount if isinstance(value, Money) else value) > 0
+
+
+def _limits_held(role: Role) -> dict[str, tuple[str, int | Money]]:
+    """kind -> (label, size) of every money authority a role holds; none of a kind is not holding it."""
+    held: dict[str, tuple[str, int | Money]] = {}
+    for field_name, label in _AUTHORITY_LIMITS.items():
         value = getattr(role.authority, field_name)
-        if value > 0:
-            held[field_name] = (label, value, unit)
+        if _holds(value):
+            held[field_name] = (label, value)
     for limit in role.authority.limits:
-        unit = "%" if limit.percent is not None else "$"
-        held[f"limit:{limit.kind}"] = (f"{limit.title.lower()} limit", limit.size, unit)
+        if _holds(limit.size):
+            held[f"limit:{limit.kind}"] = (f"{limit.kind} limit", limit.size)
     return held
 
 
@@ -140,17 +145,19 @@ def check_authority_rises(manual: Manual, diagnostics: Diagnostics) -> None:
             if role is None:
                 previous = None
                 continue
-            for kind, (label, size, unit) in _limits_held(role).items():
+            for kind, (label, size) in _limits_held(role).items():
                 below = highest.get(kind)
                 if below is not None:
                     lower_index, lower_role = below
-                    _, lower, _ = _limits_held(lower_role)[kind]
+                    _, lower = _limits_held(lower_role)[kind]
+                    if getattr(lower, "currency", None) != getattr(size, "currency", None):
+                        continue  # limits in two currencies have no order without an exchange rate
                     if size < lower:
                         diagnostics.error(
                             record.location("levels", index, "role"),
                             f"authority must rise up the chain: level {index + 1} ({role.id}) may give "
-                            f"{'an' if label[0] in 'aeiou' else 'a'} {label} of {_format_limit(unit, size)}, less than level {lower_index + 1} "
-                            f"({lower_role.id}) at {_format_limit(unit, lower)}; reorder the levels or raise "
+                            f"{'an' if label[0] in 'aeiou' else 'a'} {label} of {_format_limit(manual, size)}, less than "
+                            f"level {lower_index + 1} ({lower_role.id}) at {_format_limit(manual, lower)}; reorder the levels or raise "
                             f"{role.id}'s authority in roles.yaml",
                         )
                 highest[kind] = (index, role)
@@ -193,7 +200,7 @@ def check_schedule_coverage(manual: Manual, diagnostics: Diagnostics) -> None:
                 document.location(("categories", index, "targets")),
                 f"category '{category.id}' is 'not taken' on every channel; at least one channel must take it",
             )
-        if category.flag and any(duration_minutes(t) > 60 for t in category.targets.values() if t != NOT_TAKEN):
+        if category.flag and any(t.seconds > 3600 for t in category.targets.values() if t != NOT_TAKEN):
             diagnostics.warning(
                 document.location(("categories", index, "flag")),
                 f"category '{category.id}' is flagged for immediate attention but allows more than an hour",

@@ -100,7 +100,7 @@ def test_running_head_footer_and_page_numbers(handbook):
     total = len(handbook.pages)
     text = handbook.pages[10].extract_text()
     assert f"Page 11 of {total}" in text
-    assert "Edition 1, Complete edition" in text and "Printed 2026-09-21" in text
+    assert "Edition 1, Complete edition" in text and "Printed September 21, 2026" in text
     see = re.findall(r"see\s+page\s+(\d+)", _text(handbook))
     assert len(see) > 20 and all(1 <= int(n) <= total for n in see)
 

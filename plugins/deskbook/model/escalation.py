@@ -3,16 +3,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field, model_validator
 
-from .base import Channel, Dollars, Duration, Entity, Markdown, Percent, Ref, Slug, Strict, Text
+from ..locale import N_
+from .base import Channel, Duration, Entity, Markdown, Money, Percent, Ref, Slug, Strict, Text
 
 LIMIT_KINDS = ("refund", "credit", "discount", "gift", "fee-waiver")
 _MONEY_KINDS = ("refund", "credit", "discount", "gift")
-LIMIT_LABELS = {"refund": "Refund", "credit": "Account credit", "discount": "Discount", "gift": "Gift",
-                "fee-waiver": "Fee waived"}
+LIMIT_LABELS = {"refund": N_("Refund"), "credit": N_("Account credit"), "discount": N_("Discount"),
+                "gift": N_("Gift"), "fee-waiver": N_("Fee waived")}
 
 
 class Limit(Strict):
@@ -21,7 +20,7 @@ class Limit(Strict):
     kind: Slug = Field(description="refund, credit, discount, gift, fee-waiver, or a kind of your own "
                        "(give it a label)")
     label: Text | None = Field(default=None, description="what the kind is called, for a kind of your own")
-    up_to: Dollars | None = Field(default=None, description="the largest amount, in whole dollars")
+    up_to: Money | None = Field(default=None, description="the largest amount, in the manual's currency")
     percent: Percent | None = Field(default=None, description="for a discount: the largest percentage")
     lasting: Text | None = Field(default=None, description="how long a discount or credit may run, like "
                                  "'3 months'")
@@ -34,31 +33,30 @@ class Limit(Strict):
                              f"{', '.join(LIMIT_KINDS)})")
         if self.kind not in _MONEY_KINDS or self.up_to is not None or self.percent is not None:
             return self
-        raise ValueError(f"a {self.kind} limit needs up_to (dollars) or percent")
+        raise ValueError(f"a {self.kind} limit needs up_to (an amount) or percent")
+
+    def summary(self, words) -> str:
+        """In the manual's words: "Discount up to 15 % for 3 months", "Account credit up to $50"."""
+        title = self.label or words.gettext(LIMIT_LABELS[self.kind])
+        if self.percent is not None:
+            title = words.gettext("{limit} up to {amount}").format(limit=title, amount=words.percent(self.percent))
+        elif self.up_to is not None:
+            title = words.gettext("{limit} up to {amount}").format(limit=title, amount=words.money(self.up_to))
+        if self.lasting:
+            title = words.gettext("{limit} for {period}").format(limit=title, period=self.lasting)
+        return title
 
     @property
-    def title(self) -> str:
-        return self.label or LIMIT_LABELS[self.kind]
-
-    @property
-    def summary(self) -> str:
-        """"Discount up to 15% for 3 months", "Account credit up to $50", "Fee waived"."""
-        amount = f"{self.percent}%" if self.percent is not None else (
-            f"${self.up_to:,}" if self.up_to is not None else None)
-        text = self.title + (f" up to {amount}" if amount else "")
-        return text + (f" for {self.lasting}" if self.lasting else "")
-
-    @property
-    def size(self) -> int:
+    def size(self) -> int | Money | None:
         """For comparing two limits of the same kind: the percentage, else the amount."""
-        return self.percent if self.percent is not None else (self.up_to or 0)
+        return self.percent if self.percent is not None else self.up_to
 
 
 class Authority(Strict):
     max_discount_percent: Percent = 0
-    max_refund: Dollars = Field(default=0, description="largest refund this role may approve alone")
+    max_refund: Money = Field(default=0, validate_default=True, description="largest refund this role may approve alone")
     free_gift: bool = False
-    max_gift_value: Dollars = 0
+    max_gift_value: Money = Field(default=0, validate_default=True)
     may_consult_staff: bool = Field(default=False, description="may ask other departments for the answer")
     may_override_policy: bool = False
     other: list[Text] = Field(default_factory=list, description="other offers this role may make")
@@ -104,8 +102,8 @@ class Condition(Strict):
     """When a routing rule applies: every condition given must hold. ``description`` is a condition in
     words that the checker does not judge."""
 
-    order_value_over: Dollars | None = None
-    amount_requested_over: Dollars | None = Field(default=None, description="the refund or credit asked for")
+    order_value_over: Money | None = None
+    amount_requested_over: Money | None = Field(default=None, description="the refund or credit asked for")
     key_account: bool | None = None
     account_lines_over: int | None = Field(default=None, ge=0, description="accounts with more lines, seats or "
                                            "subscriptions than this")
