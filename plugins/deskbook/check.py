@@ -11,6 +11,7 @@ from typing import Iterable
 from .clock import today as build_today
 from .diagnostics import Diagnostics
 from .limits import Suggestions, check_limits
+from .safety import check_safety
 from .manual import EntityRecord, Manual
 from .model import KINDS, Policy, Role, duration_minutes
 from .model.schedule import NOT_TAKEN
@@ -38,11 +39,13 @@ def check_manual(
     check_assets(manual, diagnostics)
     check_freshness(manual, diagnostics, today, strict_freshness)
     check_limits(manual, diagnostics)
+    check_safety(manual, diagnostics)
     return diagnostics
 
 
 def check_references(manual: Manual, diagnostics: Diagnostics, suggestions: Suggestions | None = None) -> None:
     suggestions = suggestions or Suggestions()
+    known_ids: dict[str, str] = {}
     for ref in manual.references:
         kind, target_id = ref.target_kind_and_id
         if kind not in KINDS:
@@ -57,8 +60,9 @@ def check_references(manual: Manual, diagnostics: Diagnostics, suggestions: Sugg
         if guess:
             hint = f"; did you mean '{guess}'?"
         elif known:
-            shown = ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "")
-            hint = f"; known {KINDS[kind].singular} ids: {shown}"
+            if kind not in known_ids:  # once per kind, however many names are unknown
+                known_ids[kind] = ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "")
+            hint = f"; known {KINDS[kind].singular} ids: {known_ids[kind]}"
         else:
             hint = f"; there are no {KINDS[kind].plural} yet"
         diagnostics.error(ref.location, f"unknown {KINDS[kind].singular} '{target_id}'{hint}")

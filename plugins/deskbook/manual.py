@@ -149,7 +149,11 @@ def load_manual(
     found: set[str] = set()
     failed: set[str] = set()
     for path in sorted(content_dir.rglob("*")):
-        if not path.is_file() or path.suffix not in (".yaml", ".yml"):
+        if not path.is_file() or path.suffix.lower() not in (".yaml", ".yml"):
+            continue
+        if path.suffix not in (".yaml", ".yml"):
+            diagnostics.error(Location(display_path(path, root)),
+                              f"'{path.name}' is not read: content files end in lowercase .yaml; rename it")
             continue
         relative = path.relative_to(content_dir).as_posix()
         shown = display_path(path, root)

@@ -118,8 +118,8 @@ def test_answer_key_points_at_the_page_that_explains(handbook):
     outline = {title: page for depth, title, page in _outline(handbook) if depth == 0}
     key = "\n".join(handbook.pages[index].extract_text() for index in range(outline["Answer key"] - 1,
                                                                            len(handbook.pages)))
-    # The page number ends the row, just before question 2 (the answer itself may end a line with a number).
-    row = re.search(r"\n1\s+B\. Refund it.*?(\d+)\s*\n2\s+[A-F]\.", key, re.S)
+    # The page number stands alone on its line: the answer itself may hold numbers ("30 days").
+    row = re.search(r"\n1\s+B\. Refund it.*?\n(\d+)\s*\n", key, re.S)
     assert row, key[:800]
     explained = handbook.pages[int(row.group(1)) - 1].extract_text()
     assert "Refunds" in explained and "valid receipt" in explained
@@ -162,7 +162,8 @@ def test_desk_card_is_two_full_sides(pdfs):
     assert "Who may approve what" in front and "Windows and limits" in front and "Where it goes" in front
     assert "30 days" in front, "the refund and return windows"
     assert "Response targets" in back and "Putting a caller on hold" in back and "Contacts" in back
-    assert "Handing a contact to a supervisor" in back
+    # A heading may wrap in its column (never hyphenated), so compare words, not lines.
+    assert "Handing a contact to a supervisor" in " ".join(back.split())
     # Hours from service-hours.yaml: each line's opening hours, the always-open line, the closures to come.
     assert "Every day, 08:00 to 20:00" in back and "Open around the clock, every day" in back
     assert "All hours are America/Halifax time" in back

@@ -18,6 +18,7 @@ from .data import DeskCardSpec, EditionSpec, LogFormSpec, PrintOptions, handbook
 from .pdf import PreparedPdf, RenderedPdf, compile_pdf, prepare
 
 Spec = EditionSpec | DeskCardSpec | LogFormSpec
+PDF_THREAD_PREFIX = "deskbook-pdf"
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class PendingJobs:
         self.jobs = jobs
         self.prepared = prepared
         self.pool: ThreadPoolExecutor | None = ThreadPoolExecutor(
-            max_workers=max(1, min(threads, len(prepared))), thread_name_prefix="deskbook-pdf"
+            max_workers=max(1, min(threads, len(prepared))), thread_name_prefix=PDF_THREAD_PREFIX
         )
         timestamp = options.printed
         # The handbooks are the long jobs: start them first so the last to finish is not a late long one.

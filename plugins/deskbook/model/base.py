@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from ..load import YamlFloat, YamlInt
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_MAX_LENGTH = 64
 _SLUG = re.compile(SLUG_PATTERN)
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 """A ``{name}`` placeholder in script and standard text, filled from variables.yaml; ``check`` reports
@@ -65,7 +66,7 @@ Markdown = Annotated[
 
 Slug = Annotated[
     str,
-    StringConstraints(pattern=SLUG_PATTERN, max_length=64),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH),
     Field(description="an id: lowercase letters, digits and single hyphens, like 'refund-policy'"),
 ]
 
@@ -173,4 +174,5 @@ class Entity(Strict):
 
 
 def is_slug(value: str) -> bool:
-    return bool(_SLUG.match(value))
+    """Whether ``value`` is an id the schema accepts (pattern and length alike, so `new` agrees with `check`)."""
+    return len(value) <= SLUG_MAX_LENGTH and bool(_SLUG.match(value))
