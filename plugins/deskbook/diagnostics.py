@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
 
-from .characters import one_line
+from .visible import one_line
 
 Severity = Literal["error", "warning"]
 

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ElementTree
 from typing import TYPE_CHECKING
 
 from .limits import text_fields
-from .characters import INVISIBLE
+from .visible import INVISIBLE
 from .urls import entity_target
 
 if TYPE_CHECKING:

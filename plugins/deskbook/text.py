@@ -17,8 +17,8 @@ import nh3
 from markupsafe import Markup, escape
 
 from .model.base import PLACEHOLDER
-from .characters import show_invisible
 from .references import ResolvedText, render_with_values
+from .visible import show_invisible
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",

@@ -23,7 +23,7 @@ from ...site.glossary_markup import mark_abbreviations
 from ...site.navigation import build_navigation, nav_title
 from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
 from ...site.pages import GeneratedPage
-from ...site.references import ReferenceExtension, reference_problems
+from ...site.references import ReferenceExtension
 from ...urls import entity_target
 from ..manual_source import load_checked_manual
 from .config import ContentConfig
@@ -131,15 +131,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             href = posixpath.relpath(target.src_uri, posixpath.dirname(page.file.src_uri) or ".")
             return href + (f"#{target.anchor}" if target.anchor else "")
 
-        problems = reference_problems(markdown, self.manual)
-        if problems:
-            where = Path(config.docs_dir).name + "/" + page.file.src_uri
-            raise PluginError(
-                "Deskbook references could not be resolved:\n"
-                + "\n".join(f"{where}:{p.line}:{p.column}: error: {p.message}" for p in problems)
-            )
-        # Resolved while MkDocs renders this page (right after this event), so values are inserted as
-        # text after Markdown has parsed the page, never as Markdown source.
+        # Checked for every page in on_files; resolved while MkDocs renders this page (right after this
+        # event), so values are inserted as text after Markdown has parsed the page, never as its source.
         self.references.manual = self.manual
         self.references.link = link
         return markdown

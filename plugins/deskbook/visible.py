@@ -1,7 +1,6 @@
-"""Characters that can make text lie on a screen, and how output shows them.
+"""User text made visible as it is, for outputs read as plain lines (terminals, CI logs, diffs).
 
-Kept apart from ``text`` (which renders Markdown and reference values, and so reaches the Manual) because
-the lowest layer, ``diagnostics``, needs it too.
+No imports from the rest of Deskbook: diagnostics, reports and the checker all use it.
 """
 
 from __future__ import annotations
