@@ -14,6 +14,7 @@ from .limits import Suggestions, check_limits
 from .safety import check_safety
 from .manual import EntityRecord, Manual
 from .model import KINDS, Money, Policy, Role
+from .model.escalation import LIMIT_LABELS
 from .model.schedule import NOT_TAKEN
 from .model.base import PLACEHOLDER
 from .prose import check_prose_references, check_stale_prose
@@ -128,7 +129,9 @@ def _limits_held(role: Role) -> dict[str, tuple[str, int | Money]]:
             held[field_name] = (label, value)
     for limit in role.authority.limits:
         if _holds(limit.size):
-            held[f"limit:{limit.kind}"] = (f"{limit.kind} limit", limit.size)
+            # check's messages stay English (issue 9 allows it): the kind's English name, not the manual's.
+            name = limit.label or LIMIT_LABELS[limit.kind]
+            held[f"limit:{limit.kind}"] = (f"{name.lower()} limit", limit.size)
     return held
 
 

@@ -100,7 +100,7 @@ def test_running_head_footer_and_page_numbers(handbook):
     total = len(handbook.pages)
     text = handbook.pages[10].extract_text()
     assert f"Page 11 of {total}" in text
-    assert "Edition 1, Complete edition" in text and "Printed 2026-09-21" in text
+    assert "Edition 1, Complete edition" in text and "Printed September 21, 2026" in text
     see = re.findall(r"see\s+page\s+(\d+)", _text(handbook))
     assert len(see) > 20 and all(1 <= int(n) <= total for n in see)
 
@@ -161,7 +161,8 @@ def test_desk_card_is_two_full_sides(pdfs):
     assert "Who may approve what" in front and "Windows and limits" in front and "Where it goes" in front
     assert "30 days" in front, "the refund and return windows"
     assert "Response targets" in back and "Putting a caller on hold" in back and "Contacts" in back
-    assert "Handing a contact to a supervisor" in back
+    # A heading may wrap in its column (never hyphenated), so compare words, not lines.
+    assert "Handing a contact to a supervisor" in " ".join(back.split())
     # Hours from service-hours.yaml: each line's opening hours, the always-open line, the closures to come.
     assert "Every day, 08:00 to 20:00" in back and "Open around the clock, every day" in back
     assert "All hours are America/Halifax time" in back

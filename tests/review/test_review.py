@@ -332,7 +332,7 @@ def test_diff_renders_both_revisions_and_names_every_page_that_changes(repo, cap
             '30 days.")') in out
     refunds = out.split("(`refunds`)")[1].split("\n- ")[0]
     assert "`index.html`" in refunds and "`training/knowledge-checks.html`" in refunds
-    routing = out.split("now go to")[1]
+    routing = out.split("now sent to")[1]
     assert "`index.html`" not in routing, "the home page names no executive"
 
 

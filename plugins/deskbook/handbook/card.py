@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..locale import Localization
 from ..manual import Manual
 from ..model import CHANNEL_NAMES
+from ..model.schedule import Category
 from ..text import fill_placeholders
 from .data import DeskCardSpec, PrintOptions, _paper
 from .tree import Converter, _trim, parse_html
@@ -79,8 +81,7 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
             "channels": [localization.gettext(CHANNEL_NAMES[channel]) for channel in channels],
             "rows": [
                 {"category": category.name, "flag": category.flag,
-                 "targets": [localization.duration(category.targets[channel]) if channel in category.targets else ""
-                             for channel in channels]}
+                 "targets": [_target_words(category, channel, localization) for channel in channels]}
                 for category in view.entities("category")
             ],
         }
@@ -152,3 +153,12 @@ def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
 def _chain_title(view: Manual, chain_id: str | None) -> str | None:
     chain = view.get("chain", chain_id) if chain_id else None
     return chain.title if chain is not None else None
+
+
+def _target_words(category: Category, channel: str, localization: Localization) -> str:
+    """A schedule cell as staff read it: the target, 'Not taken', or nothing where none is set."""
+    if channel not in category.targets:
+        return ""
+    if not category.takes(channel):
+        return localization.gettext("Not taken")
+    return localization.duration(category.targets[channel])

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from ..manual import Manual
 from ..locale import N_, Localization
 from ..model import CHANNEL_NAMES, CONTENT_FILES, Duration, Entity, Kind, Money
+from ..model.schedule import NOT_TAKEN
 
 RENAME_SIMILARITY = 0.75
 SHORT_TEXT = 40  # longer text values are quoted in full sentences rather than 'old -> new'
@@ -314,7 +315,7 @@ def _value_words(path: tuple[str, ...], value: Any, words: Localization) -> str 
     if path[-1] == "max_discount_percent" and isinstance(value, int):
         return words.percent(value)
     if (path[-1] == "respond_within" or (len(path) > 1 and path[-2] == "targets")) and isinstance(value, str):
-        return words.duration(Duration.parse(value))
+        return words.gettext("Not taken") if value == NOT_TAKEN else words.duration(Duration.parse(value))
     if path[-1] in _DATE_FIELDS and isinstance(value, str):
         try:
             return words.date(dt.date.fromisoformat(value))

@@ -157,7 +157,7 @@ def _rendered_summary(rendered: RenderedChanges, words: Localization) -> list[st
         if answer.old is None or answer.new is None:
             continue  # a question added or removed is listed below
         lines.append("- " + words.gettext(
-            "Knowledge-check answer changes: “%(question)s” now expects “%(new)s” (was “%(old)s”)",
+            'Knowledge-check answer changes: "%(question)s" now expects "%(new)s" (was "%(old)s")',
             question=_md(answer.question), new=_md(answer.new), old=_md(answer.old)))
     return lines + [""]
 
