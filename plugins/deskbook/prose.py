@@ -177,6 +177,9 @@ def check_stale_prose(manual: Manual, diagnostics: Diagnostics, strict: bool = F
             linked.setdefault(target.ref, []).append(reference.source.entity)
 
     report = diagnostics.error if strict else diagnostics.warning
+    entity_paths: dict[int, list[tuple]] = {}
+    for other in manual.all_records():
+        entity_paths.setdefault(id(other.document), []).append(other.path)
     for record in manual.all_records():
         owner = record.entity
         candidates = values_of(owner) + [value for target in linked.get(owner.ref, []) for value in values_of(target)]
@@ -184,7 +187,9 @@ def check_stale_prose(manual: Manual, diagnostics: Diagnostics, strict: bool = F
             continue
         patterns = [(value, literal_pattern(value)) for value in candidates]
         for path, text in prose_fields(owner, record.path):
-            if _inside_other_entity(manual, record, path) or _wrong_choice(owner, path[len(record.path):]):
+            if _inside_other_entity(entity_paths[id(record.document)], record, path) or _wrong_choice(
+                owner, path[len(record.path):]
+            ):
                 continue
             searchable = _without_references(text)
             found: dict[int, list[tuple[NamedValue, str]]] = {}
@@ -222,10 +227,8 @@ def _wrong_choice(entity: Entity, path: tuple) -> bool:
     )
 
 
-def _inside_other_entity(manual: Manual, record: EntityRecord, path: tuple) -> bool:
+def _inside_other_entity(entity_paths: list[tuple], record: EntityRecord, path: tuple) -> bool:
     """Prose of an entity nested in this one (a role inside a list) is judged with its own entity."""
     return any(
-        other is not record and other.document is record.document and len(other.path) > len(record.path)
-        and path[: len(other.path)] == other.path
-        for other in manual.all_records()
+        len(other) > len(record.path) and path[: len(other)] == other for other in entity_paths
     )

@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import re
 import typing
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -300,7 +301,8 @@ def plain_text(text: str, manual: Manual) -> str:
 # -- what the site can link from anywhere ------------------------------------------------------------------
 
 LinkBuilder = Callable[[str, str], str]
-_link_builder: list[LinkBuilder | None] = [None]
+# A context variable, not a global: print data for several editions may be built in threads at once.
+_link_builder: ContextVar[LinkBuilder | None] = ContextVar("deskbook_link_builder", default=None)
 
 
 class linking:  # noqa: N801 - used as a context manager: `with linking(page.href): ...`
@@ -311,15 +313,14 @@ class linking:  # noqa: N801 - used as a context manager: `with linking(page.hre
         self.href = href
 
     def __enter__(self) -> None:
-        self._previous = _link_builder[0]
-        _link_builder[0] = self.href
+        self._token = _link_builder.set(self.href)
 
     def __exit__(self, *exc: Any) -> None:
-        _link_builder[0] = self._previous
+        _link_builder.reset(self._token)
 
 
 def segments_html(segments: list[Segment]) -> Markup:
-    href = _link_builder[0]
+    href = _link_builder.get()
     html = []
     for segment in segments:
         if isinstance(segment, Link):
