@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
 
 from .base import Date, Entity, Slug, Strict, Text
 
@@ -21,13 +23,37 @@ class AudienceDefinition(Entity):
     description: Text
 
 
+# The site's sections in the order a new hire needs them: who we are, the onboarding plan that walks
+# through the rest, then how we behave and what we sell, the rules and who decides, and reference last.
+READING_ORDER = (
+    "company", "training", "standards", "products", "policies", "escalation", "response-times", "procedures",
+    "call-logs", "metrics", "glossary",
+)
+SectionName = Literal[READING_ORDER]
+
+
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class BrandColours(Strict):
+    """The colours of the site's header, links and buttons; the printed handbook uses the same teal."""
+
+    primary: Colour = Field(default="#0b4f6c", description="header and links, as #rrggbb")
+    accent: Colour = Field(default="#00796b", description="what the pointer is on, as #rrggbb")
+
+
 class ManualSettings(Strict):
     title: Text
     subtitle: Text | None = None
     edition: Edition
     audiences: list[AudienceDefinition] = Field(min_length=1)
     logo: Text | None = Field(default=None, description="path of the logo, relative to the content folder")
+    colours: BrandColours = Field(default_factory=BrandColours)
     review_warning_days: int = Field(
         default=30, ge=0, description="warn this many days before a policy's review-by date"
     )
     default_owner: Slug | None = None
+    sections: list[SectionName] | None = Field(
+        default=None,
+        description="the site's sections in reading order; sections left out follow in the usual order",
+    )

@@ -15,11 +15,14 @@ from ...clock import today
 from ...manual import Manual
 from ...review.site_pages import review_site_pages
 from ...site import SiteOptions, render_site_pages
+from ...site.editing import edit_base_url
 from ...site.glossary_markup import mark_abbreviations
 from ...site.navigation import build_navigation, nav_title
 from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
 from ...site.pages import GeneratedPage
 from ...site.references import expand_references
+from ...site.search_index import refine_search_index_file
+from ...site.theme import FEATURES, Brand, brand
 from ...urls import entity_target, relative_url
 from ..manual_source import load_checked_manual
 from .config import ContentConfig
@@ -28,7 +31,9 @@ log = logging.getLogger("mkdocs.plugins.deskbook.content")
 
 ASSETS = Path(__file__).resolve().parents[2] / "site" / "assets"
 STYLESHEET_URI = "assets/deskbook/deskbook.css"
+BRAND_STYLESHEET_URI = "assets/deskbook/brand.css"
 QUIZ_SCRIPT_URI = "assets/deskbook/quiz.js"
+SITE_SCRIPT_URI = "assets/deskbook/deskbook.js"
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
@@ -38,6 +43,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.manual: Manual | None = None
         self.content_dir: Path | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.brand: Brand | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Per-build state is reset here, so `mkdocs serve` rebuilds start clean.
@@ -49,8 +55,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.content_dir = (project_root / self.config.content_dir).resolve()
         # Loading here, before MkDocs empties site_dir, means bad content never destroys the last good site.
         self.manual = load_checked_manual(self.content_dir, project_root, log_warnings=True)
-        config.extra_css.append(STYLESHEET_URI)
-        config.extra_javascript.append(QUIZ_SCRIPT_URI)
+        self.brand = brand(self.manual)
+        _apply_brand(config, self.brand)
+        config.extra_css.extend([BRAND_STYLESHEET_URI, STYLESHEET_URI])
+        config.extra_javascript.extend([SITE_SCRIPT_URI, QUIZ_SCRIPT_URI])
         if self.config.offline_search:
             polyfills = config.extra.setdefault("polyfills", [])
             if SHIM_URI not in polyfills:
@@ -62,7 +70,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.manual is None:
             return files
-        options = SiteOptions(use_directory_urls=config.use_directory_urls, today=today())
+        options = SiteOptions(
+            use_directory_urls=config.use_directory_urls,
+            today=today(),
+            edit_url=edit_base_url(config.repo_url, config.edit_uri, Path(config.docs_dir).name),
+        )
         try:
             pages = render_site_pages(self.manual, options)
             pages.extend(review_site_pages(self.manual, self.content_dir.parent, options.today))
@@ -77,9 +89,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 )
             files.append(File.generated(config, page.src_uri, content=page.markdown))
             self.generated[page.src_uri] = page
-        for uri, source in _asset_files().items():
+        assets = _asset_files()
+        if self.brand.logo_uri:
+            assets[self.brand.logo_uri] = self.brand.logo_source
+        for uri, source in assets.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(source)))
+        files.append(File.generated(config, BRAND_STYLESHEET_URI, content=self.brand.stylesheet))
         if self.config.navigation and config.nav is None:
             hand_written = sorted(
                 f.src_uri for f in files.documentation_pages() if f.src_uri not in self.generated
@@ -121,7 +137,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # Last, after the search plugin has written its index.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.enabled and self.config.offline_search:
+        if not self.config.enabled:
+            return
+        refine_search_index_file(Path(config.site_dir))
+        if self.config.offline_search:
             write_search_index_script(Path(config.site_dir))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -130,9 +149,22 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return server
 
 
+def _apply_brand(config: MkDocsConfig, identity: Brand) -> None:
+    """The manual's name, logo and colours on Material, so mkdocs.yml need not repeat them."""
+    config.site_name = identity.site_name
+    theme = config.theme
+    theme["palette"] = {"primary": "custom", "accent": "custom"}
+    if identity.logo_uri:
+        theme["logo"] = identity.logo_uri
+        theme["favicon"] = identity.logo_uri
+    features = theme.get("features") or []
+    theme["features"] = features + [feature for feature in FEATURES if feature not in features]
+
+
 def _asset_files() -> dict[str, Path]:
     return {
         STYLESHEET_URI: ASSETS / "deskbook.css",
+        SITE_SCRIPT_URI: ASSETS / "deskbook.js",
         QUIZ_SCRIPT_URI: ASSETS / "quiz.js",
         SHIM_URI: SHIM_SOURCE,
     }
