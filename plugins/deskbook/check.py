@@ -6,14 +6,15 @@ Every rule adds located diagnostics and carries on, so one run reports every pro
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from typing import Iterable
 
 from .clock import today as build_today
 from .diagnostics import Diagnostics
+from .limits import Suggestions, check_limits
 from .manual import EntityRecord, Manual
 from .model import KINDS, Policy, Role, duration_minutes
 from .model.base import PLACEHOLDER
+from .prose import check_prose_references, check_stale_prose
 
 FRESHNESS = "freshness"
 
@@ -23,34 +24,39 @@ def check_manual(
     today: dt.date | None = None,
     strict_freshness: bool = False,
 ) -> Diagnostics:
-    check_references(manual, diagnostics)
+    suggestions = Suggestions()
+    check_references(manual, diagnostics, suggestions)
     check_role_hierarchy(manual, diagnostics)
     check_chain_cycles(manual, diagnostics)
     check_authority_rises(manual, diagnostics)
     check_schedule_coverage(manual, diagnostics)
-    check_placeholders(manual, diagnostics)
+    check_placeholders(manual, diagnostics, suggestions)
+    check_prose_references(manual, diagnostics)
+    check_stale_prose(manual, diagnostics, strict=strict_freshness)
     check_unique_local_ids(manual, diagnostics)
     check_assets(manual, diagnostics)
     check_freshness(manual, diagnostics, today, strict_freshness)
+    check_limits(manual, diagnostics)
     return diagnostics
 
 
-def check_references(manual: Manual, diagnostics: Diagnostics) -> None:
+def check_references(manual: Manual, diagnostics: Diagnostics, suggestions: Suggestions | None = None) -> None:
+    suggestions = suggestions or Suggestions()
     for ref in manual.references:
         kind, target_id = ref.target_kind_and_id
         if kind not in KINDS:
-            guess = difflib.get_close_matches(kind, list(KINDS), n=1)
-            hint = f"; did you mean '{guess[0]}:{target_id}'?" if guess else f"; kinds are: {', '.join(KINDS)}"
+            guess = suggestions.closest(kind, "kinds", KINDS)
+            hint = f"; did you mean '{guess}:{target_id}'?" if guess else f"; kinds are: {', '.join(KINDS)}"
             diagnostics.error(ref.location, f"unknown kind '{kind}' in reference '{ref.target}'{hint}")
             continue
         if manual.get(kind, target_id) is not None or kind in manual.incomplete_kinds:
             continue
-        known = sorted(manual.records.get(kind, {}))
-        guess = difflib.get_close_matches(target_id, known, n=1, cutoff=0.5)
+        known = manual.records.get(kind, {})
+        guess = suggestions.closest(target_id, kind, known, cutoff=0.5)
         if guess:
-            hint = f"; did you mean '{guess[0]}'?"
+            hint = f"; did you mean '{guess}'?"
         elif known:
-            shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
+            shown = ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "")
             hint = f"; known {KINDS[kind].singular} ids: {shown}"
         else:
             hint = f"; there are no {KINDS[kind].plural} yet"
@@ -178,14 +184,15 @@ def _placeholder_sites(manual: Manual) -> Iterable[tuple[EntityRecord, tuple, st
                 yield record, ("steps", index, "say"), step.say
 
 
-def check_placeholders(manual: Manual, diagnostics: Diagnostics) -> None:
+def check_placeholders(manual: Manual, diagnostics: Diagnostics, suggestions: Suggestions | None = None) -> None:
+    suggestions = suggestions or Suggestions()
     known = set(manual.variables.values) | set(manual.variables.blanks)
     for record, path, text in _placeholder_sites(manual):
         for name in PLACEHOLDER.findall(text):
             if name in known:
                 continue
-            guess = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-            hint = f"; did you mean '{{{guess[0]}}}'?" if guess else "; add it to variables.yaml"
+            guess = suggestions.closest(name, "placeholders", known)
+            hint = f"; did you mean '{{{guess}}}'?" if guess else "; add it to variables.yaml"
             diagnostics.error(record.location(*path), f"unknown placeholder '{{{name}}}'{hint}")
         unbalanced = PLACEHOLDER.sub("", text)
         if "{" in unbalanced or "}" in unbalanced:

@@ -89,12 +89,6 @@ class Diagnostics:
         # Deduplicate: two rules may notice the same broken value; say it once.
         return sorted(set(self.items))
 
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
 
 class ContentError(Exception):
     """Raised when content cannot be built; carries every located error of the run."""

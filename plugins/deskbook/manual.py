@@ -97,10 +97,6 @@ class Manual:
         record = self.records.get(kind, {}).get(entity_id)
         return record.entity if record else None
 
-    def resolve(self, ref: str) -> Any | None:
-        kind, _, entity_id = ref.partition(":")
-        return self.get(kind, entity_id)
-
     def record(self, entity: Entity) -> EntityRecord:
         return self.records[entity.kind][entity.id]
 
@@ -226,6 +222,12 @@ def _unknown_file_message(relative: str) -> str:
     guess = difflib.get_close_matches(relative if not folder else folder + "/", candidates, n=1, cutoff=0.5)
     hint = f"; did you mean {guess[0]}?" if guess else ""
     return f"this file is not a known kind of content{hint} Known files: {', '.join(patterns)}"
+
+
+def index_manual(manual: Manual) -> Manual:
+    """Index a Manual built from documents already loaded and checked (a derived view of one)."""
+    _index(manual, Diagnostics())
+    return manual
 
 
 def _index(manual: Manual, diagnostics: Diagnostics) -> None:

@@ -10,11 +10,16 @@ CLI's check before a build, the content plugin and the PDF plugin share one load
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from .check import check_manual
-from .diagnostics import ContentError, Diagnostics
+from .diagnostics import ContentError, Diagnostics, Location, display_path
 from .manual import Manual, load_manual
+from .project import check_project as check_project_options
+from .project import markdown_pages, read_project
+from .references import resolved_manual
 
 _checked: dict[Path, tuple[tuple, Manual, Diagnostics]] = {}
 
@@ -36,7 +41,8 @@ def load_checked(
 
 
 def checked_manual(content_dir: Path, project_root: Path | None = None) -> tuple[Manual, Diagnostics]:
-    """The checked Manual and its warnings; raises ContentError with every located error."""
+    """The checked Manual for outputs, its prose references resolved, and its warnings; raises
+    ContentError with every located error."""
     content_dir = content_dir.resolve()
     signature = _signature(content_dir)
     cached = _checked.get(content_dir)
@@ -45,6 +51,8 @@ def checked_manual(content_dir: Path, project_root: Path | None = None) -> tuple
     manual, diagnostics = load_checked(content_dir, project_root)
     if manual is None or diagnostics.errors:
         raise ContentError(diagnostics.items)
+    # Outputs read prose with its [[references]] already replaced by the current values.
+    manual = resolved_manual(manual)
     _checked[content_dir] = (signature, manual, diagnostics)
     return manual, diagnostics
 
@@ -64,3 +72,115 @@ def _signature(content_dir: Path) -> tuple:
             stat = path.stat()
             entries.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
     return tuple(entries)
+
+
+# --- the whole project: content, mkdocs.yml, hand-written pages, the previous edition -------------------
+
+def check_project(
+    config_file: Path | None,
+    content_dir: Path,
+    *,
+    strict_freshness: bool = False,
+    today: dt.date | None = None,
+) -> tuple[Manual | None, Diagnostics]:
+    """Everything ``build`` would reject, found first: the content, the Deskbook options in mkdocs.yml,
+    every ``[[...]]`` reference in every hand-written page, and the previous edition's git revision.
+    Without a mkdocs.yml only the content is checked."""
+    root = config_file.resolve().parent if config_file is not None else content_dir.resolve().parent
+    manual, diagnostics = load_checked(content_dir, root, allow_partial=True, strict_freshness=strict_freshness,
+                                       today=today)
+    check_beyond_content(config_file, manual, root, diagnostics)
+    return manual, diagnostics
+
+
+def check_beyond_content(config_file: Path | None, manual: Manual | None, root: Path,
+                         diagnostics: Diagnostics) -> None:
+    """What surrounds the content: mkdocs.yml's Deskbook options, the hand-written pages' references and
+    the previous edition. References are judged only against a Manual whose every file loaded."""
+    complete = manual is not None and not manual.incomplete_kinds
+    if config_file is not None:
+        project = read_project(config_file)
+        check_project_options(project, manual, diagnostics)
+        if complete:
+            check_pages(manual, project.docs_dir, root, diagnostics)
+    if complete:
+        check_previous_edition(manual, root, diagnostics)
+
+
+def check_pages(manual: Manual, docs_dir: Path, root: Path, diagnostics: Diagnostics) -> None:
+    """Every ``[[...]]`` reference of every hand-written page, all reported in one run."""
+    for path in markdown_pages(docs_dir):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            diagnostics.error(Location(display_path(path, root)), f"cannot read the page: {exc}")
+            continue
+        report_reference_problems(manual, display_path(path, root), text, diagnostics)
+
+
+def report_reference_problems(manual: Manual, shown: str, markdown: str, diagnostics: Diagnostics) -> None:
+    from .site.references import expand_references
+
+    _, problems = expand_references(markdown, manual, lambda kind, entity_id: "#")
+    for problem in problems:
+        diagnostics.error(Location(shown, problem.line, problem.column), problem.message)
+
+
+@dataclass(frozen=True)
+class PreviousEdition:
+    """The manual at ``edition.previous_tag``: loaded, or why it could not be."""
+
+    tag: str
+    manual: Manual | None
+    problem: str | None = None
+    in_git: bool = True
+
+
+_previous: dict[tuple, PreviousEdition] = {}
+
+
+def previous_edition(manual: Manual, project_root: Path | None = None) -> PreviousEdition | None:
+    """The previous edition named in manual.yaml, read from git once per revision (not once per output)."""
+    from .review.revisions import RevisionError, export_content, git_root, resolve_revision
+
+    tag = manual.settings.edition.previous_tag
+    if not tag:
+        return None
+    try:
+        repo = git_root(project_root or manual.content_dir.parent)
+    except RevisionError as exc:
+        return PreviousEdition(tag, None, str(exc), in_git=False)
+    try:
+        commit = resolve_revision(repo, tag)
+    except RevisionError as exc:
+        return PreviousEdition(tag, None, str(exc))
+    key = (repo.resolve(), commit, manual.content_dir.resolve())
+    if key not in _previous:
+        with tempfile.TemporaryDirectory(prefix="deskbook-edition-") as temporary:
+            try:
+                old_content = export_content(repo, commit, manual.content_dir, Path(temporary))
+                old, _ = load_manual(old_content, Path(temporary))
+                # Like with like: outputs compare it with the current Manual, whose prose is resolved.
+                old = resolved_manual(old) if old is not None else None
+            except (RevisionError, OSError) as exc:
+                _previous[key] = PreviousEdition(tag, None, str(exc))
+            else:
+                _previous[key] = PreviousEdition(tag, old, None if old is not None else "it has content errors")
+    return _previous[key]
+
+
+def check_previous_edition(manual: Manual, project_root: Path, diagnostics: Diagnostics) -> None:
+    previous = previous_edition(manual, project_root)
+    if previous is None or previous.manual is not None:
+        return
+    document = next(doc for doc in manual.documents if doc.content_file.name == "manual")
+    where = document.location(("edition", "previous_tag"))
+    if not previous.in_git:
+        diagnostics.error(where, f"previous_tag '{previous.tag}' cannot be read: the project is not in a git "
+                                 "repository; remove previous_tag or commit the project to git")
+    elif previous.problem == "it has content errors":
+        diagnostics.warning(where, f"the previous edition ({previous.tag}) has content errors, so 'What changed' "
+                                   "shows no comparison; run 'check' on that revision to see them")
+    else:
+        diagnostics.error(where, f"previous_tag: {previous.problem}; name the git tag of the previous edition "
+                                 "(git tag lists them)")

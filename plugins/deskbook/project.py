@@ -1,23 +1,168 @@
-"""Facts about a Deskbook project read from its mkdocs.yml without running MkDocs.
+"""A Deskbook project's mkdocs.yml, read without running MkDocs, and its Deskbook options checked.
 
-mkdocs.yml may contain tags such as ``!ENV``; they are read as null here, which is enough to find the
-content folder and the PDF editions for the CLI's ``build`` pre-check and ``diff``'s "where used".
+mkdocs.yml is MkDocs' file: it may use tags such as ``!ENV`` and ``!!python/name:``. It is read here with
+PyYAML's composer only (no constructor runs, so no tag can execute anything), keeping the line and column
+of every value; a tagged value counts as "unknown" and is not judged. The options of the ``deskbook/pdf``
+plugin are checked against the Manual, so ``check`` rejects what the PDF plugin would reject, with
+messages located in mkdocs.yml.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Iterator
 
 import yaml
 
+from .diagnostics import Diagnostics, Location, display_path
+from .manual import Manual
+from .model.base import is_slug
 
-class _TolerantLoader(yaml.SafeLoader):
-    pass
+DESK_CARD_PARTS = ("escalation", "thresholds", "response-times", "scripts", "contacts")
+PAGE_SIZES = ("A4", "Letter")
+DEFAULT_EDITION = {"name": "handbook", "title": "Complete edition", "audience": None}
+
+_EDITION_KEYS = ("name", "title", "audience")
+_DESK_CARD_KEYS = ("enabled", "name", "parts", "scripts", "audience", "per_edition")
+_LOG_FORM_KEYS = ("enabled", "name")
+_PDF_KEYS = ("enabled", "skip_env", "page_size", "output_dir", "editions", "desk_card", "log_form", "language",
+             "threads", "workers")
+_CONTENT_KEYS = ("enabled", "content_dir", "navigation", "nav_max_entities", "glossary_abbreviations",
+                 "offline_search")
 
 
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+class Unknown:
+    """A value set by a tag (``!ENV [NAME, default]``): known only when MkDocs runs."""
 
+    def __repr__(self) -> str:
+        return "<unknown>"
+
+
+UNKNOWN = Unknown()
+
+
+@dataclass
+class Option:
+    """A value from mkdocs.yml with its place; mappings and lists hold Options."""
+
+    value: Any
+    line: int
+    column: int
+
+    def plain(self) -> Any:
+        if isinstance(self.value, dict):
+            return {key: item.plain() for key, item in self.value.items()}
+        if isinstance(self.value, list):
+            return [item.plain() for item in self.value]
+        return self.value
+
+    def get(self, key: str) -> "Option | None":
+        return self.value.get(key) if isinstance(self.value, dict) else None
+
+
+class _Composer(yaml.SafeLoader):
+    """Builds the node tree only; tags are recorded, never constructed."""
+
+
+_SCALARS = {
+    "tag:yaml.org,2002:null": lambda text: None,
+    "tag:yaml.org,2002:bool": lambda text: text.lower() in ("true", "yes", "on"),
+    "tag:yaml.org,2002:int": lambda text: int(text.replace("_", ""), 0) if text.lower().startswith("0x") else int(text),
+    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:str": str,
+}
+
+
+def _option(node: yaml.Node, depth: int = 0) -> Option:
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    if depth > 32:
+        return Option(UNKNOWN, line, column)
+    if isinstance(node, yaml.MappingNode) and node.tag == "tag:yaml.org,2002:map":
+        items = {}
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                items[str(key.value)] = _option(value, depth + 1)
+        return Option(items, line, column)
+    if isinstance(node, yaml.SequenceNode) and node.tag == "tag:yaml.org,2002:seq":
+        return Option([_option(item, depth + 1) for item in node.value], line, column)
+    if isinstance(node, yaml.ScalarNode) and node.tag in _SCALARS:
+        try:
+            return Option(_SCALARS[node.tag](node.value), line, column)
+        except ValueError:
+            return Option(node.value, line, column)
+    return Option(UNKNOWN, line, column)
+
+
+@dataclass
+class Project:
+    """What Deskbook needs from mkdocs.yml: its folders and the Deskbook plugins' options."""
+
+    config_file: Path
+    root: Path
+    display: str  # mkdocs.yml as messages name it
+    settings: Option
+    problems: list[tuple[Location, str]] = field(default_factory=list)
+
+    def plugin(self, name: str) -> Option | None:
+        """The options of plugin ``name`` ({} when listed without options), None when not listed."""
+        plugins = self.settings.get("plugins")
+        if plugins is None or not isinstance(plugins.value, (list, dict)):
+            return None
+        entries = plugins.value.items() if isinstance(plugins.value, dict) else [
+            next(iter(entry.value.items())) if isinstance(entry.value, dict) and len(entry.value) == 1
+            else (entry.value, None) for entry in plugins.value
+        ]
+        for key, options in entries:
+            if key == name:
+                return options if options is not None and isinstance(options.value, dict) else Option({}, 0, 0)
+        return None
+
+    def _folder(self, option: Option | None, default: str) -> Path:
+        relative = option.value if option is not None and isinstance(option.value, str) else default
+        return (self.root / relative).resolve()
+
+    @property
+    def content_dir(self) -> Path:
+        options = self.plugin("deskbook/content")
+        return self._folder(options.get("content_dir") if options else None, "content")
+
+    @property
+    def docs_dir(self) -> Path:
+        return self._folder(self.settings.get("docs_dir"), "docs")
+
+    def location(self, option: Option | None) -> Location:
+        if option is None or option.line == 0:
+            return Location(self.display)
+        return Location(self.display, option.line, option.column)
+
+
+def read_project(config_file: Path) -> Project:
+    """mkdocs.yml read with positions; a file that is not YAML gives a Project with one problem."""
+    root = config_file.resolve().parent
+    display = display_path(config_file, root)
+    try:
+        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_Composer)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+        return Project(config_file, root, display, Option({}, 0, 0), [(where, f"not valid YAML: {exc.problem}")])
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return Project(config_file, root, display, Option({}, 0, 0), [(Location(display), f"cannot read: {exc}")])
+    settings = _option(node) if node is not None else Option({}, 1, 1)
+    project = Project(config_file, root, display, settings)
+    if not isinstance(settings.value, dict):
+        project.problems.append((project.location(settings), "expected a mapping of settings at the top"))
+        project.settings = Option({}, 0, 0)
+    return project
+
+
+def content_dir_of(config_file: Path) -> Path:
+    return read_project(config_file).content_dir
+
+
+# --- the deskbook/pdf options, as the outputs and "where used" need them ------------------------------
 
 @dataclass(frozen=True)
 class EditionInfo:
@@ -33,31 +178,171 @@ class DeskCardInfo:
     scripts: tuple[str, ...]
 
 
-def _plugin_options(config_file: Path, plugin: str) -> dict | None:
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    for entry in data.get("plugins") or []:
-        if isinstance(entry, dict) and plugin in entry:
-            return entry[plugin] or {}
-        if entry == plugin:
-            return {}
-    return None
-
-
-def content_dir_of(config_file: Path) -> Path:
-    options = _plugin_options(config_file, "deskbook/content") or {}
-    return (config_file.resolve().parent / options.get("content_dir", "content")).resolve()
-
-
 def pdf_outputs_of(config_file: Path) -> tuple[list[EditionInfo], DeskCardInfo | None]:
-    from .handbook.data import DESK_CARD_PARTS
-
-    options = _plugin_options(config_file, "deskbook/pdf")
+    """The PDFs the project makes; unreadable or unknown values fall back to the plugin's defaults."""
+    options = read_project(config_file).plugin("deskbook/pdf")
     if options is None:
         return [], None
-    editions = [EditionInfo(e.get("name", "handbook"), e.get("title", "Handbook"), e.get("audience"))
-                for e in options.get("editions") or [{"name": "handbook", "title": "Complete edition"}]]
-    card = options.get("desk_card") or {}
+    plain = options.plain()
+    editions = []
+    for edition in _list(plain.get("editions")) or [DEFAULT_EDITION]:
+        edition = edition if isinstance(edition, dict) else {}
+        editions.append(EditionInfo(_text(edition.get("name"), "handbook"), _text(edition.get("title"), "Handbook"),
+                                    _text(edition.get("audience"), None)))
+    card = plain.get("desk_card") if isinstance(plain.get("desk_card"), dict) else {}
     if card.get("enabled", True) is False:
         return editions, None
-    return editions, DeskCardInfo(card.get("name", "desk-card"), tuple(card.get("parts", DESK_CARD_PARTS)),
-                                  tuple(card.get("scripts", ("hold", "supervisor-takeover"))))
+    parts = [part for part in _list(card.get("parts", list(DESK_CARD_PARTS))) if isinstance(part, str)]
+    scripts = [script for script in _list(card.get("scripts", [])) if isinstance(script, str)]
+    return editions, DeskCardInfo(_text(card.get("name"), "desk-card"), tuple(parts), tuple(scripts))
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _text(value: Any, default: Any) -> Any:
+    return value if isinstance(value, str) else default
+
+
+# --- checks ------------------------------------------------------------------------------------------
+
+def check_project(project: Project, manual: Manual | None, diagnostics: Diagnostics) -> None:
+    """The Deskbook plugins' options in mkdocs.yml: types, names, and what they refer to in the Manual."""
+    for location, message in project.problems:
+        diagnostics.error(location, message)
+    content = project.plugin("deskbook/content")
+    if content is not None:
+        _unknown_keys(project, content, _CONTENT_KEYS, "deskbook/content", diagnostics)
+    pdf = project.plugin("deskbook/pdf")
+    if pdf is not None:
+        _check_pdf_options(project, pdf, manual, diagnostics)
+
+
+def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, diagnostics: Diagnostics) -> None:
+    error = lambda option, message: diagnostics.error(project.location(option), message)  # noqa: E731
+    _unknown_keys(project, pdf, _PDF_KEYS, "deskbook/pdf", diagnostics)
+    page_size = pdf.get("page_size")
+    if page_size is not None and _known(page_size) and page_size.value not in PAGE_SIZES:
+        error(page_size, f"page_size '{page_size.value}' is not one of: {', '.join(PAGE_SIZES)}")
+    audiences = sorted(a.id for a in manual.entities("audience")) if manual is not None else None
+    names: dict[str, Option] = {}
+
+    def check_audience(option: Option | None, where: str) -> None:
+        if option is None or not _known(option) or option.value is None or audiences is None:
+            return
+        if not isinstance(option.value, str):
+            error(option, f"{where}.audience must be an audience id from manual.yaml")
+        elif option.value not in audiences:
+            error(option, f"{where}.audience '{option.value}' is not an audience in manual.yaml"
+                          f"{_did_you_mean(option.value, audiences)} (audiences: {', '.join(audiences)})")
+
+    def check_name(option: Option | None, where: str) -> None:
+        if option is None or not _known(option):
+            return
+        if not isinstance(option.value, str) or not is_slug(option.value):
+            error(option, f"{where}.name '{option.value}' must use lowercase letters, digits and single hyphens; "
+                          "it is the PDF's file name")
+        elif option.value in names:
+            first = names[option.value]
+            error(option, f"{where}.name '{option.value}' is already used at line {first.line}; each PDF needs "
+                          "its own name")
+        else:
+            names[option.value] = option
+
+    editions = pdf.get("editions")
+    if editions is not None and _known(editions) and not isinstance(editions.value, list):
+        error(editions, "editions must be a list of editions, each with a name and a title")
+    elif editions is not None and _known(editions):
+        for index, edition in enumerate(editions.value):
+            where = f"editions[{index}]"
+            if not _known(edition):
+                continue
+            if not isinstance(edition.value, dict):
+                error(edition, f"{where} must have a name and a title, like 'name: handbook-rep'")
+                continue
+            _unknown_keys(project, edition, _EDITION_KEYS, where, diagnostics)
+            for key in ("name", "title"):
+                if edition.get(key) is None:
+                    error(edition, f"{where} has no {key}; every edition needs a name and a title")
+            title = edition.get("title")
+            if title is not None and _known(title) and not isinstance(title.value, str):
+                error(title, f"{where}.title must be text")
+            check_name(edition.get("name"), where)
+            check_audience(edition.get("audience"), where)
+    workers = pdf.get("workers")
+    if workers is not None:
+        diagnostics.warning(project.location(workers), "deskbook/pdf: 'workers' is now called 'threads'; "
+                                                       "rename it ('mkdocs build --strict' fails on the old name)")
+    _check_desk_card(project, pdf.get("desk_card"), manual, check_name, check_audience, diagnostics)
+    form = pdf.get("log_form")
+    if form is not None and _known(form) and isinstance(form.value, dict):
+        _unknown_keys(project, form, _LOG_FORM_KEYS, "log_form", diagnostics)
+        enabled = form.get("enabled")
+        if enabled is None or enabled.value is not False:
+            check_name(form.get("name") or Option("log-form", form.line, form.column), "log_form")
+    elif form is not None and _known(form):
+        error(form, "log_form must be a mapping of options (enabled, name)")
+
+
+def _check_desk_card(project: Project, card: Option | None, manual: Manual | None, check_name, check_audience,
+                     diagnostics: Diagnostics) -> None:
+    error = lambda option, message: diagnostics.error(project.location(option), message)  # noqa: E731
+    if card is None or not _known(card):
+        return
+    if not isinstance(card.value, dict):
+        error(card, "desk_card must be a mapping of options (parts, scripts, ...)")
+        return
+    _unknown_keys(project, card, _DESK_CARD_KEYS, "desk_card", diagnostics)
+    enabled = card.get("enabled")
+    if enabled is not None and _known(enabled) and enabled.value is False:
+        return
+    check_name(card.get("name") or Option("desk-card", card.line, card.column), "desk_card")
+    check_audience(card.get("audience"), "desk_card")
+    for key, known, what in (("parts", list(DESK_CARD_PARTS), "part"), ("scripts", None, "script")):
+        option = card.get(key)
+        if option is None or not _known(option):
+            continue
+        if not isinstance(option.value, list):
+            error(option, f"desk_card.{key} must be a list, like [{', '.join(DESK_CARD_PARTS[:2])}]"
+                  if key == "parts" else f"desk_card.{key} must be a list of script ids, like [hold]")
+            continue
+        choices = known if known is not None else (
+            sorted(s.id for s in manual.entities("script")) if manual is not None else None)
+        for item in option.value:
+            if not _known(item) or choices is None:
+                continue
+            if not isinstance(item.value, str) or item.value not in choices:
+                shown = ", ".join(choices[:12]) + (", ..." if len(choices) > 12 else "")
+                error(item, f"desk_card.{key}: unknown {what} '{item.value}'"
+                            f"{_did_you_mean(str(item.value), choices)} ({what}s: {shown or 'none yet'})")
+
+
+def _known(option: Option) -> bool:
+    return not isinstance(option.value, Unknown)
+
+
+def _unknown_keys(project: Project, options: Option, allowed: tuple[str, ...], where: str,
+                  diagnostics: Diagnostics) -> None:
+    for key, option in options.value.items():
+        if key not in allowed:
+            diagnostics.error(
+                project.location(option),
+                f"{where}: unknown option '{key}'{_did_you_mean(key, list(allowed))}; options are: "
+                f"{', '.join(allowed)}",
+            )
+
+
+def _did_you_mean(value: str, choices: list[str]) -> str:
+    guess = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return f"; did you mean '{guess[0]}'?" if guess else ""
+
+
+def markdown_pages(docs_dir: Path) -> Iterator[Path]:
+    """The hand-written pages of the site, as MkDocs finds them (hidden folders and files skipped)."""
+    if not docs_dir.is_dir():
+        return
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir)
+        if not any(part.startswith(".") for part in relative.parts) and path.is_file():
+            yield path

@@ -16,14 +16,18 @@ import nh3
 from markupsafe import Markup, escape
 
 from .model.base import PLACEHOLDER
+from .references import ResolvedText, render_with_values
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
     "h4", "h5", "h6", "hr", "i", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span", "strong",
     "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
 }
+# No global attributes at all: an `id` can stand in for Material's `__config` (whose search URL it then
+# chooses), `title` text is shown by tooltip scripts, `class` borrows the theme's behaviour and `style`
+# can paint over the page.
 _ALLOWED_ATTRIBUTES = {
-    "*": {"class", "id", "title"},
+    "*": set(),  # stated, or nh3 keeps its own defaults (`title`, `lang`) on every tag
     "a": {"href"},
     "td": {"align", "colspan", "rowspan"},
     "th": {"align", "colspan", "rowspan"},
@@ -53,20 +57,19 @@ def sanitize_html(html: str) -> str:
     )
 
 
+# The site and every printed edition render the same fields: each is converted once per build.
+@lru_cache(maxsize=16384)
 def markdown_html(text: str | None) -> Markup:
     """Render a Markdown field to sanitised HTML, ready for a template."""
     if not text:
         return Markup("")
-    html = _converter().reset().convert(text)
-    return Markup(sanitize_html(html))
+    if isinstance(text, ResolvedText):
+        return render_with_values(list(text.segments), _markdown_sanitised)
+    return Markup(_markdown_sanitised(text))
 
 
-def markdown_inline_html(text: str | None) -> Markup:
-    """Like :func:`markdown_html`, without the wrapping paragraph, for table cells and list items."""
-    html = str(markdown_html(text)).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
+def _markdown_sanitised(text: str) -> str:
+    return sanitize_html(_converter().reset().convert(text))
 
 
 def fill_placeholders(

@@ -58,7 +58,7 @@ def test_wrong_value_in_a_field_called_time_is_located(content, capsys):
     edit(content / "call-logs" / "2026-10-27-refund-exception.yaml", "time: '16:30'", "time: [16, 30]")
     status, report = run_check(capsys)
     assert status == 1, report
-    assert re.search(r"refund-exception\.yaml:5:7: error: time: expected text, got a list", report), report
+    assert re.search(r"refund-exception\.yaml:5:7: error: time: a value starting with .\[. must be quoted", report), report
 
 
 def test_duplicate_entity_id_across_files(content, capsys):

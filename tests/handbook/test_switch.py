@@ -43,3 +43,32 @@ def test_disabled_in_config_wins_over_the_switch(monkeypatch):
     plugin.load_config({"enabled": False})
     plugin.on_startup(command="build", dirty=False)
     assert not plugin.active
+
+
+def test_one_desk_card_per_audience_edition_when_asked(example_content):
+    from deskbook.pipeline import load_checked_manual
+
+    plugin = PdfPlugin()
+    errors, _ = plugin.load_config({
+        "editions": [{"name": "handbook", "title": "Complete edition"},
+                     {"name": "handbook-rep", "title": "Representative edition", "audience": "rep"}],
+        "desk_card": {"per_edition": True},
+    })
+    assert errors == []
+    jobs = plugin._plan_jobs(load_checked_manual(example_content))
+    assert [job.file_name for job in jobs] == ["handbook.pdf", "handbook-rep.pdf", "desk-card.pdf",
+                                               "desk-card-rep.pdf", "log-form.pdf"]
+    rep_card = jobs[3].spec
+    assert rep_card.audience == "rep" and "Representative edition" in jobs[3].title
+
+
+def test_typst_is_imported_only_to_render(repo_root):
+    """check and diff start fast: loading the CLI and the PDF plugin does not load the Typst compiler."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import deskbook.cli, deskbook.mkdocs_plugins.pdf.plugin, deskbook.handbook; "
+            "print('typst' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env={"PYTHONPATH": str(repo_root / "plugins")})
+    assert result.stdout.strip() == "False"

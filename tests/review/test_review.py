@@ -108,7 +108,9 @@ def test_whats_new_page_compares_with_the_previous_edition(repo):
     manual_yaml.write_text(manual_yaml.read_text().replace('number: "1"', 'number: "2"\n  previous_tag: edition-1'))
     page = whats_new_markdown(load_manual_or_raise(repo / "content"), repo)
     assert page.startswith("# What changed in edition 2")
-    assert "- Changed policy: Refunds\n    - Refund window: 30 days -> 45 days" in page
+    assert "- Changed policy: Refunds\n" in page
+    assert "    - Refund window: 30 days -> 45 days" in page
+    assert "[[" not in page, "prose is compared as readers see it, its references resolved"
     assert "Edition number" not in page and "previous tag" not in page, "the heading already names the edition"
 
 
@@ -162,7 +164,10 @@ def test_pre_commit_hook_runs_check(repo_root, example_project):
 
     hook = next(hook for hook in load_manifest(repo_root / ".pre-commit-hooks.yaml") if hook["id"] == "deskbook-check")
     assert hook["language"] == "python" and hook["pass_filenames"] is False
-    assert re.match(hook["files"], "content/policies/refunds.yaml") and not re.match(hook["files"], "docs/index.md")
+    # check covers the content, mkdocs.yml's Deskbook options and the references in docs/.
+    for path in ("content/policies/refunds.yaml", "docs/index.md", "mkdocs.yml"):
+        assert re.match(hook["files"], path), path
+    assert not re.match(hook["files"], "README.md")
     # pre-commit installs this package and runs the entry from the repository root: do the same.
     entry = shlex.split(hook["entry"])
     executable = Path(sys.executable).parent / entry[0]
@@ -308,3 +313,43 @@ def test_renamed_with_an_edit_is_still_a_rename_but_unrelated_entities_are_not(e
     assert ("removed", None, "closing") in changes and ("added", None, "welcome") in changes
     renamed = next(c for c in diff_manuals(before, after).changes if c.id == "short-hold")
     assert [f.sentence for f in renamed.fields] == ["Title: " + title.split(": ", 1)[1].strip("'\"") + " -> Short hold"]
+
+
+def test_diff_renders_both_revisions_and_names_every_page_that_changes(repo, capsys, monkeypatch):
+    """The home page quotes the refund window through a reference, and the knowledge check's right answer
+    is built from it: neither refers to the policy in the model, and both change."""
+    monkeypatch.chdir(repo)
+    assert main(["diff", "HEAD~1", "HEAD"]) == 0
+    out = capsys.readouterr().out
+    changed = re.search(r"^Pages and PDFs that change \(both revisions built and compared\): (.*)\.$", out, re.M)
+    assert changed, out
+    for output in ("`index.html`", "`policies/refunds.html`", "`training/knowledge-checks.html`",
+                   "`escalation/index.html`", "`handbook.pdf`", "`handbook-rep.pdf`", "`desk-card.pdf`"):
+        assert output in changed.group(1)
+    assert ('- Knowledge-check answer changes: "A customer with a receipt wants their money back for a kettle '
+            'bought 25 days ago. What do you do?" now expects "Refund it to the original payment method; the '
+            'refund window is 45 days." (was "Refund it to the original payment method; the refund window is '
+            '30 days.")') in out
+    refunds = out.split("(`refunds`)")[1].split("\n- ")[0]
+    assert "`index.html`" in refunds and "`training/knowledge-checks.html`" in refunds
+    routing = out.split("now go to")[1]
+    assert "`index.html`" not in routing, "the home page names no executive"
+
+
+def test_diff_json_lists_outputs_and_answers(repo, capsys, monkeypatch):
+    monkeypatch.chdir(repo)
+    assert main(["diff", "HEAD~1", "HEAD", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "index.html" in data["outputs_changed"]["pages"]
+    assert [answer["question_id"] for answer in data["knowledge_check_answers_changed"]] == ["refund-window"]
+
+
+def test_diff_of_prose_only_names_the_pages_it_touches(repo, capsys, monkeypatch):
+    monkeypatch.chdir(repo)
+    standard = repo / "content" / "standards" / "email-hold.yaml"
+    standard.write_text(standard.read_text().replace("use it.", "use it well."))
+    assert main(["diff", "HEAD"]) == 0
+    out = capsys.readouterr().out
+    changed = re.search(r"^Pages and PDFs that change .*: (.*)\.$", out, re.M).group(1)
+    assert "`standards/email-hold.html`" in changed and "`index.html`" not in changed
+    assert "Knowledge-check answer" not in out

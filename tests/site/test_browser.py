@@ -147,3 +147,29 @@ def test_quiz_words_come_from_the_page(built_example):
     assert "Not quite" not in script and "Right." not in script
     page = (built_example / "site" / "training" / "knowledge-checks.html").read_text()
     assert '<script type="application/json" class="deskbook-quiz-words">' in page
+
+
+@pytest.mark.parametrize(("request_kind", "amount", "expected"), [
+    ("refund", "40", "You may agree to this yourself"),
+    ("refund", "200", "Team Lead may approve it"),
+    ("refund", "800", "goes to Director of Customer Care"),
+    ("discount", "25", "Customer Care Manager may approve it"),
+    ("routing-privacy-requests", None, "Send it to Customer Care Manager"),
+])
+def test_who_decides_works_from_a_folder(page, built_example, request_kind, amount, expected):
+    # Straight from the built folder: the answer is worked out in the page, with no server and no network.
+    page.goto((built_example / "site" / "escalation" / "index.html").as_uri())
+    page.select_option("#who-decides-request", request_kind)
+    if amount is not None:
+        page.fill("#who-decides-amount", amount)
+    page.click(".deskbook-who-decides button[type=submit]")
+    answer = page.locator(".deskbook-who-decides-answer")
+    assert expected in answer.inner_text()
+    assert answer.get_attribute("aria-live") == "polite"
+    if request_kind == "refund" and amount == "200":
+        text = answer.inner_text()
+        assert "Complaints and problems beyond your limits" in text and "30 minutes" in text
+        assert "Telling the customer their case is escalated" in text  # the script to use
+    if request_kind == "routing-privacy-requests":
+        assert "E-mail: 24 hours" in answer.inner_text()  # the response target
+    assert _only_local(page.requests, "file") == []

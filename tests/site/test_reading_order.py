@@ -82,3 +82,10 @@ def test_entity_pages_link_to_their_yaml_when_the_project_has_a_repository(tmp_p
     assert "Customer Care Manager" in policy.split("Owner", 1)[1][:400]  # owner and dates up front
     script = (site / "scripts" / "greeting.html").read_text()
     assert "edit/main/content/scripts/greeting.yaml" in script
+
+
+def test_every_site_section_has_a_place_in_the_reading_order():
+    from deskbook.model.manual_settings import READING_ORDER
+    from deskbook.site.pages import SECTION_TITLES
+
+    assert sorted(READING_ORDER) == sorted(key for key, _ in SECTION_TITLES)

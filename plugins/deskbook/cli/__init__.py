@@ -10,14 +10,16 @@ from typing import Sequence
 
 import click
 
+from ..clock import SourceDateEpochError
 from .build import build, serve
 from .commands import cli
 from .diff import diff
+from .init import init
 from .new import new
 
 EXIT_USAGE = 2
 
-for _command in (build, serve, diff, new):
+for _command in (build, serve, diff, new, init):
     cli.add_command(_command)
 
 
@@ -36,6 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
+    except SourceDateEpochError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return EXIT_USAGE
     return int(result or 0)
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -13,6 +16,7 @@ import click
 from ..diagnostics import ContentError, Diagnostics
 from ..project import content_dir_of
 from .reporting import report
+from .staging import UnsafeSiteDir, recover_and_clean, refuse_unsafe_site_dir, staging_dir, swap_in
 
 
 class _MessageOnly(logging.Formatter):
@@ -45,13 +49,22 @@ def _configure_mkdocs_logging(verbose: bool) -> None:
 
 
 def _precheck(config_file: Path) -> int:
-    """Validate content before MkDocs starts, to print located errors in the same form as ``check``."""
-    from ..pipeline import checked_manual
+    """Check the project before MkDocs starts, printing located errors in the same form as ``check``.
 
+    The checked Manual stays with the pipeline, so the plugins take it from there instead of loading again.
+    """
+    from ..pipeline import check_beyond_content, checked_manual
+
+    root = config_file.resolve().parent
+    diagnostics = Diagnostics()
     try:
-        checked_manual(content_dir_of(config_file), config_file.resolve().parent)
+        manual, _ = checked_manual(content_dir_of(config_file), root)
     except ContentError as exc:
-        report(Diagnostics([item for item in exc.diagnostics if item.severity == "error"]), "text")
+        manual = None
+        diagnostics.extend(exc.diagnostics)
+    check_beyond_content(config_file, manual, root, diagnostics)
+    if diagnostics.errors:
+        report(Diagnostics(diagnostics.errors), "text")
         click.echo("build stopped: the previous site and PDFs are unchanged", err=True)
         return 1
     return 0
@@ -72,34 +85,61 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool, verbose: 
         click.echo(f"error: {config_file}: {exc}", err=True)
         return 1
     final_dir = Path(config.site_dir).resolve()
-    staging = final_dir.parent / f".{final_dir.name}.building-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        refuse_unsafe_site_dir(final_dir, config_file.resolve().parent,
+                               [content_dir_of(config_file), Path(config.docs_dir)])
+        recover_and_clean(final_dir)
+    except UnsafeSiteDir as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
+    except OSError as exc:
+        click.echo(f"error: cannot prepare the output folder {final_dir}: {_os_reason(exc)}", err=True)
+        return 2
+    staging = staging_dir(final_dir)
     config.site_dir = str(staging)
     try:
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
+        with _terminate_as_exit():
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+            swap_in(staging, final_dir)
     except (PluginError, ConfigurationError, Abort) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         click.echo(f"error: {exc}", err=True)
         click.echo("build stopped: the previous site and PDFs are unchanged", err=True)
         return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap_in(staging, final_dir)
+    except OSError as exc:
+        click.echo(f"error: cannot write the site to {final_dir}: {_os_reason(exc)}", err=True)
+        click.echo("build stopped: the previous site and PDFs are unchanged", err=True)
+        return 2
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # on every way out; a killed build's is removed next run
     click.echo(f"built {final_dir}", err=True)
     return 0
 
 
-def _swap_in(staging: Path, final_dir: Path) -> None:
-    previous = final_dir.parent / f".{final_dir.name}.previous-{os.getpid()}"
-    if final_dir.exists():
-        final_dir.rename(previous)
-    staging.rename(final_dir)
-    shutil.rmtree(previous, ignore_errors=True)
+def _os_reason(exc: OSError) -> str:
+    where = f" ({exc.filename})" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}"
+
+
+@contextlib.contextmanager
+def _terminate_as_exit():
+    """SIGTERM and SIGHUP end the build through Python's own exit, so the staging folder is removed."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 @click.command()
@@ -118,15 +158,18 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool)
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
-@click.option("--pdf/--no-pdf", default=False, show_default=True, help="Also render PDFs on every rebuild.")
-def serve(config_file: Path, dev_addr: str, pdf: bool) -> int:
-    """Serve the site with live reload; rebuilds when anything under content/ changes."""
+@click.option("--pdf/--no-pdf", default=None,
+              help="Render the PDFs on every rebuild too (default: only when DESKBOOK_PDF=true).")
+def serve(config_file: Path, dev_addr: str, pdf: bool | None) -> int:
+    """Serve the site with live reload; rebuilds when anything under content/ changes. A content error
+    shows in the browser as a page listing the errors, and the manual comes back with the next good save."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    if not pdf:
-        os.environ["DESKBOOK_PDF"] = "false"
+    if pdf is not None:  # the option wins; without it the PDF plugin follows DESKBOOK_PDF
+        os.environ["DESKBOOK_PDF"] = "true" if pdf else "false"
     _configure_mkdocs_logging(False)
+    click.echo(f"Serving the manual on http://{dev_addr}/ once it is built (Ctrl+C stops)", err=True)
     try:
         mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
     except (PluginError, ConfigurationError, Abort) as exc:

@@ -11,29 +11,34 @@ from .reporting import report
 DEFAULT_CONTENT = "content"
 
 
-def _project_root(content: Path) -> Path:
-    return content.resolve().parent
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def cli() -> None:
     """Deskbook: customer-service knowledge as YAML, built into a training site and a handbook."""
 
 
 @cli.command()
-@click.option("--content", "content_dir", default=DEFAULT_CONTENT, show_default=True,
-              type=click.Path(path_type=Path), help="The content folder.")
+@click.option("--content", "content_dir", default=None, type=click.Path(path_type=Path),
+              help="The content folder [default: content_dir from mkdocs.yml, else content].")
+@click.option("-f", "--config-file", default=None, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The project's mkdocs.yml [default: mkdocs.yml beside the content folder, if there is one].")
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
               show_default=True, help="'github' prints workflow annotations for pull requests.")
 @click.option("--strict", is_flag=True, help="Treat overdue policy reviews as errors.")
-def check(content_dir: Path, fmt: str, strict: bool) -> int:
-    """Validate the content: schema, references, cycles, authority limits, schedules, freshness."""
-    from ..pipeline import load_checked
+def check(content_dir: Path | None, config_file: Path | None, fmt: str, strict: bool) -> int:
+    """Check everything a build would reject, and report it all at once: the content (schema, references,
+    cycles, authority limits, schedules, freshness), the Deskbook options in mkdocs.yml, every [[...]]
+    reference in docs/, and the previous edition's git tag."""
+    from ..pipeline import check_project
+    from ..project import content_dir_of
 
+    if config_file is None:
+        beside = (content_dir.parent if content_dir is not None else Path(".")) / "mkdocs.yml"
+        config_file = beside if beside.is_file() else None
+    if content_dir is None:
+        content_dir = content_dir_of(config_file) if config_file is not None else Path(DEFAULT_CONTENT)
     if not content_dir.is_dir():
         raise click.UsageError(f"no content folder at {content_dir}; pass --content or run from the project")
-    manual, diagnostics = load_checked(content_dir, _project_root(content_dir), allow_partial=True,
-                                       strict_freshness=strict)
+    manual, diagnostics = check_project(config_file, content_dir, strict_freshness=strict)
     return report(diagnostics, fmt, summary=manual is not None)
 
 

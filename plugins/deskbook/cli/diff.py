@@ -6,7 +6,6 @@ import tempfile
 from pathlib import Path
 
 import click
-import yaml
 
 from ..diagnostics import Diagnostic, Diagnostics, Location
 from ..pipeline import load_checked
@@ -25,23 +24,28 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
     HEAD is a branch, tag or commit; left out, BASE is compared with the working tree (uncommitted
     edits included). Exit 1 if either side has content errors, 2 for an unknown revision.
     """
-    from ..project import content_dir_of, pdf_outputs_of
+    from ..project import content_dir_of, pdf_outputs_of, read_project
+    from ..review.rendered import compare, render
     from ..review.changes import diff_manuals
     from ..review.report import to_json, to_markdown
     from ..review.revisions import RevisionError, export_content, git_root
 
     content_dir = content_dir_of(config_file)
+    docs_dir = read_project(config_file).docs_dir
     try:
         repo = git_root(config_file.resolve().parent).resolve()
         with tempfile.TemporaryDirectory(prefix="deskbook-diff-") as temporary:
             manuals = {}
+            docs: dict[str, Path | None] = {}
             problems = Diagnostics()
             for label, revision in (("base", base), ("head", head)):
                 if revision is None:
                     folder, root, prefix = content_dir, config_file.resolve().parent, ""
+                    docs[label] = docs_dir
                 else:
                     root = Path(temporary) / label
                     folder = export_content(repo, revision, content_dir, root)
+                    docs[label] = _export_docs(repo, revision, docs_dir, root)
                     root = root / content_dir.relative_to(repo).parent
                     prefix = f"{revision}:"
                 manual, diagnostics = load_checked(folder, root)
@@ -52,16 +56,27 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
                 manuals[label] = manual
             if problems.errors or None in manuals.values():
                 return report(problems, "json" if fmt == "json" else "text")
-            try:
-                editions, desk_card = pdf_outputs_of(config_file)
-            except (OSError, yaml.YAMLError, AttributeError, TypeError):
-                editions, desk_card = [], None  # where-used then names audiences instead of editions
+            editions, desk_card = pdf_outputs_of(config_file)  # none configured: where-used names audiences
             changes = diff_manuals(manuals["base"], manuals["head"])
-            render = to_json if fmt == "json" else to_markdown
-            click.echo(render(changes, manuals["base"], manuals["head"], editions, desk_card, base,
-                              head or "working tree"))
+            rendered = None
+            if changes:
+                rendered = compare(render(manuals["base"], docs["base"], editions, desk_card),
+                                   render(manuals["head"], docs["head"], editions, desk_card))
+            write = to_json if fmt == "json" else to_markdown
+            click.echo(write(changes, manuals["base"], manuals["head"], editions, desk_card, base,
+                             head or "working tree", rendered))
     except RevisionError as exc:
         click.echo(f"error: {exc}", err=True)
         return 2
     return 0
 
+
+
+def _export_docs(repo: Path, revision: str, docs_dir: Path, destination: Path) -> Path | None:
+    """The hand-written pages at ``revision``, or None when the project has none there."""
+    from ..review.revisions import RevisionError, export_content
+
+    try:
+        return export_content(repo, revision, docs_dir, destination)
+    except (RevisionError, ValueError):
+        return None

@@ -26,7 +26,7 @@ class MissingReference(Exception):
 
 def _existing_id(manual: Manual, new_kind: str, kind: str) -> str:
     """The id of ``kind`` that entities of ``new_kind`` refer to most (a new policy gets the role that
-    owns most policies); with none yet, the first one the project has."""
+    owns most policies); with none yet, manual.yaml's default_owner for a role, else the first one."""
     counts: dict[str, int] = {}
     for reference in manual.references:
         if reference.source is not None and reference.source.entity.kind == new_kind:
@@ -35,6 +35,8 @@ def _existing_id(manual: Manual, new_kind: str, kind: str) -> str:
                 counts[target_id] = counts.get(target_id, 0) + 1
     if counts:
         return max(counts, key=counts.get)
+    if kind == "role" and manual.settings.default_owner:
+        return manual.settings.default_owner
     entities = manual.entities(kind)
     if not entities:
         raise MissingReference(f"a new {KINDS[new_kind].singular} refers to a {KINDS[kind].singular}, and "

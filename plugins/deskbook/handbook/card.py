@@ -96,8 +96,30 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
         for name, value in variables.values.items():
             if name.endswith(("_line", "_phone")) and value not in known:
                 contacts.append({"label": name.replace("_", " ").capitalize(), "address": value, "hours": ""})
+        if view.service_hours is not None:
+            _add_service_hours(contacts, view, options, words)
         data["contacts"] = contacts
     return data
+
+
+def _add_service_hours(contacts: list[dict], view: Manual, options: PrintOptions, words: dict[str, str]) -> None:
+    """Opening hours from service-hours.yaml: each channel's hours, the always-open lines, and the closures
+    still to come when the card is printed."""
+    hours = view.service_hours
+    regular = {line.channel: line for line in hours.lines if line.channel and not line.always_open}
+    shown = set()
+    for contact, channel in zip(contacts, view.company.contact_channels):
+        if channel.channel in regular:
+            contact["hours"] = regular[channel.channel].hours_label
+            shown.add(regular[channel.channel].id)
+    listed = {contact["address"] for contact in contacts}
+    contacts.extend({"label": line.name, "address": line.contact or "", "hours": line.hours_label}
+                    for line in hours.lines if line.id not in shown and line.contact not in listed)
+    upcoming = hours.closures_from(options.printed.date())
+    if upcoming:
+        contacts.append({"label": words["closures"],
+                         "address": "; ".join(f"{closure.dates_label}: {closure.name}" for closure in upcoming),
+                         "hours": words["time_zone"].format(zone=hours.time_zone)})
 
 
 # How many ruled lines a field of the log form gets: the free-text fields get room to write.

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..clock import build_datetime
 from ..manual import Manual
+from ..project import DESK_CARD_PARTS
 from ..site.pages import SECTION_TITLES, GeneratedPage, SiteOptions, print_anchor, render_site_pages
 from ..site.references import expand_references
 from ..urls import entity_target
@@ -23,7 +24,6 @@ from ..text import markdown_html
 from .tree import Converter, parse_html, walk
 from .words import handbook_words
 
-DESK_CARD_PARTS = ("escalation", "thresholds", "response-times", "scripts", "contacts")
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class EditionSpec:
 class DeskCardSpec:
     name: str = "desk-card"
     parts: tuple[str, ...] = DESK_CARD_PARTS
-    scripts: tuple[str, ...] = ("hold", "supervisor-takeover")
+    scripts: tuple[str, ...] = ()
     audience: str | None = None
     title: str | None = None  # the edition's title when there is one card per audience
 
@@ -92,12 +92,24 @@ def _markdown_body(markdown: str) -> str:
     return markdown.split("\n", 1)[1] if markdown.startswith("# ") else markdown
 
 
-def _site_page_html(page: GeneratedPage) -> str:
-    import markdown as markdown_lib
+_ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 
-    # The page bodies are HTML blocks from autoescaped templates with Markdown headings around them;
-    # plain Python-Markdown turns those headings into <h2>..., the blocks pass through untouched.
-    return markdown_lib.markdown(_markdown_body(page.markdown), output_format="html")
+
+def _site_page_html(page: GeneratedPage) -> str:
+    """A generated page as one HTML string. Its Markdown is only ATX headings (user text in them is all
+    entities, see ``site.pages.markdown_text``) between HTML blocks from autoescaped templates, so the
+    headings become tags and the blocks pass as they are: what Python-Markdown would make, without
+    running it over every page a second time."""
+    lines = []
+    after_blank = True
+    for line in _markdown_body(page.markdown).split("\n"):
+        heading = _ATX_HEADING.match(line) if after_blank else None
+        if heading:
+            level = len(heading.group(1))
+            line = f"<h{level}>{heading.group(2)}</h{level}>"
+        lines.append(line)
+        after_blank = not line.strip()
+    return "\n".join(lines)
 
 
 def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions) -> dict[str, Any]:

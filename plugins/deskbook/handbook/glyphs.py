@@ -1,6 +1,11 @@
 """Every character printed must exist in the print fonts: Typst drops (or boxes) a glyph no font has,
-without a word. The print data's strings are checked against the cmaps of the fonts shipped in
-``fonts/`` (the only fonts Typst may use) before anything is compiled."""
+without a word. The print data's strings are checked against the characters the fonts shipped in
+``fonts/`` (the only fonts Typst may use) can draw, before anything is compiled.
+
+That set is kept in ``fonts/coverage.txt`` (code point ranges), so a build does not parse fonts. After
+changing a font, regenerate it with ``python -m deskbook.handbook.glyphs`` (needs fontTools); a test
+checks that the file matches the fonts.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +15,12 @@ from pathlib import Path
 from typing import Iterable
 
 FONTS = Path(__file__).parent / "fonts"
+COVERAGE = FONTS / "coverage.txt"
 # Format characters (zero-width joiners, direction marks) are not drawn, so they need no glyph.
 _NOT_DRAWN = {"Cc", "Cf", "Zl", "Zp"}
 
 
-@lru_cache(maxsize=1)
-def print_font_coverage() -> frozenset[int]:
+def coverage_from_fonts() -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
     covered: set[int] = set()
@@ -25,18 +30,49 @@ def print_font_coverage() -> frozenset[int]:
     return frozenset(covered)
 
 
+def coverage_ranges(covered: frozenset[int]) -> str:
+    ranges: list[str] = []
+    start = previous = None
+    for code in sorted(covered):
+        if previous is not None and code == previous + 1:
+            previous = code
+            continue
+        if start is not None:
+            ranges.append(f"{start:04X}-{previous:04X}")
+        start = previous = code
+    if start is not None:
+        ranges.append(f"{start:04X}-{previous:04X}")
+    return "\n".join(ranges) + "\n"
+
+
+@lru_cache(maxsize=1)
+def print_font_coverage() -> frozenset[int]:
+    covered: set[int] = set()
+    for line in COVERAGE.read_text(encoding="ascii").split():
+        first, last = (int(part, 16) for part in line.split("-"))
+        covered.update(range(first, last + 1))
+    return frozenset(covered)
+
+
 def missing_glyphs(texts: Iterable[str], coverage: frozenset[int] | None = None) -> list[tuple[str, str]]:
     """(character, the text around it) for every character no print font can draw, each named once."""
     coverage = print_font_coverage() if coverage is None else coverage
+    texts = list(texts)
+    used = set().union(*map(set, texts)) if texts else set()
+    missing = {char for char in used if ord(char) not in coverage and not char.isspace()
+               and unicodedata.category(char) not in _NOT_DRAWN}
     problems: list[tuple[str, str]] = []
-    seen: set[str] = set()
     for text in texts:
         for index, char in enumerate(text):
-            if char in seen or char.isspace() or ord(char) in coverage:
-                continue
-            if unicodedata.category(char) in _NOT_DRAWN:
-                continue
-            seen.add(char)
-            start = max(0, index - 30)
-            problems.append((char, " ".join(text[start:index + 30].split())))
+            if char in missing:
+                missing.discard(char)
+                start = max(0, index - 30)
+                problems.append((char, " ".join(text[start:index + 30].split())))
+        if not missing:
+            break
     return problems
+
+
+if __name__ == "__main__":
+    COVERAGE.write_text(coverage_ranges(coverage_from_fonts()), encoding="ascii")
+    print(f"wrote {COVERAGE}")

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from ..clock import build_datetime
 from ..manual import Manual
 from .data import DeskCardSpec, EditionSpec, LogFormSpec, PrintOptions, handbook_data
 from .pdf import PreparedPdf, RenderedPdf, compile_pdf, prepare
@@ -144,6 +143,3 @@ class _progress:
             self.progress.stop()
         return False
 
-
-def default_options(page_size: str = "A4", **values) -> PrintOptions:
-    return PrintOptions(page_size=page_size, printed=build_datetime(), **values)

@@ -30,7 +30,6 @@ def handbook_words() -> dict[str, str]:
         "explained_on": "Explained on",
         "quiz_intro": "Mark one answer for each question with a pen. The answer key at the back of this "
         "book gives the right answers and the page that explains each one.",
-        "diagram": "Diagram",
     }
 
 
@@ -49,18 +48,14 @@ def desk_card_words() -> dict[str, str]:
         "refund": "Refund",
         "gift": "Gift",
         "none": "none",
-        "up_to": "up to {amount}",
         "thresholds": "Where it goes",
         "account_executive": "the account's named executive",
-        "order_over": "Order over {amount}",
-        "key_account": "Key account",
         "response_times": "Response targets",
         "category": "Category",
         "flagged": "flag for management",
         "contacts": "Contacts",
-        "hours": "Hours",
-        "say": "Say",
-        "do": "Do",
+        "closures": "Closed",
+        "time_zone": "All hours are {zone} time",
     }
 
 

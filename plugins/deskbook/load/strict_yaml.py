@@ -37,6 +37,9 @@ from yaml.events import (
     StreamStartEvent,
 )
 
+from . import mistakes
+from ..limits import MAX_NUMBER_DIGITS
+
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 32
 
@@ -83,6 +86,11 @@ class SourceMap:
 
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+    """The file's lines, so a problem inside a long text can be pointed at exactly."""
+    flow_lines: dict[Path_, str] = field(default_factory=dict)
+    """The source line of each list or mapping written inline (``{...}`` or ``[...]``) on one line, so a
+    text field given ``{customer_name}, ...`` can be answered with the quoted line to write instead."""
 
     def value_mark(self, path: Path_) -> Mark:
         """The mark of the value at ``path``, or of its nearest ancestor that has one."""
@@ -155,6 +163,7 @@ class _Frame:
     path: Path_
     pending_key: Any = None
     has_key: bool = False
+    flow_line: int | None = None  # 0-based line where an inline ({...} or [...]) collection starts
 
 
 # libyaml's parser is about five times faster, but crashes the process on tens of thousands of nested
@@ -180,7 +189,8 @@ def read_yaml(data: bytes, _force_pure: bool = False) -> tuple[Any, SourceMap]:
         raise StrictYamlError([YamlProblem(Mark(1, 1), "file contains a NUL character; is it a binary file?")])
 
     loader = _event_source(text, _force_pure)
-    source_map = SourceMap()
+    lines = text.splitlines()
+    source_map = SourceMap(lines=lines)
     problems: list[YamlProblem] = []
     stack: list[_Frame] = []
     root: Any = None
@@ -205,7 +215,8 @@ def read_yaml(data: bytes, _force_pure: bool = False) -> tuple[Any, SourceMap]:
                 continue
             if isinstance(event, AliasEvent):
                 problems.append(
-                    YamlProblem(
+                    _quoting_problem(lines, event)
+                    or YamlProblem(
                         _mark(event.start_mark),
                         f"alias '*{event.anchor}' is not allowed; write the value out in full",
                     )
@@ -214,20 +225,25 @@ def read_yaml(data: bytes, _force_pure: bool = False) -> tuple[Any, SourceMap]:
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
                 problems.append(
-                    YamlProblem(
+                    (_quoting_problem(lines, event) if isinstance(event, ScalarEvent) else None)
+                    or YamlProblem(
                         _mark(event.start_mark),
                         f"anchor '&{anchor}' is not allowed; write each value out in full",
                     )
                 )
                 break
             if _has_explicit_tag(event):
+                local_tag = isinstance(event, ScalarEvent) and not event.tag.startswith("tag:")
                 problems.append(
-                    YamlProblem(_mark(event.start_mark), f"explicit tag '{event.tag}' is not allowed; remove it")
+                    (_quoting_problem(lines, event) if local_tag else None)
+                    or YamlProblem(_mark(event.start_mark), f"explicit tag '{event.tag}' is not allowed; remove it")
                 )
                 break
 
             if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
                 frame = stack.pop()
+                if frame.flow_line is not None and event.end_mark.line == frame.flow_line:
+                    source_map.flow_lines[frame.path] = lines[frame.flow_line]
                 if not stack:
                     root = frame.container
                 continue
@@ -236,7 +252,20 @@ def read_yaml(data: bytes, _force_pure: bool = False) -> tuple[Any, SourceMap]:
             mark = _mark(event.start_mark)
             if isinstance(event, ScalarEvent):
                 # Plain scalars have style None in the Python parser and "" in libyaml's.
-                value: Any = resolve_plain(event.value) if not event.style else event.value
+                value: Any = event.value
+                if not event.style:
+                    digits = sum(character.isdigit() for character in event.value[:MAX_NUMBER_DIGITS + 4])
+                    if digits > MAX_NUMBER_DIGITS and (_INT.match(event.value) or _FLOAT.match(event.value)):
+                        problems.append(YamlProblem(
+                            mark, f"a number of {len(event.value)} characters is too long; the most is "
+                            f"{MAX_NUMBER_DIGITS} digits (quote it if it is text, like an account number)"
+                        ))
+                    else:
+                        value = resolve_plain(event.value)
+                    if event.end_mark.line > event.start_mark.line:
+                        continued = _list_item_read_as_text(lines, event)
+                        if continued:
+                            problems.append(continued)
             elif isinstance(event, MappingStartEvent):
                 value = {}
             elif isinstance(event, SequenceStartEvent):
@@ -247,7 +276,7 @@ def read_yaml(data: bytes, _force_pure: bool = False) -> tuple[Any, SourceMap]:
             if not stack:
                 source_map.values[()] = mark
                 if isinstance(value, (dict, list)):
-                    stack.append(_Frame(value, ()))
+                    stack.append(_Frame(value, (), flow_line=_flow_line(event)))
                 else:
                     root = value
                 continue
@@ -289,12 +318,12 @@ def read_yaml(data: bytes, _force_pure: bool = False) -> tuple[Any, SourceMap]:
                         YamlProblem(mark, f"nesting is deeper than {MAX_DEPTH} levels; flatten the structure")
                     )
                     break
-                stack.append(_Frame(value, child_path))
+                stack.append(_Frame(value, child_path, flow_line=_flow_line(event)))
     except yaml.MarkedYAMLError as exc:
         if not isinstance(loader, yaml.SafeLoader):
             # Report syntax errors in the pure-Python parser's words, which name the offending character.
             return read_yaml(data, _force_pure=True)
-        problems.append(_describe_yaml_error(exc))
+        problems.append(_describe_yaml_error(exc, lines))
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         problems.append(YamlProblem(Mark(1, 1), f"not valid YAML: {exc}"))
 
@@ -322,16 +351,60 @@ def _kind_of(value: Any) -> str:
     return "a number"
 
 
-def _describe_yaml_error(exc: yaml.MarkedYAMLError) -> YamlProblem:
+def _flow_line(event: Any) -> int | None:
+    return event.start_mark.line if getattr(event, "flow_style", False) else None
+
+
+def _quoting_problem(lines: list[str], event: Any) -> YamlProblem | None:
+    """A value such as ``*Note*`` or ``&more`` that YAML read as syntax: say to quote it, if that fits."""
+    line, column = event.start_mark.line, event.start_mark.column
+    if line >= len(lines):
+        return None
+    found = mistakes.reserved_start(lines[line], line + 1, column + 1)
+    return YamlProblem(Mark(found.line, found.column), found.message) if found else None
+
+
+def _list_item_read_as_text(lines: list[str], event: Any) -> YamlProblem | None:
+    """A '- ' line indented under the text of the item above is read as more of that text, silently."""
+    first = event.start_mark.line
+    for index in range(first + 1, min(event.end_mark.line + 1, len(lines))):
+        stripped = lines[index].lstrip(" ")
+        if stripped.startswith("- "):
+            column = len(lines[index]) - len(stripped) + 1
+            start = event.start_mark.column + 1
+            return YamlProblem(
+                Mark(index + 1, column),
+                f"this '- ' is read as more of the text on line {first + 1}, not as a new list item, because "
+                f"it is indented further; line it up with the item on line {first + 1} (column "
+                f"{_dash_column(lines[first], start)})",
+            )
+    return None
+
+
+def _dash_column(line: str, value_column: int) -> int:
+    dash = line.rfind("- ", 0, value_column - 1)
+    return dash + 1 if dash >= 0 else value_column
+
+
+def _describe_yaml_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     position = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
     problem = (exc.problem or "not valid YAML").strip()
     if "'\\t'" in problem or "\\t" in problem:
         return YamlProblem(position, "a tab character is used for indentation; indent with spaces")
+    if mark is not None:
+        context_mark = exc.context_mark
+        explained = mistakes.explain(
+            lines,
+            problem,
+            exc.context,
+            (mark.line, mark.column),
+            (context_mark.line, context_mark.column) if context_mark else None,
+        )
+        if explained is not None:
+            return YamlProblem(Mark(explained.line, explained.column), explained.message)
     context = f" ({exc.context})" if exc.context else ""
     hint = ""
-    if "mapping values are not allowed" in problem:
-        hint = "; a value containing ': ' must be quoted"
-    elif "could not find expected ':'" in problem:
+    if "could not find expected ':'" in problem:
         hint = "; a line may be missing its 'key:' or be wrongly indented"
     return YamlProblem(position, f"not valid YAML: {problem}{context}{hint}")

@@ -5,7 +5,7 @@ from .call_log import CallLog, LoggingGuide
 from .company import Company, ContactChannel, Executive
 from .escalation import Authority, Chain, KeyAccount, Level, Role, RoleList, Routing, RoutingRule
 from .glossary import Glossary, Term
-from .registry import CONTENT_FILES, KINDS, SETTINGS_FILES, ContentFile, Kind, content_file_for, content_file_named
+from .registry import CONTENT_FILES, KINDS, SETTINGS_FILES, ContentFile, Kind, content_file_for
 from .manual_settings import AudienceDefinition, Edition, ManualSettings
 from .metric import Metric, MetricList
 from .policy import Policy, PolicyRule
@@ -75,6 +75,5 @@ __all__ = [
     "Variables",
     "Workshop",
     "content_file_for",
-    "content_file_named",
     "duration_minutes",
 ]

@@ -45,7 +45,13 @@ def _not_blank(value: str) -> str:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_numbers_as_written), AfterValidator(_not_blank)]
+@dataclass(frozen=True)
+class Prose:
+    """Marks a text field people write sentences in: it may hold [[references]] to values, and the
+    stale-prose check reads it for values written out by hand."""
+
+
+Text = Annotated[str, BeforeValidator(_numbers_as_written), AfterValidator(_not_blank), Prose()]
 """Plain text; rendered escaped."""
 
 Markdown = Annotated[
@@ -53,6 +59,7 @@ Markdown = Annotated[
     BeforeValidator(_numbers_as_written),
     AfterValidator(_not_blank),
     Field(json_schema_extra={"format": "markdown"}),
+    Prose(),
 ]
 """Markdown text; rendered through Markdown and then sanitised (no raw HTML, no scripts)."""
 
@@ -74,8 +81,17 @@ def _iso_date(value: Any) -> Any:
 
 Date = Annotated[_dt.date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
 
-Dollars = Annotated[int, Field(ge=0, description="a whole number of US dollars, without the $ sign")]
-Percent = Annotated[int, Field(ge=0, le=100, description="a whole percentage, without the % sign")]
+@dataclass(frozen=True)
+class Amount:
+    """Marks a number field by what it counts, so a reference shows it as people write it: $500, 10%."""
+
+    unit: Literal["dollars", "percent"]
+
+
+Dollars = Annotated[int, Field(ge=0, description="a whole number of US dollars, without the $ sign"), Amount("dollars")]
+Percent = Annotated[
+    int, Field(ge=0, le=100, description="a whole percentage, without the % sign"), Amount("percent")
+]
 
 Channel = Literal["phone", "email", "chat", "in-person", "letter", "social"]
 CHANNEL_NAMES: dict[str, str] = {

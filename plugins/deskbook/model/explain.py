@@ -11,6 +11,7 @@ from typing import Any, Iterator, Union
 from pydantic import BaseModel, ValidationError
 
 from ..load import Mark, SourceMap
+from ..load.mistakes import reserved_start
 from .base import DURATION_PATTERN, SLUG_PATTERN
 
 Loc = tuple[Any, ...]
@@ -94,6 +95,11 @@ def _explain_one(item: dict, loc: Loc, model: type[BaseModel], source_map: Sourc
         hint = f"; did you mean '{suggestion[0]}'?" if suggestion else ""
         listing = f" Allowed keys here: {', '.join(allowed)}." if allowed else ""
         return source_map.key_mark(path), f"unknown key '{path[-1]}'{hint}{listing}"
+    if kind == "string_type" and path in source_map.flow_lines:
+        # `say: {customer_name}, ...` parses as a mapping when nothing follows the closing brace.
+        quoting = reserved_start(source_map.flow_lines[path], mark.line, mark.column)
+        if quoting is not None:
+            return Mark(quoting.line, quoting.column), f"{where}: {quoting.message}"
     if kind == "string_type":
         hint = "; quote it" if isinstance(value, (bool, int, float)) or value is None else ""
         return mark, f"{where}: expected text, got {_describe(value)}{hint}"

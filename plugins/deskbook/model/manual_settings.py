@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .base import Date, Entity, Slug, Strict, Text
+from .base import Date, Entity, Ref, Strict, Text
 
 
 class Edition(Strict):
@@ -42,6 +42,15 @@ class BrandColours(Strict):
     accent: Colour = Field(default="#00796b", description="what the pointer is on, as #rrggbb")
 
 
+class Limits(Strict):
+    """How big a manual may grow before ``check`` stops it (each PDF holds everything it prints in memory)."""
+
+    entities_per_kind: int = Field(default=2000, ge=1, le=1_000_000,
+                                   description="the most policies, call logs, terms, ... of one kind")
+    entities_per_pdf: int = Field(default=6000, ge=1, le=1_000_000,
+                                  description="the most entities in all, as the complete edition prints all")
+
+
 class ManualSettings(Strict):
     title: Text
     subtitle: Text | None = None
@@ -52,7 +61,10 @@ class ManualSettings(Strict):
     review_warning_days: int = Field(
         default=30, ge=0, description="warn this many days before a policy's review-by date"
     )
-    default_owner: Slug | None = None
+    default_owner: Ref("role") | None = Field(
+        default=None, description="the role 'new' names as owner until the project's own files show another"
+    )
+    limits: Limits = Field(default_factory=Limits)
     sections: list[SectionName] | None = Field(
         default=None,
         description="the site's sections in reading order; sections left out follow in the usual order",

@@ -18,6 +18,7 @@ from .call_log import CallLog, LoggingGuide
 from .company import Company, Executive
 from .escalation import Chain, KeyAccount, Role, RoleList, Routing, RoutingRule
 from .glossary import Glossary, Term
+from .hours import ServiceHours, ServiceLine
 from .manual_settings import AudienceDefinition, ManualSettings
 from .metric import Metric, MetricList
 from .policy import Policy
@@ -53,10 +54,6 @@ class ContentFile:
     @property
     def is_folder(self) -> bool:
         return "*" in self.pattern
-
-    @property
-    def folder(self) -> str:
-        return self.pattern.rpartition("/")[0]
 
     def matches(self, relative_path: str) -> bool:
         if self.is_folder:
@@ -116,6 +113,8 @@ SETTINGS_FILES: tuple[ContentFile, ...] = (
     ContentFile("routing", "routing.yaml", Routing, True, "Routing rules and key accounts", "routing"),
     ContentFile("schedules", "schedules.yaml", ResponseSchedule, True, "Response times by category and channel",
                 "schedule"),
+    ContentFile("service-hours", "service-hours.yaml", ServiceHours, False,
+                "Opening hours per line, always-open lines, holidays and closures", "service_hours"),
     ContentFile("logging", "logging.yaml", LoggingGuide, True, "How to log a contact", "logging_guide"),
     ContentFile("metrics", "metrics.yaml", MetricList, True, "Performance metrics", "metric_list"),
     ContentFile("glossary", "glossary.yaml", Glossary, True, "Glossary of terms", "glossary"),
@@ -219,6 +218,7 @@ annotation:
     Kind(RoutingRule, "routing rule", "routing rules", "escalation/index.md#routing-{id}"),
     Kind(KeyAccount, "key account", "key accounts", "escalation/index.md#account-{id}"),
     Kind(Executive, "executive", "executives", "company/index.md#executive-{id}"),
+    Kind(ServiceLine, "service line", "service lines", "company/index.md#line-{id}"),
     Kind(Category, "schedule category", "schedule categories", "response-times.md#category-{id}"),
     Kind(Resource, "training resource", "training resources", "training/library.md#resource-{id}"),
     Kind(Workshop, "workshop", "workshops", "training/library.md#workshop-{id}"),
@@ -236,7 +236,3 @@ SETTINGS_BY_ATTRIBUTE: dict[str, ContentFile] = {cf.attribute: cf for cf in SETT
 
 def content_file_for(relative_path: str) -> ContentFile | None:
     return next((content_file for content_file in CONTENT_FILES if content_file.matches(relative_path)), None)
-
-
-def content_file_named(name: str) -> ContentFile:
-    return next(content_file for content_file in CONTENT_FILES if content_file.name == name)

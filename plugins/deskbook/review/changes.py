@@ -69,7 +69,22 @@ def _flatten(value: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], An
 
 
 def _dump(entity: Entity) -> dict:
-    return json.loads(entity.model_dump_json())
+    return _as_written(entity.model_dump())
+
+
+def _as_written(value: Any) -> Any:
+    """Plain JSON data, prose as its author wrote it: a Manual made for outputs carries resolved
+    [[references]] (their ``source`` is the text as written), and a change is described where it was made."""
+    def sources(item: Any) -> Any:
+        if isinstance(item, str):
+            return getattr(item, "source", item)
+        if isinstance(item, dict):
+            return {key: sources(inner) for key, inner in item.items()}
+        if isinstance(item, (list, tuple)):
+            return [sources(inner) for inner in item]
+        return item
+
+    return json.loads(json.dumps(sources(value), default=str))
 
 
 def _content(entity: Entity) -> dict[tuple[str, ...], Any]:
@@ -183,7 +198,7 @@ def _without_entities(model: BaseModel) -> dict:
         if isinstance(value, BaseModel):
             data[name] = _without_entities(value)
         else:
-            data[name] = json.loads(type(model).__pydantic_serializer__.to_json(model, include={name}))[name]
+            data[name] = _as_written(model.model_dump(include={name})[name])
     return data
 
 

@@ -7,15 +7,14 @@ attribute syntax on these pages.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 
 from ..check import review_status
-from ..manual import Manual, load_manual
-from ..text import markdown_escape
+from ..manual import Manual
 from ..model import KINDS
+from ..pipeline import previous_edition
+from ..text import markdown_escape
 from .changes import diff_manuals
-from .revisions import RevisionError, export_content, git_root
 
 
 def _md(text: str) -> str:
@@ -56,22 +55,14 @@ def whats_new_markdown(manual: Manual, project_root: Path | None, audience: str 
     heading = [f"# What changed in edition {_md(edition.number)}", ""]
     if not edition.previous_tag:
         return "\n".join(heading + ["This is the first edition; there is no earlier edition to compare with.", ""])
-    try:
-        repo = git_root(project_root or manual.content_dir.parent)
-    except RevisionError:
+    previous = previous_edition(manual, project_root)
+    if not previous.in_git:
         return "\n".join(heading + [f"The previous edition ({_md(edition.previous_tag)}) could not be read: "
                                     "the project is not in a git repository, so no comparison is shown.", ""])
-    try:
-        with tempfile.TemporaryDirectory(prefix="deskbook-edition-") as temporary:
-            old_content = export_content(repo, edition.previous_tag, manual.content_dir, Path(temporary))
-            old, diagnostics = load_manual(old_content, Path(temporary))
-    except (RevisionError, OSError) as exc:
+    if previous.manual is None:
         return "\n".join(heading + [f"The previous edition ({_md(edition.previous_tag)}) could not be read: "
-                                    f"{_md(str(exc))}.", ""])
-    if old is None:
-        return "\n".join(heading + [f"The previous edition ({_md(edition.previous_tag)}) has content errors, "
-                                    "so no comparison is shown.", ""])
-    changes = diff_manuals(old.for_audience(audience), manual.for_audience(audience))
+                                    f"{_md(previous.problem)}.", ""])
+    changes = diff_manuals(previous.manual.for_audience(audience), manual.for_audience(audience))
     lines = heading + [f"Compared with the previous edition ({_md(edition.previous_tag)}).", ""]
     for change in changes.changes:
         if change.kind == "manual":  # the edition's own number, date and tag: the heading already says so

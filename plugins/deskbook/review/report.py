@@ -11,17 +11,31 @@ from ..text import markdown_escape
 from ..urls import entity_target, page_url
 from ..model import KINDS
 from .changes import ChangeSet, EntityChange
+from .rendered import RenderedChanges
 
 _DESK_CARD_KINDS = {"escalation": {"role"}, "thresholds": {"routing"}, "response-times": {"category"}}
 
 
 def where_used(change: EntityChange, manual: Manual, editions: list[EditionInfo],
-               desk_card: DeskCardInfo | None) -> dict[str, list[str]]:
-    """The entity's own page, the pages of entities that refer to it, and the PDFs that print it.
+               desk_card: DeskCardInfo | None, rendered: RenderedChanges | None = None,
+               only_change: bool = False) -> dict[str, list[str]]:
+    """The pages and PDFs a change shows in.
 
-    With no PDF editions configured (or a mkdocs.yml that could not be read) the audiences that see the
-    entity stand in for editions, under ``audiences``."""
+    With ``rendered`` (both revisions built and compared), those of the changed outputs whose differing
+    lines mention the change (its values, its title, its page), or all of them when it is the only change.
+    Without, a guess from references: the entity's own page, the pages of entities that refer to it, and
+    the PDFs that print it. With no PDF editions configured (or a mkdocs.yml that could not be read) the
+    audiences that see the entity stand in for editions, under ``audiences``."""
     entity = manual.get(change.kind, change.id)
+    if rendered is not None:
+        if only_change:
+            pages, pdfs = list(rendered.pages), list(rendered.pdfs)
+        else:
+            pages, pdfs = rendered.outputs_mentioning(_needles(change, entity, manual))
+            own = page_url(entity_target(change.kind, change.id).src_uri, False) if change.kind in KINDS else None
+            if own in rendered.pages and own not in pages:
+                pages.insert(0, own)
+        return _with_audiences({"pages": pages, "pdfs": pdfs}, entity, manual, editions)
     pages: list[str] = []
     if change.kind in KINDS:
         pages.append(page_url(entity_target(change.kind, change.id).src_uri, False))
@@ -37,11 +51,30 @@ def where_used(change: EntityChange, manual: Manual, editions: list[EditionInfo]
         kinds = set().union(*(_DESK_CARD_KINDS.get(part, set()) for part in desk_card.parts))
         if change.kind in kinds or (change.kind == "script" and change.id in desk_card.scripts):
             pdfs.append(f"{desk_card.name}.pdf")
-    used = {"pages": list(dict.fromkeys(pages)), "pdfs": pdfs}
+    return _with_audiences({"pages": list(dict.fromkeys(pages)), "pdfs": pdfs}, entity, manual, editions)
+
+
+def _with_audiences(used: dict[str, list[str]], entity, manual: Manual, editions: list[EditionInfo]) -> dict:
     if not editions:
         used["audiences"] = [audience.id for audience in manual.settings.audiences
                              if entity is None or manual.visible_to(entity, audience.id)]
     return used
+
+
+def _needles(change: EntityChange, entity, manual: Manual) -> list[str]:
+    """Text that marks a change in a rendered line: its new and old values (an id also by the title of
+    what it names: outputs print a role's title, not its id), its title, its anchor."""
+    needles = [change.title, entity.display_title if entity is not None else ""]
+    if change.kind in KINDS:
+        needles.append(entity_target(change.kind, change.id).anchor or "")
+    for field_change in change.fields:
+        for value in (field_change.new, field_change.old):
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool) and len(str(value)) >= 2:
+                needles.append(str(value))
+            if isinstance(value, str):
+                needles.extend(records[value].entity.display_title
+                               for records in manual.records.values() if value in records)
+    return [needle for needle in needles if needle]
 
 
 def _pages_using_placeholders(change: EntityChange, manual: Manual) -> list[str]:
@@ -65,11 +98,14 @@ def _code(text: str) -> str:
 
 
 def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[EditionInfo],
-                desk_card: DeskCardInfo | None, base_label: str, head_label: str) -> str:
+                desk_card: DeskCardInfo | None, base_label: str, head_label: str,
+                rendered: RenderedChanges | None = None) -> str:
     lines = ["## What this change means for staff", "",
              f"Comparing `{_code(base_label)}` with `{_code(head_label)}`.", ""]
     if not changes:
         return "\n".join(lines + ["No change to the manual's content.", ""])
+    if rendered is not None:
+        lines += _rendered_summary(rendered)
     groups = [("added", "Added"), ("removed", "Removed"), ("renamed", "Renamed"), ("changed", "Changed")]
     for status, heading in groups:
         selected = [change for change in changes.changes if change.status == status]
@@ -87,7 +123,7 @@ def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[Edi
                 lines.append(f"- {label} **{_md(change.title)}** (`{change.id}`)")
             for field_change in change.fields:
                 lines.append(f"  - {_md(field_change.sentence)}")
-            used = where_used(change, manual, editions, desk_card)
+            used = where_used(change, manual, editions, desk_card, rendered, len(changes.changes) == 1)
             parts = []
             if used["pages"]:
                 parts.append("pages " + ", ".join(f"`{page}`" for page in used["pages"]))
@@ -101,14 +137,34 @@ def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[Edi
     return "\n".join(lines)
 
 
+def _rendered_summary(rendered: RenderedChanges) -> list[str]:
+    lines = []
+    outputs = [f"`{_code(page)}`" for page in rendered.pages] + [f"`{_code(pdf)}`" for pdf in rendered.pdfs]
+    if outputs:
+        lines.append(f"Pages and PDFs that change (both revisions built and compared): {', '.join(outputs)}.")
+    else:
+        lines.append("No page or PDF changes (both revisions built and compared).")
+    for answer in rendered.answers:
+        if answer.old is None or answer.new is None:
+            continue  # a question added or removed is listed below
+        lines.append(f"- Knowledge-check answer changes: \"{_md(answer.question)}\" now expects "
+                     f"\"{_md(answer.new)}\" (was \"{_md(answer.old)}\")")
+    return lines + [""]
+
+
 def to_json(changes: ChangeSet, old: Manual, new: Manual, editions: list[EditionInfo],
-            desk_card: DeskCardInfo | None, base_label: str, head_label: str) -> str:
+            desk_card: DeskCardInfo | None, base_label: str, head_label: str,
+            rendered: RenderedChanges | None = None) -> str:
     items = []
     for change in changes.changes:
         manual = old if change.status == "removed" else new
         item = asdict(change)
         item["fields"] = [{"path": list(f.path), "old": f.old, "new": f.new, "sentence": f.sentence}
                           for f in change.fields]
-        item["where_used"] = where_used(change, manual, editions, desk_card)
+        item["where_used"] = where_used(change, manual, editions, desk_card, rendered, len(changes.changes) == 1)
         items.append(item)
-    return json.dumps({"base": base_label, "head": head_label, "changes": items}, indent=2, default=str)
+    result = {"base": base_label, "head": head_label, "changes": items}
+    if rendered is not None:
+        result["outputs_changed"] = {"pages": rendered.pages, "pdfs": rendered.pdfs}
+        result["knowledge_check_answers_changed"] = [asdict(answer) for answer in rendered.answers]
+    return json.dumps(result, indent=2, default=str)

@@ -38,6 +38,17 @@ def export_content(repo: Path, revision: str, content_dir: Path, destination: Pa
     target = destination / relative
     if result.returncode != 0:
         raise RevisionError(f"'{relative}' does not exist at revision '{revision}'")
-    with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
-        archive.extractall(destination, filter="data")  # "data": no absolute paths, links or devices
+    try:
+        with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
+            archive.extractall(destination, filter=_files_and_folders_only)
+    except (tarfile.TarError, OSError) as exc:
+        raise RevisionError(f"cannot read '{relative}' at revision '{revision}': {exc}") from None
     return target
+
+
+def _files_and_folders_only(member: tarfile.TarInfo, destination: str) -> tarfile.TarInfo | None:
+    """Content is plain files: a committed symbolic link (maybe to an absolute path such as /etc/passwd)
+    is left out, as ``check`` refuses one in the working tree; the rest gets tarfile's "data" rules."""
+    if not (member.isfile() or member.isdir()):
+        return None
+    return tarfile.data_filter(member, destination)

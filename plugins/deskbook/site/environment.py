@@ -9,7 +9,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..templating import make_environment
-from ..text import markdown_html, markdown_inline_html
+from ..text import markdown_html
 from .reading_order import in_reading_order
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>&~^:\"'=$%@")
@@ -25,11 +25,6 @@ def markdown_text(value: Any) -> Markup:
 def environment() -> Environment:
     return make_environment(
         "deskbook.site",
-        {
-            "md": markdown_text,
-            "markdown": markdown_html,
-            "markdown_inline": markdown_inline_html,
-            "reading_order": in_reading_order,
-        },
+        {"md": markdown_text, "markdown": markdown_html, "reading_order": in_reading_order},
         keep_trailing_newline=True,
     )

@@ -59,9 +59,13 @@ def _in_reading_order(manual: Manual, pages: list[GeneratedPage]) -> list[Genera
 _TITLE_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
+def theme_text(text: str) -> str:
+    """Text from the YAML as MkDocs themes want titles and the site name: HTML. Material prints them
+    unescaped (header, menu, tabs), so they are escaped here, or `<script>` in a title would run. Only the
+    characters that open a tag or close an attribute: Material escapes titles once more in the footer's
+    aria-label, and "Chef's" must not be read out as "Chef&#39;s" there."""
+    return text.translate(_TITLE_MARKUP)
+
+
 def nav_title(page: GeneratedPage) -> str:
-    """A page title as MkDocs themes want it: HTML. Material prints titles unescaped (header, menu, tabs),
-    so a title from the YAML is escaped here, or `<script>` in a policy title would run. Only the characters
-    that open a tag or close an attribute: Material escapes the title once more in the footer's aria-label,
-    and "Chef's" must not be read out as "Chef&#39;s" there."""
-    return page.title.translate(_TITLE_MARKUP)
+    return theme_text(page.title)

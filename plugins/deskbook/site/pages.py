@@ -18,10 +18,13 @@ from markupsafe import Markup
 from ..check import review_status
 from ..manual import Manual
 from ..model import KINDS, Entity, duration_minutes
+from ..references import linking
+from ..templating import SHARED_FILTERS
 from ..text import fill_placeholders
 from ..urls import anchor_id, entity_target, relative_url
 from .diagrams import chain_diagram
 from .environment import environment, markdown_text
+from .who_decides import who_decides_data
 
 SECTION_TITLES = (
     ("company", "Company"),
@@ -82,8 +85,9 @@ class PageContext:
             kind = kind_or_ref
         entity = self.manual.get(kind, entity_id)
         if entity is None:
-            # Left out of this printed edition: name it without a link to nowhere.
-            return Markup('<span class="deskbook-ref-absent">{}</span>').format(entity_id)
+            # Left out of this printed edition: no link to nowhere; the handbook prints the title in its
+            # place (data-ref names the entity), never the id.
+            return Markup('<span class="deskbook-ref-absent" data-ref="{}:{}">{}</span>').format(kind, entity_id, entity_id)
         title = entity.display_title
         if self.options.print_mode and entity_target(kind, entity_id).src_uri == self.src_uri:
             # In the book, something on the same page needs no "(see page N)" after it.
@@ -108,6 +112,10 @@ class PageContext:
         """The YAML file ``entity`` comes from, relative to the project: ``content/policies/refunds.yaml``."""
         return self.manual.record(entity).document.display
 
+    def who_decides(self) -> dict[str, Any]:
+        """The data of the "Who decides?" helper, linked from this page."""
+        return who_decides_data(self.manual, self.href, SHARED_FILTERS["money"])
+
     def used_by(self, entity: Entity) -> list[Markup]:
         """Links to the entities that refer to this one, for "Referred to by" lists."""
         seen: list[str] = []
@@ -131,9 +139,10 @@ def print_anchor(src_uri: str) -> str:
 
 def _render(template: str, manual: Manual, src_uri: str, options: SiteOptions, **values: Any) -> str:
     page = PageContext(manual, src_uri, options)
-    return environment().get_template(template).render(
-        manual=manual, page=page, options=options, anchor=anchor_id, **values
-    )
+    with linking(page.href):
+        return environment().get_template(template).render(
+            manual=manual, page=page, options=options, anchor=anchor_id, **values
+        )
 
 
 def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPage]:

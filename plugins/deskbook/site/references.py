@@ -8,25 +8,26 @@ Forms:
 - ``[[var:name]]`` shows a value from variables.yaml;
 - ``[[company.field]]`` shows a company field (``[[company.name]]``).
 
-Values are looked up, never evaluated, and inserted escaped. An unknown name is an error with its line
+Values are looked up, never evaluated, and inserted as text after Markdown has parsed the page, so a
+value full of Markdown or HTML shows as written. An unknown name is an error with its line
 and column, so a renamed policy cannot leave a silently wrong sentence behind.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Callable
 
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.util import AtomicString
 from markupsafe import escape
-from pydantic import BaseModel
 
+from ..limits import Suggestions
 from ..manual import Manual
-
-REFERENCE = re.compile(r"\[\[\s*([a-z][a-z0-9_-]*)(?::([a-z0-9_-]+))?((?:\.[a-z0-9_-]+)*)\s*\]\]")
-LEFTOVER = re.compile(r"\[\[[^\]\n]*\]\]")
-
+from ..references import LEFTOVER, REFERENCE, Link, Resolver, UnknownReference, plain
 
 @dataclass(frozen=True)
 class ReferenceProblem:
@@ -35,94 +36,119 @@ class ReferenceProblem:
     message: str
 
 
-def _lookup(value: Any, parts: list[str]) -> Any:
-    for part in parts:
-        if isinstance(value, BaseModel):
-            if isinstance(value, BaseModel) and part in type(value).model_fields:
-                value = getattr(value, part)
-                continue
-            raise KeyError(part)
-        if isinstance(value, list):
-            match = next((item for item in value if getattr(item, "id", None) == part), None)
-            if match is None:
-                raise KeyError(part)
-            value = match
-            continue
-        if isinstance(value, dict) and part in value:
-            value = value[part]
-            continue
-        raise KeyError(part)
-    return value
+@dataclass(frozen=True)
+class Resolved:
+    """What a reference stands for: plain ``text`` (never markup), and the ``href`` when it is a link."""
+
+    text: str
+    href: str | None = None
+
+    def html(self) -> str:
+        if self.href is None:
+            return str(escape(self.text))
+        return f'<a href="{escape(self.href)}">{escape(self.text)}</a>'
 
 
-def _as_text(value: Any) -> str:
-    if isinstance(value, BaseModel):
-        rule_value = getattr(value, "value", None)
-        if rule_value is not None:
-            unit = getattr(value, "unit", None)
-            return f"{rule_value} {unit}" if unit else str(rule_value)
-        for name in ("title", "name", "text", "term"):
-            if isinstance(getattr(value, name, None), str):
-                return getattr(value, name)
-        raise TypeError("not a single value")
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (list, dict)):
-        raise TypeError("a list, not a single value")
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
+def resolve_reference(
+    match: re.Match, manual: Manual, link: Callable[[str, str], str], suggestions: Suggestions | None = None
+) -> Resolved:
+    """The value or link one :data:`REFERENCE` match stands for, looked up by the same resolver as YAML
+    prose; ``LookupError`` or ``TypeError`` when it cannot stand for anything (the message says why)."""
+    try:
+        segments = Resolver(manual, suggestions).reference(match)
+    except UnknownReference as exc:
+        raise LookupError(str(exc)) from None
+    if len(segments) == 1 and isinstance(segments[0], Link):
+        return Resolved(segments[0].text, link(segments[0].kind, segments[0].id))
+    return Resolved(plain(segments))
 
 
-def expand_references(
-    markdown: str, manual: Manual, link: Callable[[str, str], str]
-) -> tuple[str, list[ReferenceProblem]]:
-    """Replace every reference in ``markdown``; ``link(kind, id)`` gives the href of an entity."""
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def reference_problems(markdown: str, manual: Manual) -> list[ReferenceProblem]:
+    """Every reference in ``markdown`` that cannot be resolved, and every ``[[...]]`` that is not one,
+    located by line and column."""
     problems: list[ReferenceProblem] = []
-
-    def replace(match: re.Match) -> str:
-        head, entity_id, dotted = match.group(1), match.group(2), match.group(3)
-        parts = [part for part in dotted.split(".") if part]
-        line = markdown.count("\n", 0, match.start()) + 1
-        column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
+    suggestions = Suggestions()
+    for match in REFERENCE.finditer(markdown):
         try:
-            if head == "var" and entity_id:
-                values = manual.variables.values
-                if entity_id.replace("-", "_") not in values and entity_id not in values:
-                    raise KeyError(entity_id)
-                return str(escape(values.get(entity_id, values.get(entity_id.replace("-", "_")))))
-            if head == "company" and entity_id is None:
-                return str(escape(_as_text(_lookup(manual.company, parts))))
-            if entity_id is None:
-                raise KeyError(head)
-            entity = manual.get(head, entity_id)
-            if entity is None:
-                known = sorted(manual.records.get(head, {}))
-                guess = difflib.get_close_matches(entity_id, known, n=1, cutoff=0.5)
-                hint = f"; did you mean [[{head}:{guess[0]}{dotted}]]?" if guess else ""
-                raise LookupError(f"no {head} with id '{entity_id}'{hint}")
-            if not parts:
-                return f'<a href="{escape(link(head, entity_id))}">{escape(entity.display_title)}</a>'
-            return str(escape(_as_text(_lookup(entity, parts))))
+            resolve_reference(match, manual, lambda kind, entity_id: "", suggestions)
         except LookupError as exc:
-            reason = exc.args[0] if isinstance(exc, LookupError) and not isinstance(exc, KeyError) else (
-                f"'{exc.args[0]}' is not known there"
-            )
-            problems.append(ReferenceProblem(line, column, f"unknown reference {match.group(0)}: {reason}"))
+            problems.append(ReferenceProblem(
+                *_position(markdown, match.start()), f"unknown reference {match.group(0)}: {exc.args[0]}"
+            ))
         except TypeError as exc:
-            problems.append(ReferenceProblem(line, column, f"reference {match.group(0)} is {exc}"))
-        return match.group(0)
-
-    expanded = REFERENCE.sub(replace, markdown)
+            problems.append(ReferenceProblem(
+                *_position(markdown, match.start()), f"reference {match.group(0)} is {exc}"
+            ))
     for match in LEFTOVER.finditer(markdown):
         if REFERENCE.fullmatch(match.group(0)):
             continue
-        line = markdown.count("\n", 0, match.start()) + 1
-        column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
         problems.append(ReferenceProblem(
-            line, column,
+            *_position(markdown, match.start()),
             f"{match.group(0)} is not a reference; write [[kind:id]], [[kind:id.field]] or [[var:name]] "
             "in lowercase",
         ))
     problems.sort(key=lambda problem: (problem.line, problem.column))
-    return expanded, problems
+    return problems
+
+
+def expand_references(
+    text: str, manual: Manual, link: Callable[[str, str], str]
+) -> tuple[str, list[ReferenceProblem]]:
+    """``text`` as HTML with every reference replaced, for text that is NOT parsed as Markdown afterwards
+    (a value full of Markdown would otherwise become markup); Markdown pages use :class:`ReferenceExtension`.
+    """
+    problems = reference_problems(text, manual)
+    pieces: list[str] = []
+    position = 0
+    for match in REFERENCE.finditer(text):
+        pieces.append(str(escape(text[position:match.start()])))
+        try:
+            pieces.append(resolve_reference(match, manual, link).html())
+        except (LookupError, TypeError):
+            pieces.append(str(escape(match.group(0))))
+        position = match.end()
+    pieces.append(str(escape(text[position:])))
+    return "".join(pieces), problems
+
+
+class _ReferenceInlineProcessor(InlineProcessor):
+    def __init__(self, extension: "ReferenceExtension"):
+        super().__init__(REFERENCE.pattern)
+        self.extension = extension
+
+    def handleMatch(self, match: re.Match, data: str):
+        manual, link = self.extension.manual, self.extension.link
+        if manual is None or link is None:
+            return None, None, None
+        try:
+            resolved = resolve_reference(match, manual, link)
+        except (LookupError, TypeError):
+            return None, None, None  # reported, located, by reference_problems before rendering
+        # An element with an atomic text: Markdown escapes it when it writes the page and no later step
+        # (attr_list, links, smarty) reads it as syntax, so a value is shown exactly as written.
+        element = etree.Element("a" if resolved.href is not None else "span")
+        if resolved.href is not None:
+            element.set("href", resolved.href)
+        element.text = AtomicString(resolved.text)
+        return element, match.start(0), match.end(0)
+
+
+class ReferenceExtension(Extension):
+    """Resolves references while Markdown parses a page, so their values are text after Markdown, not
+    Markdown source. ``manual`` and ``link`` are set for each page before it is rendered."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.manual: Manual | None = None
+        self.link: Callable[[str, str], str] | None = None
+
+    def extendMarkdown(self, md) -> None:
+        # Above every built-in inline pattern (backticks are 190), so the whole [[...]] is taken first
+        # and never read as two nested link brackets.
+        md.inlinePatterns.register(_ReferenceInlineProcessor(self), "deskbook_reference", 200)

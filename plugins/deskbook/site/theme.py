@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..manual import Manual
 from .environment import environment
+from .navigation import theme_text
 
 LOGO_URI_FOLDER = "assets/deskbook"
 
@@ -20,7 +21,7 @@ FEATURES = ("navigation.footer",)
 
 @dataclass(frozen=True)
 class Brand:
-    site_name: str
+    site_name: str  # escaped for the theme, which prints it as HTML
     logo_source: Path | None  # the file in the content folder
     logo_uri: str | None  # where the site serves it
     stylesheet: str  # CSS custom properties for Material's "custom" palette
@@ -37,7 +38,7 @@ def brand(manual: Manual) -> Brand:
         primary=colours.primary, primary_dark=_mix(colours.primary, "#000000", 0.25),
         primary_light=_mix(colours.primary, "#ffffff", 0.25), accent=colours.accent,
     )
-    return Brand(settings.title, logo_source, logo_uri, stylesheet)
+    return Brand(theme_text(settings.title), logo_source, logo_uri, stylesheet)
 
 
 def _mix(colour: str, other: str, share: float) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -11,8 +13,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ...clock import today
+from ...clock import SourceDateEpochError, build_datetime, today
+from ...diagnostics import Diagnostics, format_report
 from ...manual import Manual
+from ...pipeline import report_reference_problems
 from ...review.site_pages import review_site_pages
 from ...site import SiteOptions, render_site_pages
 from ...site.editing import edit_base_url
@@ -20,10 +24,11 @@ from ...site.glossary_markup import mark_abbreviations
 from ...site.navigation import build_navigation, nav_title
 from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
 from ...site.pages import GeneratedPage
-from ...site.references import expand_references
+from ...site.preview import content_error_page
+from ...site.references import ReferenceExtension, reference_problems
 from ...site.search_index import refine_search_index_file
 from ...site.theme import FEATURES, Brand, brand
-from ...urls import entity_target, relative_url
+from ...urls import entity_target
 from ..manual_source import load_checked_manual
 from .config import ContentConfig
 
@@ -34,6 +39,8 @@ STYLESHEET_URI = "assets/deskbook/deskbook.css"
 BRAND_STYLESHEET_URI = "assets/deskbook/brand.css"
 QUIZ_SCRIPT_URI = "assets/deskbook/quiz.js"
 SITE_SCRIPT_URI = "assets/deskbook/deskbook.js"
+WHO_DECIDES_SCRIPT_URI = "assets/deskbook/who-decides.js"
+THEME_RESERVED_ID = re.compile(r"""<[a-z][^>]*?\sid\s*=\s*["']?\s*(__[\w-]*)""", re.IGNORECASE)
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
@@ -44,21 +51,41 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.content_dir: Path | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.brand: Brand | None = None
+        self.serving = False
+        self.content_error: str | None = None
+        self.served_pages: set[str] = set()  # the last good build's pages, which an error page stands in for
+        self.references = ReferenceExtension()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Per-build state is reset here, so `mkdocs serve` rebuilds start clean.
         self.manual = None
         self.generated = {}
+        self.content_error = None
         if not self.config.enabled:
             return config
+        try:
+            build_datetime()  # an unusable SOURCE_DATE_EPOCH stops the build before anything is written
+        except SourceDateEpochError as exc:
+            raise PluginError(f"Deskbook: {exc}") from None
         project_root = Path(config.config_file_path).resolve().parent
         self.content_dir = (project_root / self.config.content_dir).resolve()
         # Loading here, before MkDocs empties site_dir, means bad content never destroys the last good site.
-        self.manual = load_checked_manual(self.content_dir, project_root, log_warnings=True)
+        try:
+            self.manual = load_checked_manual(self.content_dir, project_root, log_warnings=True)
+        except PluginError as exc:
+            if not self.serving:
+                raise
+            self._preview_error(exc)
+            return config
+        config.markdown_extensions.append(self.references)
+        _turn_off_material_tooltips(config)
         self.brand = brand(self.manual)
         _apply_brand(config, self.brand)
         config.extra_css.extend([BRAND_STYLESHEET_URI, STYLESHEET_URI])
-        config.extra_javascript.extend([SITE_SCRIPT_URI, QUIZ_SCRIPT_URI])
+        config.extra_javascript.extend([SITE_SCRIPT_URI, QUIZ_SCRIPT_URI, WHO_DECIDES_SCRIPT_URI])
         if self.config.offline_search:
             polyfills = config.extra.setdefault("polyfills", [])
             if SHIM_URI not in polyfills:
@@ -68,8 +95,38 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # Late, so pages other plugins add in on_files (the PDF plugin's downloads page) join the navigation.
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.content_error is not None:
+            return self._error_pages(files, config)
         if not self.config.enabled or self.manual is None:
             return files
+        try:
+            files = self._add_pages(files, config)
+        except PluginError as exc:
+            if not self.serving:
+                raise
+            self._preview_error(exc)
+            return self._error_pages(files, config)
+        self.served_pages = {file.src_uri for file in files.documentation_pages()}
+        return files
+
+    def _preview_error(self, error: PluginError) -> None:
+        """While serving, a failed rebuild would leave the browser waiting with the errors only in the
+        terminal; the build goes on instead, with every page showing the errors."""
+        self.manual = None
+        self.content_error = str(error)
+        log.error(self.content_error)
+
+    def _error_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        pages = self.served_pages | {file.src_uri for file in files.documentation_pages()} | {"index.md"}
+        for file in list(files.documentation_pages()):
+            files.remove(file)
+        markdown = content_error_page(self.content_error)
+        for uri in sorted(pages):
+            files.append(File.generated(config, uri, content=markdown))
+        config.nav = ["index.md"]
+        return files
+
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         options = SiteOptions(
             use_directory_urls=config.use_directory_urls,
             today=today(),
@@ -89,6 +146,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 )
             files.append(File.generated(config, page.src_uri, content=page.markdown))
             self.generated[page.src_uri] = page
+        self._check_references(files, config)
         assets = _asset_files()
         if self.brand.logo_uri:
             assets[self.brand.logo_uri] = self.brand.logo_source
@@ -103,6 +161,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             config.nav = build_navigation(self.manual, pages, hand_written, self.config.nav_max_entities)
         return files
 
+    def _check_references(self, files: Files, config: MkDocsConfig) -> None:
+        """Every reference of every hand-written page, reported together before any page is rendered."""
+        diagnostics = Diagnostics()
+        docs = Path(config.docs_dir).name
+        for file in files.documentation_pages():
+            if file.src_uri not in self.generated:
+                report_reference_problems(self.manual, f"{docs}/{file.src_uri}", file.content_string, diagnostics)
+        if diagnostics.errors:
+            raise PluginError("Deskbook references could not be resolved:\n" + format_report(diagnostics.sorted()))
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.manual is None:
             return markdown
@@ -114,20 +182,37 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return markdown
 
         def link(kind: str, entity_id: str) -> str:
+            # A link to the page's Markdown source: the link is now inside Markdown's own tree, so MkDocs
+            # checks that the page exists and writes the URL for the site's URL style.
             target = entity_target(kind, entity_id)
-            return relative_url(page.file.src_uri, target.src_uri, config.use_directory_urls, target.anchor)
+            href = posixpath.relpath(target.src_uri, posixpath.dirname(page.file.src_uri) or ".")
+            return href + (f"#{target.anchor}" if target.anchor else "")
 
-        expanded, problems = expand_references(markdown, self.manual, link)
+        problems = reference_problems(markdown, self.manual)
         if problems:
             where = Path(config.docs_dir).name + "/" + page.file.src_uri
             raise PluginError(
                 "Deskbook references could not be resolved:\n"
                 + "\n".join(f"{where}:{p.line}:{p.column}: error: {p.message}" for p in problems)
             )
-        return expanded
+        # Resolved while MkDocs renders this page (right after this event), so values are inserted as
+        # text after Markdown has parsed the page, never as Markdown source.
+        self.references.manual = self.manual
+        self.references.link = link
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or self.manual is None or not self.config.glossary_abbreviations:
+        if not self.config.enabled or self.manual is None:
+            return html
+        reserved = THEME_RESERVED_ID.search(html)
+        if reserved is not None:
+            # The theme finds its settings by id (`__config` holds the search worker's URL); an element of
+            # the page taking that id first would choose the script the browser runs.
+            raise PluginError(
+                f"Deskbook: {Path(config.docs_dir).name}/{page.file.src_uri}: error: the id "
+                f"'{reserved.group(1)}' belongs to the theme; rename it"
+            )
+        if not self.config.glossary_abbreviations:
             return html
         abbreviations = {
             term.abbreviation: term.term for term in self.manual.glossary.terms if term.abbreviation
@@ -161,11 +246,22 @@ def _apply_brand(config: MkDocsConfig, identity: Brand) -> None:
     theme["features"] = features + [feature for feature in FEATURES if feature not in features]
 
 
+def _turn_off_material_tooltips(config: MkDocsConfig) -> None:
+    """Material's ``content.tooltips`` re-reads ``title`` attributes as HTML, so a glossary term or a
+    blank's hint holding ``<img onerror=...>`` would run on hover; the browser's own tooltip shows the
+    same text as text."""
+    features = config.theme.get("features") or []
+    if "content.tooltips" in features:
+        log.info("Deskbook: Material's content.tooltips is turned off (it shows title text as HTML)")
+        config.theme["features"] = [feature for feature in features if feature != "content.tooltips"]
+
+
 def _asset_files() -> dict[str, Path]:
     return {
         STYLESHEET_URI: ASSETS / "deskbook.css",
         SITE_SCRIPT_URI: ASSETS / "deskbook.js",
         QUIZ_SCRIPT_URI: ASSETS / "quiz.js",
+        WHO_DECIDES_SCRIPT_URI: ASSETS / "who-decides.js",
         SHIM_URI: SHIM_SOURCE,
     }
 

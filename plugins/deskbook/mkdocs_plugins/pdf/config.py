@@ -4,7 +4,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from ...handbook.data import DESK_CARD_PARTS
+from ...project import DESK_CARD_PARTS
 
 
 class EditionConfig(base.Config):
@@ -20,7 +20,8 @@ class DeskCardConfig(base.Config):
     enabled = c.Type(bool, default=True)
     name = c.Type(str, default="desk-card")
     parts = c.ListOfItems(c.Choice(DESK_CARD_PARTS), default=list(DESK_CARD_PARTS))
-    scripts = c.ListOfItems(c.Type(str), default=["hold", "supervisor-takeover"])
+    scripts = c.ListOfItems(c.Type(str), default=[])
+    """Script ids printed on the card; none unless mkdocs.yml names them (they must exist)."""
     audience = c.Optional(c.Type(str))
     per_edition = c.Type(bool, default=False)
     """Also make one card per edition that has an audience, named ``<name>-<audience>.pdf``."""

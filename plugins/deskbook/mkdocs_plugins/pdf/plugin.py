@@ -17,6 +17,7 @@ from ...handbook.data import DeskCardSpec, EditionSpec, HandwrittenPage, LogForm
 from ...handbook.jobs import PdfJob, PendingJobs, start_jobs
 from ...manual import Manual
 from ...model.base import is_slug
+from ...site.preview import pdfs_not_built_page
 from ..manual_source import load_checked_manual
 from .config import PdfConfig
 
@@ -108,8 +109,14 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         return [PdfJob(spec, self.config.output_dir) for spec in specs]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if self.active and self.jobs and files.get_file_from_path("downloads.md") is None:
+        if files.get_file_from_path("downloads.md") is not None:
+            return files
+        if self.active and self.jobs:
             files.append(File.generated(config, "downloads.md", content=_downloads_page(self.jobs)))
+        elif self.config.enabled and not self.active:
+            # The page stays where readers and links expect it, and says how to get the PDFs.
+            content = pdfs_not_built_page(self.serving, self.config.skip_env)
+            files.append(File.generated(config, "downloads.md", content=content))
         return files
 
     # Default priority: the PDFs need the Manual and the navigation's order of the hand-written pages.

@@ -1,0 +1,75 @@
+"""``init DIR --name "Company"``: a new manual repository that checks and builds at once, with no fork.
+
+The files come from the templates in ``starter/``: mkdocs.yml, a minimal valid ``content/`` (every
+required file), ``docs/``, the JSON Schemas and editor wiring, a CI workflow and a pre-commit hook that
+install the Deskbook release pinned in ``requirements.txt``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import click
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+# Template names whose file lands elsewhere than its name says (dot files, the workflow's folder).
+_DESTINATIONS = {
+    "gitignore.j2": ".gitignore",
+    "pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
+    "workflow.yml.j2": ".github/workflows/manual.yml",
+}
+
+
+def pinned_requirement() -> str:
+    """This Deskbook's own release, pinned, for the new repository's requirements.txt."""
+    try:
+        return f"deskbook=={version('deskbook')}"
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "deskbook"
+
+
+def starter_files(name: str, requirement: str, today: dt.date) -> dict[str, str]:
+    """Relative path -> text of every file of a new project."""
+    environment = Environment(loader=PackageLoader("deskbook.cli", "starter"), autoescape=False,
+                              undefined=StrictUndefined, keep_trailing_newline=True)
+    values = {"name": name, "requirement": requirement, "today": today.isoformat(), "year": today.year}
+    return {
+        _DESTINATIONS.get(template, template.removesuffix(".j2")): environment.get_template(template).render(values)
+        for template in sorted(environment.list_templates(extensions=["j2"]))
+    }
+
+
+def write_project(target: Path, name: str, requirement: str, today: dt.date) -> list[Path]:
+    from ..schemas import write_schemas, write_vscode_settings
+
+    written = []
+    for relative, text in starter_files(name, requirement, today).items():
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    written += write_schemas(target / "schemas")
+    written.append(write_vscode_settings(target / ".vscode" / "settings.json", target / "schemas", Path("content")))
+    return written
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", required=True, help="The company's name, as the manual prints it.")
+@click.option("--requirement", default=None,
+              help="How the new repository installs Deskbook [default: this release, pinned: deskbook==X.Y.Z]; "
+                   "for example 'deskbook @ git+https://example.org/deskbook@v1.0'.")
+def init(directory: Path, name: str, requirement: str | None) -> int:
+    """Start a new manual in DIRECTORY: content, pages, CI and pre-commit, ready to check and build."""
+    from ..clock import today
+
+    if not name.strip():
+        raise click.UsageError("--name must not be empty")
+    if directory.exists() and any(entry.name != ".git" for entry in directory.iterdir()):
+        raise click.UsageError(f"{directory} is not empty; choose a new folder (init never overwrites files)")
+    written = write_project(directory, name.strip(), requirement or pinned_requirement(), today())
+    click.echo(f"wrote {len(written)} files in {directory}", err=True)
+    click.echo(f"next: cd {directory} && deskbook check && deskbook build", err=True)
+    return 0

@@ -1,0 +1,133 @@
+"""``service-hours.yaml``: when each contact line is open, in which time zone, the lines that never close,
+and the public holidays and other days the desk is closed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
+
+from .base import Channel, Date, Entity, Ref, Strict, Text
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_NAMES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")))
+
+ClockTime = Annotated[
+    str,
+    StringConstraints(pattern=r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"),
+    Field(description="a time on the 24-hour clock in quotes, like '08:30' or '20:00' ('24:00' is midnight)"),
+]
+
+
+def _known_time_zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"'{name}' is not a time zone; write an IANA name like 'Europe/Berlin' or "
+                         "'America/Halifax'") from None
+    return name
+
+
+TimeZone = Annotated[str, AfterValidator(_known_time_zone),
+                     Field(description="an IANA time zone name, like 'America/Halifax' or 'Europe/Berlin'")]
+
+
+class OpeningTimes(Strict):
+    days: list[Weekday] = Field(min_length=1, description="days these times apply to: mon, tue, ... sun")
+    opens: ClockTime
+    closes: ClockTime
+
+    @model_validator(mode="after")
+    def _closes_after_opening(self) -> "OpeningTimes":
+        if self.closes <= self.opens:
+            raise ValueError(f"closes ({self.closes}) must be later than opens ({self.opens})")
+        return self
+
+    @property
+    def days_label(self) -> str:
+        """Runs of consecutive days read as ranges: [mon, tue, wed, fri] -> "Monday to Wednesday, Friday"."""
+        ordered = sorted(set(self.days), key=WEEKDAYS.index)
+        runs: list[list[str]] = []
+        for day in ordered:
+            if runs and WEEKDAYS.index(day) == WEEKDAYS.index(runs[-1][-1]) + 1:
+                runs[-1].append(day)
+            else:
+                runs.append([day])
+        if len(ordered) == len(WEEKDAYS):
+            return "Every day"
+        return ", ".join(WEEKDAY_NAMES[run[0]] if len(run) == 1 else
+                         f"{WEEKDAY_NAMES[run[0]]} to {WEEKDAY_NAMES[run[-1]]}" for run in runs)
+
+
+    @property
+    def label(self) -> str:
+        return f"{self.days_label}, {self.opens} to {self.closes}"
+
+
+class ServiceLine(Entity):
+    kind = "service-line"
+    name: Text
+    channel: Channel | None = None
+    contact: Text | None = Field(default=None, description="the number, address or link customers use")
+    always_open: bool = Field(default=False, description="open around the clock, every day, holidays included")
+    opening: list[OpeningTimes] = Field(default_factory=list)
+    note: Text | None = None
+
+    @property
+    def hours_label(self) -> str:
+        """When the line is open, in one line: "Monday to Friday, 08:00 to 20:00; Saturday, 09:00 to 13:00"."""
+        if self.always_open:
+            return "Open around the clock, every day"
+        return "; ".join(times.label for times in self.opening)
+
+    @model_validator(mode="after")
+    def _open_sometimes(self) -> "ServiceLine":
+        if self.always_open and self.opening:
+            raise ValueError("an always-open line has no opening times; remove 'opening' or 'always_open'")
+        if not self.always_open and not self.opening:
+            raise ValueError("give the line opening times, or set always_open: true")
+        days = [day for times in self.opening for day in times.days]
+        repeated = sorted({day for day in days if days.count(day) > 1}, key=WEEKDAYS.index)
+        if repeated:
+            raise ValueError(f"{', '.join(repeated)} appear in more than one opening entry; give each day once")
+        return self
+
+
+class Closure(Strict):
+    date: Date
+    until: Date | None = Field(default=None, description="the last day closed, for a closure of several days")
+    name: Text = Field(description="like 'Christmas Day' or 'Stocktaking'")
+    lines: list[Ref("service-line")] = Field(
+        default_factory=list, description="the lines closed; leave out for every line that is not always open"
+    )
+
+    @model_validator(mode="after")
+    def _until_after_date(self) -> "Closure":
+        if self.until is not None and self.until < self.date:
+            raise ValueError("until must not come before date")
+        return self
+
+    def closes(self, line: ServiceLine) -> bool:
+        return line.id in self.lines if self.lines else not line.always_open
+
+    @property
+    def dates_label(self) -> str:
+        return self.date.isoformat() + (f" to {self.until.isoformat()}" if self.until else "")
+
+
+class ServiceHours(Strict):
+    time_zone: TimeZone
+    lines: list[ServiceLine] = Field(min_length=1)
+    closures: list[Closure] = Field(default_factory=list, description="public holidays and other closed days")
+
+    def open_lines(self, closure: Closure) -> list[ServiceLine]:
+        """The lines that stay open during a closure (the always-open ones, unless it names them)."""
+        return [line for line in self.lines if not closure.closes(line)]
+
+    def closures_from(self, day: dt.date) -> list[Closure]:
+        """Closures that end on or after ``day``, in date order: what the desk needs to know next."""
+        upcoming = [closure for closure in self.closures if (closure.until or closure.date) >= day]
+        return sorted(upcoming, key=lambda closure: closure.date)

@@ -1,0 +1,427 @@
+"""Values by reference: ``[[policy:refunds.rules.window]]`` in any text, shown with the current value.
+
+One syntax for hand-written pages and for every prose field of the YAML:
+
+- ``[[kind:id]]`` names an entity (its title; a link where the output has links);
+- ``[[kind:id.field]]`` or ``[[kind:id.field.sub]]`` shows a value: a policy rule (``rules.<rule id>``)
+  shows its value and unit ("30 days"), an amount shows its sign ("$500", "10%");
+- ``[[var:name]]`` a value from variables.yaml; ``[[company.field]]`` a company field.
+
+:func:`resolve` is the one pure function over the Manual that turns a text into segments (plain text and
+links); the site and the printed books both render from it, so a changed value cannot stay old in one
+of them. :func:`resolved_manual` gives the outputs a Manual whose prose already carries those segments.
+Values are looked up, never evaluated, and never parsed as markup by any output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import typing
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable, Iterator
+
+from markupsafe import Markup, escape
+from pydantic import BaseModel
+
+from .limits import Suggestions
+from .manual import Manual, _annotation_layers, index_manual
+from .model.base import Amount, Prose
+
+REFERENCE = re.compile(r"\[\[\s*([a-z][a-z0-9_-]*)(?::([a-z0-9_-]+))?((?:\.[a-z0-9_-]+)*)\s*\]\]")
+LEFTOVER = re.compile(r"\[\[[^\]\n]*\]\]")
+_MAX_DEPTH = 8  # a value that refers to a value that refers ... ; deeper means a circle
+
+
+@dataclass(frozen=True)
+class Link:
+    """A reference to a whole entity: shown as its title, linked where the output can link."""
+
+    kind: str
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Value:
+    """A looked-up value: text that outputs show as it is, never as markup."""
+
+    text: str
+
+
+Segment = typing.Union[str, Value, Link]
+"""Author's text (Markdown in a Markdown field), a value, or a link."""
+
+
+@dataclass(frozen=True)
+class ReferenceProblem:
+    start: int  # offset of the reference in the text
+    reference: str
+    message: str
+
+
+class UnknownReference(LookupError):
+    pass
+
+
+def format_amount(value: int, unit: str) -> str:
+    if unit == "dollars":
+        return f"${value:,}"
+    if unit == "percent":
+        return f"{value}%"
+    return f"{value} {unit}"
+
+
+@lru_cache(maxsize=None)
+def _field_amount(model: type[BaseModel], name: str) -> str | None:
+    info = model.model_fields[name]
+    layers = [info.annotation, *info.metadata]
+    for layer in layers:
+        if isinstance(layer, Amount):
+            return layer.unit
+        for candidate in _annotation_layers(layer):
+            if typing.get_origin(candidate) is typing.Annotated:
+                for meta in candidate.__metadata__:
+                    if isinstance(meta, Amount):
+                        return meta.unit
+    return None
+
+
+def _value_text(value: Any, amount: str | None) -> str:
+    if isinstance(value, BaseModel):
+        rule_value = getattr(value, "value", None)
+        if isinstance(rule_value, int) and not isinstance(rule_value, bool):
+            unit = getattr(value, "unit", None)
+            return format_amount(rule_value, unit) if unit else str(rule_value)
+        for name in ("title", "name", "text", "term"):
+            if isinstance(getattr(value, name, None), str):
+                return getattr(value, name)
+        raise TypeError("not a single value")
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, dict)):
+        raise TypeError("a list, not a single value")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value is None:
+        raise TypeError("empty here")
+    if amount and isinstance(value, int):
+        return format_amount(value, amount)
+    return str(value)
+
+
+def _lookup(value: Any, parts: list[str]) -> tuple[Any, str | None]:
+    """The value at ``parts`` inside ``value``, and the amount unit of the field it came from."""
+    amount = None
+    for part in parts:
+        if isinstance(value, BaseModel):
+            if part not in type(value).model_fields:
+                raise KeyError(part)
+            amount = _field_amount(type(value), part)
+            value = getattr(value, part)
+            continue
+        if isinstance(value, list):
+            match = next((item for item in value if getattr(item, "id", None) == part), None)
+            if match is None:
+                raise KeyError(part)
+            value, amount = match, None
+            continue
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+            continue
+        duration = _DURATION.match(value) if isinstance(value, str) else None
+        if duration and part in ("value", "unit"):
+            # "24 hours" read as a number and a unit, for sentences like "a [[...email.value]]-hour target".
+            value = int(duration.group(1)) if part == "value" else duration.group(2)
+            continue
+        raise KeyError(part)
+    return value, amount
+
+
+_DURATION = re.compile(r"^([1-9][0-9]*)\s+([a-z ]+)$")
+
+
+class Resolver:
+    """Looks references up in one Manual (the raw, checked one) and remembers nothing else."""
+
+    def __init__(self, manual: Manual, suggestions: Suggestions | None = None):
+        self.manual = manual
+        # One bounded "did you mean" per run: thousands of unknown references must not compare every pair.
+        self.suggestions = suggestions or Suggestions()
+
+    def segments(self, text: str, _depth: int = 0) -> tuple[list[Segment], list[ReferenceProblem]]:
+        """``text`` as plain strings and links, every reference replaced; and what could not be."""
+        pieces: list[Segment] = []
+        problems: list[ReferenceProblem] = []
+        position = 0
+        for match in REFERENCE.finditer(text):
+            pieces.append(text[position:match.start()])
+            position = match.end()
+            try:
+                found = self._one(match, _depth)
+            except UnknownReference as exc:
+                problems.append(ReferenceProblem(match.start(), match.group(0), f"unknown reference {match.group(0)}: {exc}"))
+                pieces.append(match.group(0))
+                continue
+            except TypeError as exc:
+                problems.append(ReferenceProblem(match.start(), match.group(0), f"reference {match.group(0)} is {exc}"))
+                pieces.append(match.group(0))
+                continue
+            pieces.extend(found)
+        pieces.append(text[position:])
+        for match in LEFTOVER.finditer(text):
+            if not REFERENCE.fullmatch(match.group(0)):
+                problems.append(ReferenceProblem(
+                    match.start(), match.group(0),
+                    f"{match.group(0)} is not a reference; write [[kind:id]], [[kind:id.field]] or [[var:name]] "
+                    "in lowercase",
+                ))
+        problems.sort(key=lambda problem: problem.start)
+        return _merged(pieces), problems
+
+    def reference(self, match: re.Match) -> list[Segment]:
+        """What one :data:`REFERENCE` match stands for; raises UnknownReference or TypeError."""
+        return self._one(match, 0)
+
+    def _one(self, match: re.Match, depth: int) -> list[Segment]:
+        head, entity_id, dotted = match.group(1), match.group(2), match.group(3)
+        parts = [part for part in dotted.split(".") if part]
+        if head == "var" and entity_id and not parts:
+            values = self.manual.variables.values
+            name = entity_id if entity_id in values else entity_id.replace("-", "_")
+            if name not in values:
+                guess = self.suggestions.closest(name, "var", values)
+                raise UnknownReference(f"no variable '{entity_id}'" + (f"; did you mean [[var:{guess}]]?" if guess else ""))
+            return self._nested(values[name], depth, Value)
+        if head == "company" and entity_id is None:
+            try:
+                value, amount = _lookup(self.manual.company, parts)
+            except KeyError as exc:
+                raise UnknownReference(f"'{exc.args[0]}' is not known there") from None
+            return self._nested(_value_text(value, amount), depth, Value)
+        if entity_id is None:
+            raise UnknownReference(f"'{head}' is not known there; write [[kind:id]] or [[var:name]]")
+        if head not in self.manual.records and head not in _known_kinds():
+            guess = self.suggestions.closest(head, "kinds", _known_kinds())
+            raise UnknownReference(f"unknown kind '{head}'" + (f"; did you mean [[{guess}:{entity_id}{dotted}]]?" if guess else ""))
+        entity = self.manual.get(head, entity_id)
+        if entity is None:
+            guess = self.suggestions.closest(entity_id, head, self.manual.records.get(head, {}), 0.5)
+            hint = f"; did you mean [[{head}:{guess}{dotted}]]?" if guess else ""
+            raise UnknownReference(f"no {head} with id '{entity_id}'{hint}")
+        if not parts:
+            return [Link(head, entity_id, "".join(_plain(self._nested(entity.display_title, depth, Value))))]
+        try:
+            value, amount = _lookup(entity, parts)
+        except KeyError as exc:
+            raise UnknownReference(f"'{exc.args[0]}' is not known there") from None
+        return self._nested(_value_text(value, amount), depth, Value)
+
+    def _nested(self, text: str, depth: int, wrap: Callable[[str], Value]) -> list[Segment]:
+        """A looked-up text may hold references of its own; a circle of them is an error, not a hang."""
+        if "[[" not in text:
+            return [wrap(text)]
+        if depth >= _MAX_DEPTH:
+            raise TypeError("part of a circle of references that never ends in a value")
+        segments, problems = self.segments(text, depth + 1)
+        if problems:
+            raise TypeError(problems[0].message.removeprefix("unknown reference ").removeprefix("reference "))
+        return [segment if isinstance(segment, Link) else wrap("".join(_plain([segment]))) for segment in segments]
+
+
+@lru_cache(maxsize=1)
+def _known_kinds() -> list[str]:
+    from .model import KINDS
+
+    return list(KINDS)
+
+
+def _merged(pieces: list[Segment]) -> list[Segment]:
+    merged: list[Segment] = []
+    for piece in pieces:
+        if isinstance(piece, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += piece
+        elif piece != "":
+            merged.append(piece)
+    return merged
+
+
+def _plain(segments: list[Segment]) -> Iterator[str]:
+    for segment in segments:
+        yield segment if isinstance(segment, str) else segment.text
+
+
+def resolve(text: str, manual: Manual) -> list[Segment]:
+    """``text`` with every reference replaced by the current value: plain strings and links.
+
+    References were checked by ``check``; one that cannot be resolved stays as written.
+    """
+    return Resolver(manual).segments(text)[0]
+
+
+def plain(segments: list[Segment]) -> str:
+    return "".join(_plain(segments))
+
+
+def plain_text(text: str, manual: Manual) -> str:
+    return plain(resolve(text, manual))
+
+
+# -- what the site can link from anywhere ------------------------------------------------------------------
+
+LinkBuilder = Callable[[str, str], str]
+_link_builder: list[LinkBuilder | None] = [None]
+
+
+class linking:  # noqa: N801 - used as a context manager: `with linking(page.href): ...`
+    """While rendering one page, links in resolved text point from that page (relative, so the site works
+    from a folder). Outside it, a referenced entity is shown by its title only."""
+
+    def __init__(self, href: LinkBuilder):
+        self.href = href
+
+    def __enter__(self) -> None:
+        self._previous = _link_builder[0]
+        _link_builder[0] = self.href
+
+    def __exit__(self, *exc: Any) -> None:
+        _link_builder[0] = self._previous
+
+
+def segments_html(segments: list[Segment]) -> Markup:
+    href = _link_builder[0]
+    html = []
+    for segment in segments:
+        if isinstance(segment, Link):
+            if href is None:
+                html.append(str(escape(segment.text)))
+            else:
+                html.append(str(Markup('<a href="{}" class="deskbook-ref deskbook-ref-{}">{}</a>').format(
+                    href(segment.kind, segment.id), segment.kind, segment.text)))
+        else:
+            html.append(str(escape(segment if isinstance(segment, str) else segment.text)))
+    return Markup("".join(html))
+
+
+def render_with_values(segments: list[Segment], render: Callable[[str], str]) -> Markup:
+    """Render the author's text with ``render`` (Markdown, sanitised) and put values and links in after,
+    escaped, so a value is never read as Markdown or HTML. Each value stands in as a plain-letter token
+    that Markdown leaves alone."""
+    authored = "".join(segment for segment in segments if isinstance(segment, str))
+    nonce = 0
+    while f"dbkv{nonce}x" in authored:
+        nonce += 1
+    tokens: dict[str, Segment] = {}
+    source = []
+    for segment in segments:
+        if isinstance(segment, str):
+            source.append(segment)
+        else:
+            token = f"dbkv{nonce}x{len(tokens)}z"
+            tokens[token] = segment
+            source.append(token)
+    html = render("".join(source))
+    for token, segment in tokens.items():
+        html = html.replace(token, str(segments_html([segment])))
+    return Markup(html)
+
+
+class ResolvedText(str):
+    """Prose with its references resolved: as a ``str`` it is the plain text with the current values, so
+    every output that reads it as text (the books, the search index, titles) shows them; Jinja's
+    autoescape uses ``__html__``, which links referenced entities. ``source`` is the text as written."""
+
+    source: str
+    segments: tuple[Segment, ...]
+
+    def __new__(cls, source: str, segments: list[Segment]) -> "ResolvedText":
+        text = super().__new__(cls, "".join(_plain(segments)))
+        text.source = source
+        text.segments = tuple(segments)
+        return text
+
+    def __html__(self) -> str:
+        return str(segments_html(list(self.segments)))
+
+
+def resolved_manual(manual: Manual) -> Manual:
+    """The same Manual with every prose field that holds references resolved (see :class:`ResolvedText`)."""
+    resolver = Resolver(manual)
+    changed = False
+
+    def walk(value: Any) -> Any:
+        nonlocal changed
+        if isinstance(value, str):
+            if "[[" not in value:
+                return value
+            changed = True
+            return ResolvedText(value, resolver.segments(value)[0])
+        if isinstance(value, BaseModel):
+            updates = {}
+            for name in type(value).model_fields:
+                item = getattr(value, name)
+                new = walk(item)
+                if new is not item:
+                    updates[name] = new
+            return value.model_copy(update=updates) if updates else value
+        if isinstance(value, list):
+            items = [walk(item) for item in value]
+            return items if any(new is not old for new, old in zip(items, value)) else value
+        if isinstance(value, dict):
+            items = {key: walk(item) for key, item in value.items()}
+            return items if any(items[key] is not value[key] for key in value) else value
+        return value
+
+    documents = [dataclasses.replace(document, model=walk(document.model)) for document in manual.documents]
+    if not changed:
+        return manual
+    return index_manual(Manual(manual.content_dir, documents, incomplete_kinds=manual.incomplete_kinds))
+
+
+# -- where prose stands in the YAML -------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _prose_fields(model: type[BaseModel]) -> dict[str, bool]:
+    """Field name -> whether it holds prose (Text or Markdown, alone, in a list or as dict values)."""
+    fields = {}
+    for name, info in model.model_fields.items():
+        layers = [info.annotation, *info.metadata]
+        fields[name] = any(isinstance(layer, Prose) for layer in layers) or any(
+            isinstance(meta, Prose)
+            for layer in layers
+            for candidate in _all_layers(layer)
+            if typing.get_origin(candidate) is typing.Annotated
+            for meta in candidate.__metadata__
+        )
+    return fields
+
+
+def _all_layers(annotation: Any) -> Iterator[Any]:
+    for candidate in _annotation_layers(annotation):
+        yield candidate
+        if typing.get_origin(candidate) in (list, tuple, dict):
+            for argument in typing.get_args(candidate):
+                yield from _all_layers(argument)
+
+
+def prose_fields(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every prose text inside ``model`` with its path in the document."""
+    for name, is_prose in _prose_fields(type(model)).items():
+        value = getattr(model, name)
+        yield from _prose_values(value, path + (name,), is_prose)
+
+
+def _prose_values(value: Any, path: tuple, is_prose: bool) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        if is_prose:
+            yield path, value
+    elif isinstance(value, BaseModel):
+        yield from prose_fields(value, path)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _prose_values(item, path + (index,), is_prose)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _prose_values(item, path + (key,), is_prose)

@@ -1,0 +1,87 @@
+"""Data for the "Who decides?" helper on the escalation page: roles with their limits, the kinds of
+request a rep meets, chains with their levels and scripts, as one JSON block the page carries, so the
+answer is worked out in the browser with no network, also from a folder (file://)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..manual import Manual
+from ..model import CHANNEL_NAMES
+from .reading_order import in_reading_order
+
+# The requests a rep can measure against the authority matrix: the Authority field that limits each.
+MEASURED_REQUESTS = (
+    ("refund", "max_refund", "money"),
+    ("discount", "max_discount_percent", "percent"),
+    ("gift", "max_gift_value", "money"),
+)
+
+
+def who_decides_data(manual: Manual, href: Callable[[str, str], str], money: Callable[[Any], str]) -> dict[str, Any]:
+    """Everything the helper needs; ``href(kind, id)`` links from the escalation page, ``money`` formats."""
+    roles = [
+        {
+            "id": role.id,
+            "title": role.title,
+            "href": href("role", role.id),
+            "limits": {
+                "max_refund": float(role.authority.max_refund),
+                "max_discount_percent": float(role.authority.max_discount_percent),
+                "max_gift_value": float(role.authority.max_gift_value) if role.authority.free_gift else None,
+            },
+            "shown": {
+                "max_refund": money(role.authority.max_refund),
+                "max_discount_percent": f"{role.authority.max_discount_percent} %",
+                "max_gift_value": money(role.authority.max_gift_value) if role.authority.free_gift else None,
+            },
+        }
+        for role in manual.entities("role")
+    ]
+    thresholds = [
+        {"over": float(rule.when.order_value_over), "shown": money(rule.when.order_value_over), **_route(rule)}
+        for rule in manual.entities("routing")
+        if rule.when.order_value_over is not None
+    ]
+    routed = [
+        {"id": f"routing-{rule.id}", "title": rule.title, "note": rule.note, **_route(rule),
+         "targets": _targets(manual, rule.when.category)}
+        for rule in manual.entities("routing")
+        if rule.when.order_value_over is None
+    ]
+    return {
+        "roles": roles,
+        "measured": [{"id": key, "limit": limit, "unit": unit} for key, limit, unit in MEASURED_REQUESTS],
+        "thresholds": thresholds,
+        "routed": routed,
+        "chains": [_chain(manual, chain, href) for chain in in_reading_order(manual.entities("chain"))],
+    }
+
+
+def _route(rule) -> dict[str, Any]:
+    """Where a routing rule sends a case; no role on a key-account rule (each account's executive)."""
+    return {"role": rule.route_to, "chain": rule.chain}
+
+
+def _targets(manual: Manual, category_id: str | None) -> list[dict[str, str]]:
+    """First-answer targets of a category, channel by channel."""
+    category = manual.get("category", category_id) if category_id else None
+    if category is None:
+        return []
+    return [
+        {"channel": CHANNEL_NAMES.get(channel, channel), "within": str(category.targets[channel])}
+        for channel in manual.schedule.channels
+    ]
+
+
+def _chain(manual: Manual, chain, href) -> dict[str, Any]:
+    scripts = in_reading_order(
+        script for script in manual.entities("script") if getattr(script, "escalates_to", None) == chain.id
+    )
+    return {
+        "id": chain.id,
+        "title": chain.display_title,
+        "href": href("chain", chain.id),
+        "levels": [{"role": level.role, "within": str(level.respond_within)} for level in chain.levels],
+        "scripts": [{"title": script.title, "href": href("script", script.id)} for script in scripts],
+    }

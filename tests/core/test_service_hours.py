@@ -1,0 +1,98 @@
+"""Service hours and closures, the kind added through the registry: validation with located errors, and
+the hours on the company page, the response-times page and the desk card."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from deskbook.cli import main
+from deskbook.pipeline import load_checked_manual
+from deskbook.site import SiteOptions, render_site_pages
+
+
+@pytest.fixture
+def content(tmp_path, example_content, monkeypatch) -> Path:
+    shutil.copytree(example_content, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "content"
+
+
+def broken(content: Path, old: str, new: str, capsys) -> str:
+    path = content / "service-hours.yaml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    assert main(["check", "--content", "content"]) == 1
+    return capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("time_zone: America/Halifax", "time_zone: Atlantic Time",
+     r"service-hours\.yaml:2:12: error: time_zone: 'Atlantic Time' is not a time zone; write an IANA name"),
+    ('closes: "20:00"', 'closes: "07:00"',
+     r"service-hours\.yaml:\d+:\d+: error: lines\[0\]\.opening\[0\]: closes \(07:00\) must be later than opens"),
+    ('opens: "08:00"', "opens: 8am", r"service-hours\.yaml:\d+:16: error: lines\[0\]\.opening\[0\]\.opens: "),
+    ("[mon, tue, wed, thu, fri, sat, sun]", "[mon, tue, wed, thu, fri, sat, sunday]",
+     r"error: lines\[0\]\.opening\[0\]\.days\[6\]: 'sunday' is not one of: mon, tue"),
+    ("    always_open: true\n", "", r"service-hours\.yaml:\d+:\d+: error: lines\[4\]: give the line opening times, "
+                                   r"or set always_open: true"),
+    ("lines: [store]", "lines: [shop]",
+     r"service-hours\.yaml:\d+:13: error: unknown service line 'shop'"),
+])
+def test_bad_service_hours_are_located(content, capsys, old, new, expected):
+    report = broken(content, old, new, capsys)
+    assert re.search(expected, report), report
+
+
+def test_the_file_is_optional(tmp_path, minimal_content, monkeypatch, capsys):
+    shutil.copytree(minimal_content, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    assert not (tmp_path / "content" / "service-hours.yaml").exists()
+    assert main(["check", "--content", "content"]) == 0
+    assert load_checked_manual(tmp_path / "content").service_hours is None
+
+
+def test_hours_on_the_company_and_response_times_pages(example_content):
+    manual = load_checked_manual(example_content)
+    pages = {page.src_uri: page.markdown for page in render_site_pages(manual, SiteOptions(today=dt.date(2026, 12, 28)))}
+    company = pages["company/index.md"]
+    flat = re.sub(r"\s*\n\s*", "", company)
+    assert '<li id="line-safety-line"><strong>Product safety and outage line</strong> (Phone), +1 555 0142 399<br>' \
+           "Open around the clock, every day" in flat
+    assert "Website chat</strong> (Live chat), harbourline.example/help<br>Monday to Saturday, 09:00 to 18:00" in flat
+    assert "Times are local time in America/Halifax." in company
+    # Closures already over on the build date are left out; the next ones say what stays open.
+    assert "Christmas Day" not in company
+    assert "<strong>2027-01-04 to 2027-01-05</strong>: Stocktaking. Still open: Customer care line," in company
+    times = pages["response-times.md"]
+    assert '<a href="company/index.html#line-care-line">Customer care line</a>: Every day, 08:00 to 20:00' in times
+
+
+def test_hours_on_the_desk_card(example_content):
+    from deskbook.handbook.card import desk_card_data
+    from deskbook.handbook.data import DeskCardSpec, PrintOptions
+
+    manual = load_checked_manual(example_content)
+    printed = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
+    contacts = desk_card_data(manual, DeskCardSpec(), PrintOptions(printed=printed))["contacts"]
+    by_label = {contact["label"]: contact for contact in contacts}
+    assert by_label["Customer care line"]["hours"] == "Every day, 08:00 to 20:00"
+    assert by_label["Product safety and outage line"] == {
+        "label": "Product safety and outage line", "address": "+1 555 0142 399",
+        "hours": "Open around the clock, every day"}
+    assert by_label["Closed"]["address"].startswith("2026-12-25 to 2026-12-26: Christmas Day and Boxing Day; ")
+    assert by_label["Closed"]["hours"] == "All hours are America/Halifax time"
+    assert [contact["label"] for contact in contacts].count("Website chat") == 1
+
+
+def test_references_reach_service_lines(content, capsys):
+    (content.parent / "docs").mkdir()
+    (content.parent / "docs" / "index.md").write_text(
+        "Call [[service-line:safety-line]] on [[service-line:safety-line.contact]].\n")
+    (content.parent / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - deskbook/content\n")
+    assert main(["check"]) == 0, capsys.readouterr().err
