@@ -7,22 +7,25 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.deskbook-installed
 
 # System packages: none for the manual (Typst and the print fonts come with the Python package);
-# Chromium for the browser tests.
-SYSTEM_PACKAGES_TEST := chromium
+# Chromium for the browser tests, Node's npm to fetch axe-core for the accessibility tests.
+SYSTEM_PACKAGES_TEST := chromium npm
+AXE_DIR := tests/site/axe
+AXE     := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 
 .PHONY: manual test check serve bench catalogues system-test clean
 
 manual: $(STAMP)
 	$(PY) build_manual.py build
 
-test: system-test $(STAMP)
+test: system-test $(STAMP) $(AXE)
 	$(PY) -m pytest
 
 check: $(STAMP)
 	$(PY) build_manual.py check
 
+# PDFs are skipped while serving unless DESKBOOK_PDF=true (make serve DESKBOOK_PDF=true).
 serve: $(STAMP)
-	DESKBOOK_PDF=false $(PY) build_manual.py serve
+	$(PY) build_manual.py serve
 
 bench: $(STAMP)
 	$(PY) -m bench
@@ -45,6 +48,11 @@ $(STAMP): pyproject.toml
 
 system-test:
 	@./.ci/system-packages $(SYSTEM_PACKAGES_TEST)
+
+# The version is pinned by package-lock.json; npm ci installs exactly that.
+$(AXE): $(AXE_DIR)/package-lock.json
+	npm ci --prefix $(AXE_DIR) --no-audit --no-fund --loglevel=error
+	touch $(AXE)
 
 clean:
 	rm -rf site build .pytest_cache

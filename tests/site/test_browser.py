@@ -79,3 +79,97 @@ def test_site_works_from_a_folder_search_included(page, built_example, tmp_path)
     page.wait_for_load_state("load")
     assert page.url.startswith("file://")
     assert _only_local(page.requests, "file") == []
+
+
+def _results_for_pasted(page, query: str):
+    """A query that arrives without key presses: pasted with the mouse, dropped in, filled in."""
+    page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").click()
+    page.evaluate(
+        """query => {
+            const box = document.querySelector(".md-search__input");
+            box.value = query;
+            box.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste", data: query}));
+        }""",
+        query,
+    )
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    return " | ".join(results.all_inner_texts())
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("500", "Orders over $500"),  # written "$500" on the page
+    ("5000", "Authority matrix"),  # written "$5,000"
+    ("30 days", "Refunds"),
+])
+def test_numbers_are_found_as_staff_type_them(page, served_site, query, expected):
+    page.goto(served_site + "index.html")
+    assert expected in " | ".join(_search(page, query).all_inner_texts())
+
+
+def test_a_pasted_query_runs_from_a_folder(page, built_example, tmp_path):
+    copy = tmp_path / "desk-copy"
+    shutil.copytree(built_example / "site", copy)
+    page.goto((copy / "index.html").as_uri())
+    assert "Refunds" in _results_for_pasted(page, "refund")
+    assert _only_local(page.requests, "file") == []
+
+
+def test_knowledge_check_keeps_score_announces_and_remembers(page, served_site):
+    page.goto(served_site + "training/knowledge-checks.html")
+    questions = page.locator("form.deskbook-question")
+    total = questions.count()
+    first, second = questions.nth(0), questions.nth(1)
+    first.locator(f"input[value='{first.get_attribute('data-answer')}']").check()
+    first.locator("button").click()
+    wrong = "1" if second.get_attribute("data-answer") != "1" else "2"
+    second.locator(f"input[value='{wrong}']").check()
+    second.locator("button").click()
+    score = page.locator(".deskbook-score")
+    assert score.inner_text() == f"Score: 1 of {total} right. You need 8 right to pass."
+    # Feedback and score are live regions, so a screen reader says them without moving focus.
+    assert first.locator(".deskbook-feedback").get_attribute("aria-live") == "polite"
+    assert score.get_attribute("role") == "status"
+    # The answers survive a reload (localStorage), and "Start again" clears them.
+    page.reload()
+    assert page.locator(".deskbook-score").inner_text().startswith(f"Score: 1 of {total} right.")
+    assert page.locator("form.deskbook-question").nth(1).locator(".deskbook-feedback").inner_text() == "Not quite."
+    page.locator(".deskbook-quiz-reset").click()
+    assert page.locator(".deskbook-score").inner_text() == ""
+    page.reload()
+    assert page.locator("input[type=radio]:checked").count() == 0
+
+
+def test_quiz_words_come_from_the_page(built_example):
+    # The script holds no sentences of its own: they come from the page, where they can be translated.
+    script = (built_example / "site" / "assets" / "deskbook" / "quiz.js").read_text()
+    assert "Not quite" not in script and "Right." not in script
+    page = (built_example / "site" / "training" / "knowledge-checks.html").read_text()
+    assert '<script type="application/json" class="deskbook-quiz-words">' in page
+
+
+@pytest.mark.parametrize(("request_kind", "amount", "expected"), [
+    ("refund", "40", "You may agree to this yourself"),
+    ("refund", "200", "Team Lead may approve it"),
+    ("refund", "800", "goes to Director of Customer Care"),
+    ("discount", "25", "Customer Care Manager may approve it"),
+    ("routing-privacy-requests", None, "Send it to Customer Care Manager"),
+])
+def test_who_decides_works_from_a_folder(page, built_example, request_kind, amount, expected):
+    # Straight from the built folder: the answer is worked out in the page, with no server and no network.
+    page.goto((built_example / "site" / "escalation" / "index.html").as_uri())
+    page.select_option("#who-decides-request", request_kind)
+    if amount is not None:
+        page.fill("#who-decides-amount", amount)
+    page.click(".deskbook-who-decides button[type=submit]")
+    answer = page.locator(".deskbook-who-decides-answer")
+    assert expected in answer.inner_text()
+    assert answer.get_attribute("aria-live") == "polite"
+    if request_kind == "refund" and amount == "200":
+        text = answer.inner_text()
+        assert "Complaints and problems beyond your limits" in text and "30 minutes" in text
+        assert "Telling the customer their case is escalated" in text  # the script to use
+    if request_kind == "routing-privacy-requests":
+        assert "E-mail: 24 hours" in answer.inner_text()  # the response target
+    assert _only_local(page.requests, "file") == []

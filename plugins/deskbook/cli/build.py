@@ -177,15 +177,18 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool)
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
-@click.option("--pdf/--no-pdf", default=False, show_default=True, help="Also render PDFs on every rebuild.")
-def serve(config_file: Path, dev_addr: str, pdf: bool) -> int:
-    """Serve the site with live reload; rebuilds when anything under content/ changes."""
+@click.option("--pdf/--no-pdf", default=None,
+              help="Render the PDFs on every rebuild too (default: only when DESKBOOK_PDF=true).")
+def serve(config_file: Path, dev_addr: str, pdf: bool | None) -> int:
+    """Serve the site with live reload; rebuilds when anything under content/ changes. A content error
+    shows in the browser as a page listing the errors, and the manual comes back with the next good save."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    if not pdf:
-        os.environ["DESKBOOK_PDF"] = "false"
+    if pdf is not None:  # the option wins; without it the PDF plugin follows DESKBOOK_PDF
+        os.environ["DESKBOOK_PDF"] = "true" if pdf else "false"
     _configure_mkdocs_logging(False)
+    click.echo(f"Serving the manual on http://{dev_addr}/ once it is built (Ctrl+C stops)", err=True)
     try:
         mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
     except (PluginError, ConfigurationError, Abort) as exc:

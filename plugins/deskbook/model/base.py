@@ -292,6 +292,10 @@ class Entity(Strict):
     kind: ClassVar[str] = ""  # each content kind names itself: "policy", "script", ...
     id: Slug
     audience: Audience = Field(default_factory=list)
+    order: int | None = Field(
+        default=None,
+        description="where a new hire meets this among its kind: lower first; entities without one follow, by title",
+    )
 
     @property
     def ref(self) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from babel.numbers import is_currency
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, StringConstraints
 
 from ..locale import DEFAULT_CURRENCY, DEFAULT_LANGUAGE, parse_locale
 from .base import Date, Entity, Ref, Strict, Text
@@ -58,6 +58,25 @@ class AudienceDefinition(Entity):
     description: Text
 
 
+# The site's sections in the order a new hire needs them: who we are, the onboarding plan that walks
+# through the rest, then how we behave and what we sell, the rules and who decides, and reference last.
+READING_ORDER = (
+    "company", "training", "standards", "products", "policies", "escalation", "response-times", "procedures",
+    "call-logs", "metrics", "glossary",
+)
+SectionName = Literal[READING_ORDER]
+
+
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class BrandColours(Strict):
+    """The colours of the site's header, links and buttons; the printed handbook uses the same teal."""
+
+    primary: Colour = Field(default="#0b4f6c", description="header and links, as #rrggbb")
+    accent: Colour = Field(default="#00796b", description="what the pointer is on, as #rrggbb")
+
+
 class Limits(Strict):
     """How big a manual may grow before ``check`` stops it (each PDF holds everything it prints in memory)."""
 
@@ -74,6 +93,7 @@ class ManualSettings(Strict):
     edition: Edition
     audiences: list[AudienceDefinition] = Field(min_length=1)
     logo: Text | None = Field(default=None, description="path of the logo, relative to the content folder")
+    colours: BrandColours = Field(default_factory=BrandColours)
     review_warning_days: int = Field(
         default=30, ge=0, description="warn this many days before a policy's review-by date"
     )
@@ -81,3 +101,7 @@ class ManualSettings(Strict):
         default=None, description="the role 'new' names as owner until the project's own files show another"
     )
     limits: Limits = Field(default_factory=Limits)
+    sections: list[SectionName] | None = Field(
+        default=None,
+        description="the site's sections in reading order; sections left out follow in the usual order",
+    )

@@ -83,3 +83,10 @@ class KnowledgeCheck(Entity):
 
 class KnowledgeChecks(Strict):
     questions: list[KnowledgeCheck] = Field(min_length=1)
+    pass_mark: int | None = Field(default=None, ge=1, description="how many right answers pass the check")
+
+    @model_validator(mode="after")
+    def _pass_mark_is_reachable(self) -> "KnowledgeChecks":
+        if self.pass_mark is not None and self.pass_mark > len(self.questions):
+            raise ValueError(f"pass_mark is {self.pass_mark} but there are only {len(self.questions)} questions")
+        return self

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from ..locale import Localization
 from ..templating import make_environment
 from ..text import markdown_html
+from .reading_order import in_reading_order
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>&~^:\"'=$%@")
 
@@ -26,6 +27,6 @@ def environment(words: Localization) -> Environment:
     return make_environment(
         "deskbook.site",
         words,
-        {"md": markdown_text, "markdown": markdown_html},
+        {"md": markdown_text, "markdown": markdown_html, "reading_order": in_reading_order},
         keep_trailing_newline=True,
     )

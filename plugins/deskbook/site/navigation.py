@@ -1,13 +1,12 @@
-"""The site's navigation, by section, as a MkDocs ``nav`` structure."""
+"""The site's navigation, by section in reading order, as a MkDocs ``nav`` structure."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import escape
-
 from ..manual import Manual
 from .pages import SECTION_TITLES, GeneratedPage
+from .reading_order import entity_sort_key, section_order
 
 FIRST_PAGES = ("index.md", "how-to-use.md")
 
@@ -20,8 +19,9 @@ def build_navigation(
     for page in pages:
         by_section.setdefault(page.section, []).append(page)
     words = manual.localization
-    for key, english_title in SECTION_TITLES:
-        title = words.gettext(english_title)
+    titles = dict(SECTION_TITLES)
+    for key in section_order(manual):
+        title = words.gettext(titles[key])
         section_pages = by_section.get(key, [])
         if not section_pages:
             continue
@@ -29,7 +29,7 @@ def build_navigation(
             nav.append({title: section_pages[0].src_uri})
             continue
         overview = [page for page in section_pages if page.entity_ref is None]
-        entities = [page for page in section_pages if page.entity_ref is not None]
+        entities = _in_reading_order(manual, [page for page in section_pages if page.entity_ref is not None])
         # Large sections keep only their overview pages in the menu: Material repeats the whole menu in
         # every page, so listing a thousand entities would make every page carry a thousand links.
         listed = overview + (entities if len(entities) <= max_entities else [])
@@ -45,7 +45,28 @@ def build_navigation(
     return nav
 
 
+def _in_reading_order(manual: Manual, pages: list[GeneratedPage]) -> list[GeneratedPage]:
+    """A section's entity pages kind by kind (standards before scripts, as generated), each kind in
+    reading order."""
+    kinds = list(dict.fromkeys(page.entity_ref.partition(":")[0] for page in pages))
+
+    def key(page: GeneratedPage):
+        kind, _, entity_id = page.entity_ref.partition(":")
+        return kinds.index(kind), entity_sort_key(manual.get(kind, entity_id))
+
+    return sorted(pages, key=key)
+
+
+_TITLE_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def theme_text(text: str) -> str:
+    """Text from the YAML as MkDocs themes want titles and the site name: HTML. Material prints them
+    unescaped (header, menu, tabs), so they are escaped here, or `<script>` in a title would run. Only the
+    characters that open a tag or close an attribute: Material escapes titles once more in the footer's
+    aria-label, and "Chef's" must not be read out as "Chef&#39;s" there."""
+    return text.translate(_TITLE_MARKUP)
+
+
 def nav_title(page: GeneratedPage) -> str:
-    """A page title as MkDocs themes want it: HTML. Material prints titles unescaped (header, menu, tabs),
-    so a title from the YAML is escaped here, or `<script>` in a policy title would run."""
-    return str(escape(page.title))
+    return theme_text(page.title)

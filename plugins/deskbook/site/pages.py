@@ -24,6 +24,7 @@ from ..text import fill_placeholders
 from ..urls import anchor_id, entity_target, relative_url
 from .diagrams import chain_diagram
 from .environment import environment, markdown_text
+from .who_decides import who_decides_data
 
 # Section names in English, translated where they are shown (navigation, the handbook's chapters).
 SECTION_TITLES = (
@@ -47,6 +48,8 @@ class SiteOptions:
     today: dt.date = field(default_factory=dt.date.today)
     print_mode: bool = False
     """Render for the printed handbook: links become anchors inside one document."""
+    edit_url: str | None = None
+    """Where a project file is edited (``https://host/org/repo/edit/main/``): entity pages link to their YAML."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,20 @@ class PageContext:
             return Markup("")
         variables = self.manual.variables
         return fill_placeholders(text, variables.values, variables.blanks)
+
+    def edit_url(self, entity: Entity) -> str | None:
+        """The address that edits the YAML file ``entity`` comes from, when the project has a repository."""
+        if not self.options.edit_url:
+            return None
+        return self.options.edit_url + self.source_path(entity)
+
+    def source_path(self, entity: Entity) -> str:
+        """The YAML file ``entity`` comes from, relative to the project: ``content/policies/refunds.yaml``."""
+        return self.manual.record(entity).document.display
+
+    def who_decides(self) -> dict[str, Any]:
+        """The data of the "Who decides?" helper, linked from this page."""
+        return who_decides_data(self.manual, self.href)
 
     def used_by(self, entity: Entity) -> list[Markup]:
         """Links to the entities that refer to this one, for "Referred to by" lists."""

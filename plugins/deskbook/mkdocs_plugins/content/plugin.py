@@ -19,11 +19,15 @@ from ...manual import Manual
 from ...pipeline import report_reference_problems
 from ...review.site_pages import review_site_pages
 from ...site import SiteOptions, render_site_pages
+from ...site.editing import edit_base_url
 from ...site.glossary_markup import mark_abbreviations
 from ...site.navigation import build_navigation, nav_title
 from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
 from ...site.pages import GeneratedPage
+from ...site.preview import content_error_page
 from ...site.references import ReferenceExtension
+from ...site.search_index import refine_search_index_file
+from ...site.theme import FEATURES, Brand, brand
 from ...urls import entity_target
 from ..manual_source import load_checked_manual
 from .config import ContentConfig
@@ -33,7 +37,10 @@ log = logging.getLogger("mkdocs.plugins.deskbook.content")
 
 ASSETS = Path(__file__).resolve().parents[2] / "site" / "assets"
 STYLESHEET_URI = "assets/deskbook/deskbook.css"
+BRAND_STYLESHEET_URI = "assets/deskbook/brand.css"
 QUIZ_SCRIPT_URI = "assets/deskbook/quiz.js"
+SITE_SCRIPT_URI = "assets/deskbook/deskbook.js"
+WHO_DECIDES_SCRIPT_URI = "assets/deskbook/who-decides.js"
 THEME_RESERVED_ID = re.compile(r"""<[a-z][^>]*?\sid\s*=\s*["']?\s*(__[\w-]*)""", re.IGNORECASE)
 
 
@@ -44,7 +51,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.manual: Manual | None = None
         self.content_dir: Path | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.brand: Brand | None = None
+        self.serving = False
+        self.content_error: str | None = None
+        self.served_pages: set[str] = set()  # the last good build's pages, which an error page stands in for
         self.references = ReferenceExtension()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     # Early, before the search plugin picks its language from theme.language.
     @event_priority(50)
@@ -52,6 +66,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # Per-build state is reset here, so `mkdocs serve` rebuilds start clean.
         self.manual = None
         self.generated = {}
+        self.content_error = None
         if not self.config.enabled:
             return config
         try:
@@ -61,12 +76,20 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         project_root = Path(config.config_file_path).resolve().parent
         self.content_dir = (project_root / self.config.content_dir).resolve()
         # Loading here, before MkDocs empties site_dir, means bad content never destroys the last good site.
-        self.manual = load_checked_manual(self.content_dir, project_root, log_warnings=True)
+        try:
+            self.manual = load_checked_manual(self.content_dir, project_root, log_warnings=True)
+        except PluginError as exc:
+            if not self.serving:
+                raise
+            self._preview_error(exc)
+            return config
         follow_manual_language(config, self.manual.localization)
         config.markdown_extensions.append(self.references)
         _turn_off_material_tooltips(config)
-        config.extra_css.append(STYLESHEET_URI)
-        config.extra_javascript.append(QUIZ_SCRIPT_URI)
+        self.brand = brand(self.manual)
+        _apply_brand(config, self.brand)
+        config.extra_css.extend([BRAND_STYLESHEET_URI, STYLESHEET_URI])
+        config.extra_javascript.extend([SITE_SCRIPT_URI, QUIZ_SCRIPT_URI, WHO_DECIDES_SCRIPT_URI])
         if self.config.offline_search:
             polyfills = config.extra.setdefault("polyfills", [])
             if SHIM_URI not in polyfills:
@@ -76,9 +99,43 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # Late, so pages other plugins add in on_files (the PDF plugin's downloads page) join the navigation.
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.content_error is not None:
+            return self._error_pages(files, config)
         if not self.config.enabled or self.manual is None:
             return files
-        options = SiteOptions(use_directory_urls=config.use_directory_urls, today=today())
+        try:
+            files = self._add_pages(files, config)
+        except PluginError as exc:
+            if not self.serving:
+                raise
+            self._preview_error(exc)
+            return self._error_pages(files, config)
+        self.served_pages = {file.src_uri for file in files.documentation_pages()}
+        return files
+
+    def _preview_error(self, error: PluginError) -> None:
+        """While serving, a failed rebuild would leave the browser waiting with the errors only in the
+        terminal; the build goes on instead, with every page showing the errors."""
+        self.manual = None
+        self.content_error = str(error)
+        log.error(self.content_error)
+
+    def _error_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        pages = self.served_pages | {file.src_uri for file in files.documentation_pages()} | {"index.md"}
+        for file in list(files.documentation_pages()):
+            files.remove(file)
+        markdown = content_error_page(self.content_error)
+        for uri in sorted(pages):
+            files.append(File.generated(config, uri, content=markdown))
+        config.nav = ["index.md"]
+        return files
+
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        options = SiteOptions(
+            use_directory_urls=config.use_directory_urls,
+            today=today(),
+            edit_url=edit_base_url(config.repo_url, config.edit_uri, Path(config.docs_dir).name),
+        )
         try:
             pages = render_site_pages(self.manual, options)
             pages.extend(review_site_pages(self.manual, self.content_dir.parent, options.today))
@@ -94,9 +151,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
             self.generated[page.src_uri] = page
         self._check_references(files, config)
-        for uri, source in _asset_files().items():
+        assets = _asset_files()
+        if self.brand.logo_uri:
+            assets[self.brand.logo_uri] = self.brand.logo_source
+        for uri, source in assets.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(source)))
+        files.append(File.generated(config, BRAND_STYLESHEET_URI, content=self.brand.stylesheet))
         if self.config.navigation and config.nav is None:
             hand_written = sorted(
                 f.src_uri for f in files.documentation_pages() if f.src_uri not in self.generated
@@ -158,13 +219,28 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # Last, after the search plugin has written its index.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.enabled and self.config.offline_search:
+        if not self.config.enabled:
+            return
+        refine_search_index_file(Path(config.site_dir))
+        if self.config.offline_search:
             write_search_index_script(Path(config.site_dir))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.config.enabled and self.content_dir is not None:
             server.watch(str(self.content_dir))
         return server
+
+
+def _apply_brand(config: MkDocsConfig, identity: Brand) -> None:
+    """The manual's name, logo and colours on Material, so mkdocs.yml need not repeat them."""
+    config.site_name = identity.site_name
+    theme = config.theme
+    theme["palette"] = {"primary": "custom", "accent": "custom"}
+    if identity.logo_uri:
+        theme["logo"] = identity.logo_uri
+        theme["favicon"] = identity.logo_uri
+    features = theme.get("features") or []
+    theme["features"] = features + [feature for feature in FEATURES if feature not in features]
 
 
 def _turn_off_material_tooltips(config: MkDocsConfig) -> None:
@@ -180,7 +256,9 @@ def _turn_off_material_tooltips(config: MkDocsConfig) -> None:
 def _asset_files() -> dict[str, Path]:
     return {
         STYLESHEET_URI: ASSETS / "deskbook.css",
+        SITE_SCRIPT_URI: ASSETS / "deskbook.js",
         QUIZ_SCRIPT_URI: ASSETS / "quiz.js",
+        WHO_DECIDES_SCRIPT_URI: ASSETS / "who-decides.js",
         SHIM_URI: SHIM_SOURCE,
     }
 

@@ -15,8 +15,10 @@ from mkdocs.structure.nav import Navigation
 from ...clock import build_datetime
 from ...handbook.data import DeskCardSpec, EditionSpec, HandwrittenPage, LogFormSpec, PrintOptions
 from ...handbook.jobs import PdfJob, PendingJobs, start_jobs
+from ...locale import Localization, localization
 from ...manual import Manual
 from ...model.base import is_slug
+from ...site.preview import pdfs_not_built_page
 from ..manual_source import load_checked_manual
 from .config import PdfConfig
 
@@ -60,10 +62,19 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self.jobs = self._plan_jobs(self.manual)
         return config
 
-    def _content_dir(self, config: MkDocsConfig) -> Path:
+    def _words(self, config: MkDocsConfig) -> Localization:
+        """The manual's words for a preview's Downloads page (no PDFs, so no Manual was loaded here); English
+        while the content has errors, which the preview then shows instead of the page."""
+        project_root = Path(config.config_file_path).resolve().parent
+        try:
+            return load_checked_manual(self._content_dir(config, project_root), project_root).localization
+        except PluginError:
+            return localization()
+
+    def _content_dir(self, config: MkDocsConfig, project_root: Path | None = None) -> Path:
         content_plugin = config.plugins.get("deskbook/content")
         relative = content_plugin.config.content_dir if content_plugin is not None else "content"
-        return (self.project_root / relative).resolve()
+        return ((project_root or self.project_root) / relative).resolve()
 
     def _plan_jobs(self, manual: Manual) -> list[PdfJob]:
         problems = []
@@ -108,8 +119,14 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         return [PdfJob(spec, self.config.output_dir) for spec in specs]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if self.active and self.jobs and files.get_file_from_path("downloads.md") is None:
+        if files.get_file_from_path("downloads.md") is not None:
+            return files
+        if self.active and self.jobs:
             files.append(File.generated(config, "downloads.md", content=_downloads_page(self.jobs, self.manual)))
+        elif self.config.enabled and not self.active:
+            # The page stays where readers and links expect it, and says how to get the PDFs.
+            content = pdfs_not_built_page(self.serving, self.config.skip_env, self._words(config))
+            files.append(File.generated(config, "downloads.md", content=content))
         return files
 
     # Default priority: the PDFs need the Manual and the navigation's order of the hand-written pages.

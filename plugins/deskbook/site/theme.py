@@ -1,0 +1,49 @@
+"""One brand for the site and the PDFs: the name, logo and colours come from ``manual.yaml``.
+
+Pure functions; the content plugin hands their results to Material in ``on_config``."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..manual import Manual
+from .environment import environment
+from .navigation import theme_text
+
+LOGO_URI_FOLDER = "assets/deskbook"
+
+# Material features every Deskbook site wants: previous/next links at the foot of each page walk a new
+# hire through the manual in reading order.
+FEATURES = ("navigation.footer",)
+
+
+@dataclass(frozen=True)
+class Brand:
+    site_name: str  # escaped for the theme, which prints it as HTML
+    logo_source: Path | None  # the file in the content folder
+    logo_uri: str | None  # where the site serves it
+    stylesheet: str  # CSS custom properties for Material's "custom" palette
+
+
+def brand(manual: Manual) -> Brand:
+    settings = manual.settings
+    logo_source = logo_uri = None
+    if settings.logo:
+        logo_source = manual.content_dir / settings.logo
+        logo_uri = posixpath.join(LOGO_URI_FOLDER, "logo" + logo_source.suffix.lower())
+    colours = settings.colours
+    stylesheet = environment(manual.localization).get_template("brand.css.j2").render(
+        primary=colours.primary, primary_dark=_mix(colours.primary, "#000000", 0.25),
+        primary_light=_mix(colours.primary, "#ffffff", 0.25), accent=colours.accent,
+    )
+    return Brand(theme_text(settings.title), logo_source, logo_uri, stylesheet)
+
+
+def _mix(colour: str, other: str, share: float) -> str:
+    """``colour`` moved ``share`` of the way towards ``other``, as #rrggbb."""
+    mixed = (
+        round(int(colour[i:i + 2], 16) * (1 - share) + int(other[i:i + 2], 16) * share) for i in (1, 3, 5)
+    )
+    return "#" + "".join(f"{channel:02x}" for channel in mixed)

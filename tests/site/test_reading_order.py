@@ -1,0 +1,91 @@
+"""Reading order and brand: the manual reads in the order a new hire needs it, under the company's name."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from deskbook.model import Script
+from deskbook.site.reading_order import in_reading_order, section_order
+
+
+def _script(script_id: str, title: str, order: int | None = None) -> Script:
+    return Script.model_validate({
+        "id": script_id, "title": title, "order": order, "purpose": "p", "channels": ["phone"],
+        "when_to_use": ["w"], "steps": [{"say": "Hello."}],
+    })
+
+
+def test_entities_follow_their_order_then_their_title():
+    scripts = [_script("closing", "Closing a contact", 9), _script("b", "Beta"), _script("a", "alpha"),
+               _script("greeting", "Greeting a customer", 1)]
+    assert [s.id for s in in_reading_order(scripts)] == ["greeting", "closing", "a", "b"]
+
+
+def test_sections_named_in_manual_yaml_come_first():
+    manual = SimpleNamespace(settings=SimpleNamespace(sections=["training", "escalation"]))
+    order = section_order(manual)
+    assert order[:3] == ["training", "escalation", "company"]
+    assert sorted(order) == sorted(set(order)) and "glossary" in order
+
+
+def _nav_titles(html: str) -> list[str]:
+    primary = html.split('class="md-nav md-nav--primary"', 1)[1].split('class="md-content"', 1)[0]
+    return [re.sub(r"\s+", " ", title).strip() for title in re.findall(r'<span class="md-ellipsis">(.*?)</span>', primary, re.S)]
+
+
+def test_built_site_reads_in_order_with_previous_and_next(built_example):
+    site = built_example / "site"
+    home = (site / "index.html").read_text()
+    titles = _nav_titles(home)
+    # Onboarding straight after the company, not buried at the end; greeting first among scripts.
+    assert titles.index("Training") < titles.index("Standards & Scripts")
+    assert titles.index("Greeting a customer") < titles.index("Closing a contact") < titles.index("Calming an angry caller")
+    # One click from the home page to the onboarding plan, and a "Next" link at the foot of every page.
+    assert 'href="training/index.html"' in home.split('class="md-content"', 1)[1]
+    assert re.search(r'<a href="how-to-use.html" class="md-footer__link md-footer__link--next"', home)
+
+
+def test_site_wears_the_manuals_name_logo_and_colours(built_example):
+    site = built_example / "site"
+    home = (site / "index.html").read_text()
+    assert "<title>Harbourline Customer Care Manual</title>" in home
+    assert 'src="assets/deskbook/logo.svg"' in home
+    assert re.search(r'<link rel="icon" href="assets/deskbook/logo.svg"', home)
+    assert 'data-md-color-primary="custom"' in home
+    assert "--md-primary-fg-color: #0b4f6c;" in (site / "assets" / "deskbook" / "brand.css").read_text()
+    assert (site / "assets" / "deskbook" / "logo.svg").read_bytes() == (
+        built_example / "content" / "assets" / "logo.svg").read_bytes()
+
+
+def test_edit_address_of_the_yaml_beside_the_docs():
+    from deskbook.site.editing import edit_base_url
+
+    github = "https://github.com/harbourline/manual"
+    assert edit_base_url(github, "edit/main/docs/", "docs") == github + "/edit/main/"
+    assert edit_base_url(github, "https://git.example/edit/main/docs", "docs") == "https://git.example/edit/main/"
+    assert edit_base_url(None, "edit/main/docs/", "docs") is None
+    assert edit_base_url(github, None, "docs") is None
+
+
+def test_entity_pages_link_to_their_yaml_when_the_project_has_a_repository(tmp_path, monkeypatch):
+    from projects import build_project, copy_example_project
+
+    monkeypatch.setenv("DESKBOOK_PDF", "false")
+    project = copy_example_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nrepo_url: https://github.com/harbourline/manual\nedit_uri: edit/main/docs/\n")
+    site = tmp_path / "site"
+    assert build_project(project, site_dir=site) == 0
+    policy = (site / "policies" / "refunds.html").read_text()
+    assert '<a href="https://github.com/harbourline/manual/edit/main/content/policies/refunds.yaml">Edit this file</a>' in policy
+    assert "Customer Care Manager" in policy.split("Owner", 1)[1][:400]  # owner and dates up front
+    script = (site / "scripts" / "greeting.html").read_text()
+    assert "edit/main/content/scripts/greeting.yaml" in script
+
+
+def test_every_site_section_has_a_place_in_the_reading_order():
+    from deskbook.model.manual_settings import READING_ORDER
+    from deskbook.site.pages import SECTION_TITLES
+
+    assert sorted(READING_ORDER) == sorted(key for key, _ in SECTION_TITLES)

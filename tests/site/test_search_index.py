@@ -1,0 +1,52 @@
+"""The search index as staff use it: numbers typed plainly, table cells kept apart, no quiz answers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from deskbook.site.search_index import plain_numbers, refine_search_index
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("Refund up to $1,500 within 30 days", ["1500", "30"]),
+    ("<td>$500</td><td>10 %</td>", ["500", "10"]),
+    ("1.234,50 €", ["1234.50", "1234"]),  # German grouping and decimals
+    ("1\u202f500 CHF", ["1500"]),  # narrow no-break space, as Babel writes it for fr
+    ("$12.50", ["12.50", "12"]),
+])
+def test_plain_numbers_as_staff_type_them(text, numbers):
+    assert plain_numbers(text) == numbers
+
+
+def test_refined_index_searches_numbers_without_showing_them():
+    index = {"config": {"fields": {"title": {"boost": 1000}}}, "docs": [
+        {"location": "a.html", "title": "Limits", "text": "Refund   up to\n  $1,500"},
+        {"location": "b.html", "title": "Words", "text": "No figures here"},
+    ]}
+    refined = refine_search_index(index)
+    assert refined["config"]["fields"]["numbers"] == {"boost": 1.0}
+    assert refined["docs"][0]["text"] == "Refund up to $1,500"
+    assert refined["docs"][0]["numbers"] == "1500"
+    assert "numbers" not in refined["docs"][1]
+
+
+def _index(built_example):
+    return json.loads((built_example / "site" / "search" / "search_index.json").read_text())
+
+
+def test_table_cells_and_labels_are_separate_words(built_example):
+    docs = {doc["location"]: doc for doc in _index(built_example)["docs"]}
+    matrix = docs["escalation/index.html#authority-matrix"]["text"]
+    assert "Refund up to Free gift" in matrix
+    assert "reports to Team Lead 10 % $100" in matrix
+    assert "5000" in docs["escalation/index.html#authority-matrix"]["numbers"].split()
+
+
+def test_quiz_answers_and_page_furniture_stay_out_of_the_index(built_example):
+    text = " ".join(doc["text"] for doc in _index(built_example)["docs"])
+    assert "Refund it to the original payment method" not in text  # a quiz choice, and the answer
+    assert "Offer store credit only" not in text  # a wrong choice
+    assert "are yours to fill in during the contact" not in text  # the hint on every script page
+    assert "Referred to by" not in text
