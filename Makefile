@@ -34,10 +34,11 @@ bench: $(STAMP)
 # compile the .mo files the package ships. Translate in between (fuzzy entries are left out of the .mo).
 LOCALE_DIR := plugins/deskbook/locale
 PYBABEL    := $(VENV)/bin/pybabel
+
 catalogues: $(STAMP)
 	$(PYBABEL) extract -F babel.cfg --sort-by-file --no-wrap \
 		--project Deskbook --copyright-holder "Deskbook contributors" -o $(LOCALE_DIR)/deskbook.pot .
-	$(PYBABEL) update --quiet -D deskbook -i $(LOCALE_DIR)/deskbook.pot -d $(LOCALE_DIR) --no-wrap --previous
+	$(PYBABEL) --quiet update -D deskbook -i $(LOCALE_DIR)/deskbook.pot -d $(LOCALE_DIR) --no-wrap --previous
 	$(PYBABEL) compile --statistics -D deskbook -d $(LOCALE_DIR)
 
 $(STAMP): pyproject.toml
