@@ -157,7 +157,7 @@ def test_tagged_pdf_with_metadata(handbook):
 def test_desk_card_is_two_full_sides(pdfs):
     card = PdfReader(pdfs / "desk-card.pdf")
     assert len(card.pages) == 2
-    front, back = (page.extract_text() for page in card.pages)
+    front, back = (re.sub(r"\s+", " ", page.extract_text()) for page in card.pages)
     assert "Who may approve what" in front and "Windows and limits" in front and "Where it goes" in front
     assert "30 days" in front, "the refund and return windows"
     assert "Response targets" in back and "Putting a caller on hold" in back and "Contacts" in back
