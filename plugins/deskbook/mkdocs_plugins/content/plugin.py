@@ -27,6 +27,7 @@ from ...site.references import ReferenceExtension
 from ...urls import entity_target
 from ..manual_source import load_checked_manual
 from .config import ContentConfig
+from .language import follow_manual_language
 
 log = logging.getLogger("mkdocs.plugins.deskbook.content")
 
@@ -45,6 +46,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.generated: dict[str, GeneratedPage] = {}
         self.references = ReferenceExtension()
 
+    # Early, before the search plugin picks its language from theme.language.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Per-build state is reset here, so `mkdocs serve` rebuilds start clean.
         self.manual = None
@@ -59,6 +62,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.content_dir = (project_root / self.config.content_dir).resolve()
         # Loading here, before MkDocs empties site_dir, means bad content never destroys the last good site.
         self.manual = load_checked_manual(self.content_dir, project_root, log_warnings=True)
+        follow_manual_language(config, self.manual.localization)
         config.markdown_extensions.append(self.references)
         _turn_off_material_tooltips(config)
         config.extra_css.append(STYLESHEET_URI)
