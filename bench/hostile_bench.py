@@ -89,13 +89,14 @@ CASES = {
 }
 
 
-def baseline_plugins(revision: str, root: Path) -> Path:
-    """The plugins folder of ``revision``, exported from git (nothing in the work tree changes)."""
-    archive = subprocess.run(["git", "archive", "--format=tar", revision, "plugins"], cwd=REPO,
+def export_revision(revision: str, root: Path) -> Path:
+    """The plugins and example content of ``revision``, exported from git (the work tree is untouched):
+    each side runs on the example content it shipped with, which its own loader accepts."""
+    archive = subprocess.run(["git", "archive", "--format=tar", revision, "plugins", "content"], cwd=REPO,
                              capture_output=True, check=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(root, filter="data")
-    return root / "plugins"
+    return root
 
 
 def measure(content: Path, plugins: Path, timeout: float) -> str:
@@ -111,6 +112,16 @@ def measure(content: Path, plugins: Path, timeout: float) -> str:
     return f"{data['seconds']:.2f} s ({data['errors']} err)"
 
 
+def _run_case(make, size: int, tree: Path, work: Path, timeout: float) -> str:
+    content = work / "content"
+    shutil.copytree(tree / "content", content)
+    make(content, size)
+    try:
+        return measure(content, tree / "plugins", timeout)
+    finally:
+        shutil.rmtree(work)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--case", choices=sorted(CASES), action="append")
@@ -120,23 +131,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="hostile-bench-") as temporary:
         root = Path(temporary)
-        ours = REPO / "plugins"
-        baseline = None if args.no_baseline else baseline_plugins(args.baseline, root / "baseline")
+        baseline = None if args.no_baseline else export_revision(args.baseline, root / "baseline")
         print(f"{'case':<20} {'size':>7}  {'this tree':<22} {'ratio':>6}  baseline {args.baseline}")
         for name in args.case or sorted(CASES):
             make, sizes = CASES[name]
             previous = None
             for size in sizes:
-                content = root / f"{name}-{size}" / "content"
-                shutil.copytree(REPO / "content", content)
-                make(content, size)
-                now = measure(content, ours, args.timeout)
+                now = _run_case(make, size, REPO, root / f"{name}-{size}", args.timeout)
                 seconds = float(now.split()[0]) if now[0].isdigit() else None
                 ratio = f"{seconds / previous:.1f}x" if seconds and previous else ""
                 previous = seconds
-                then = measure(content, baseline, args.timeout) if baseline else ""
+                then = _run_case(make, size, baseline, root / f"{name}-{size}-baseline", args.timeout) if baseline else ""
                 print(f"{name:<20} {size:>7}  {now:<22} {ratio:>6}  {then}", flush=True)
-                shutil.rmtree(content.parent)
     return 0
 
 

@@ -123,7 +123,7 @@ def test_reference_values_are_escaped(tmp_path, example_content):
     path.write_text(yaml.safe_dump(data))
     manual = load_manual_or_raise(content)
     out, _ = expand_references("[[var:support_phone]]", manual, lambda kind, i: "#")
-    assert out == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert out == "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"  # escaped for HTML and for Markdown
 
 
 def test_hostile_yaml_text_is_escaped_and_markdown_fields_sanitised(tmp_path, example_content):

@@ -98,23 +98,31 @@ def reference_problems(markdown: str, manual: Manual) -> list[ReferenceProblem]:
 
 
 def expand_references(
-    text: str, manual: Manual, link: Callable[[str, str], str]
+    markdown: str, manual: Manual, link: Callable[[str, str], str]
 ) -> tuple[str, list[ReferenceProblem]]:
-    """``text`` as HTML with every reference replaced, for text that is NOT parsed as Markdown afterwards
-    (a value full of Markdown would otherwise become markup); Markdown pages use :class:`ReferenceExtension`.
+    """``markdown`` with every reference replaced, for Markdown rendered outside MkDocs (the handbook, the
+    review's rendering). Each value is escaped for HTML and for Markdown, so it stays text when the
+    result is parsed; the site itself resolves references inside Markdown with :class:`ReferenceExtension`.
     """
-    problems = reference_problems(text, manual)
-    pieces: list[str] = []
-    position = 0
-    for match in REFERENCE.finditer(text):
-        pieces.append(str(escape(text[position:match.start()])))
+    problems = reference_problems(markdown, manual)
+
+    def replace(match: re.Match) -> str:
         try:
-            pieces.append(resolve_reference(match, manual, link).html())
+            resolved = resolve_reference(match, manual, link)
         except (LookupError, TypeError):
-            pieces.append(str(escape(match.group(0))))
-        position = match.end()
-    pieces.append(str(escape(text[position:])))
-    return "".join(pieces), problems
+            return match.group(0)
+        if resolved.href is None:
+            return _inert_in_markdown(resolved.text)
+        return f'<a href="{escape(resolved.href)}">{_inert_in_markdown(resolved.text)}</a>'
+
+    return REFERENCE.sub(replace, markdown), problems
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!])")  # the characters Python-Markdown unescapes
+
+
+def _inert_in_markdown(text: str) -> str:
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text)))
 
 
 class _ReferenceInlineProcessor(InlineProcessor):
