@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.deskbook-installed
 # Chromium for the browser tests.
 SYSTEM_PACKAGES_TEST := chromium
 
-.PHONY: manual test check serve bench system-test clean
+.PHONY: manual test check serve bench catalogues system-test clean
 
 manual: $(STAMP)
 	$(PY) build_manual.py build
@@ -26,6 +26,16 @@ serve: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+# Deskbook's own words: extract them from templates and Python, merge them into every language's .po,
+# compile the .mo files the package ships. Translate in between (fuzzy entries are left out of the .mo).
+LOCALE_DIR := plugins/deskbook/locale
+PYBABEL    := $(VENV)/bin/pybabel
+catalogues: $(STAMP)
+	$(PYBABEL) extract -F babel.cfg --sort-by-file --no-wrap \
+		--project Deskbook --copyright-holder "Deskbook contributors" -o $(LOCALE_DIR)/deskbook.pot .
+	$(PYBABEL) update --quiet -D deskbook -i $(LOCALE_DIR)/deskbook.pot -d $(LOCALE_DIR) --no-wrap --previous
+	$(PYBABEL) compile --statistics -D deskbook -d $(LOCALE_DIR)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -45,7 +45,8 @@ start = time.perf_counter()
 from weasyprint import HTML
 HTML(string=html, base_url=sys.argv[2]).write_pdf(sys.argv[3])
 elapsed = time.perf_counter() - start
-print(json.dumps({"seconds": elapsed, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"seconds": elapsed, "peak_mib": usage.ru_maxrss / 1024, "cpu_seconds": usage.ru_utime + usage.ru_stime}))
 """
 
 PHASES_CHILD = r"""
@@ -147,9 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     site_only_env = {**env, "DESKBOOK_PDF": "false"}
     baseline_env = {key: value for key, value in env.items() if key != "DESKBOOK_PLUGINS"}
     print(f"handbook PDF, median of {args.rounds} alternating rounds; peak = largest resident memory")
-    print(f"{'entities':>8} {'pages':>5} {'deskbook s':>10} {'to-pdf s':>8} {'speed-up':>8} {'ours MiB':>8} "
-          f"{'to-pdf MiB':>10} {'weasyprint s':>12} {'wp MiB':>6} {'full build s':>12} {'site only s':>11} "
-          f"{'full/site':>9}")
+    print("wall seconds (CPU seconds of all threads in brackets: the work, whatever else the machine runs)")
+    print(f"{'entities':>8} {'pages':>5} {'deskbook s':>14} {'to-pdf s':>15} {'speed-up':>13} {'ours MiB':>8} "
+          f"{'to-pdf MiB':>10} {'weasyprint s':>15} {'wp MiB':>6} {'full build s':>14} {'site only s':>13} "
+          f"{'full/site':>13}")
     with tempfile.TemporaryDirectory(prefix="deskbook-pdf-bench-") as temporary:
         for entities in args.sizes:
             projects = make_projects(Path(temporary), entities)
@@ -167,11 +169,19 @@ def main(argv: list[str] | None = None) -> int:
 
             pages = len(PdfReader(projects["ours"] / "site" / "pdf" / "handbook.pdf").pages)
             seconds = {name: statistics.median(run["seconds"] for run in found) for name, found in runs.items()}
+            cpu = {name: statistics.median(run["cpu_seconds"] for run in found) for name, found in runs.items()}
             peak = {name: max(run["peak_mib"] for run in found) for name, found in runs.items()}
-            print(f"{entities:>8} {pages:>5} {seconds['ours']:>10.2f} {seconds['baseline']:>8.2f} "
-                  f"{seconds['baseline'] / seconds['ours']:>7.1f}x {peak['ours']:>8.0f} {peak['baseline']:>10.0f} "
-                  f"{seconds['weasyprint']:>12.2f} {peak['weasyprint']:>6.0f} {seconds['full']:>12.2f} "
-                  f"{seconds['site']:>11.2f} {seconds['full'] / seconds['site']:>8.2f}x", flush=True)
+
+            def both(name: str) -> str:
+                return f"{seconds[name]:.2f} ({cpu[name]:.1f})"
+
+            def ratio(top: str, bottom: str) -> str:
+                return f"{seconds[top] / seconds[bottom]:.1f}x ({cpu[top] / cpu[bottom]:.1f}x)"
+
+            print(f"{entities:>8} {pages:>5} {both('ours'):>14} {both('baseline'):>15} "
+                  f"{ratio('baseline', 'ours'):>13} {peak['ours']:>8.0f} {peak['baseline']:>10.0f} "
+                  f"{both('weasyprint'):>15} {peak['weasyprint']:>6.0f} {both('full'):>14} "
+                  f"{both('site'):>13} {ratio('full', 'site'):>13}", flush=True)
             if args.where:
                 measured = run_measured([sys.executable, "-c", PHASES_CHILD, str(projects["ours"] / "content"),
                                          str(REPO / "plugins"), temporary], env)

@@ -11,8 +11,10 @@ from typing import Iterable
 from .clock import today as build_today
 from .diagnostics import Diagnostics
 from .limits import Suggestions, check_limits
+from .safety import check_safety
 from .manual import EntityRecord, Manual
-from .model import KINDS, Policy, Role, duration_minutes
+from .model import KINDS, Money, Policy, Role
+from .model.schedule import NOT_TAKEN
 from .model.base import PLACEHOLDER
 from .prose import check_prose_references, check_stale_prose
 
@@ -37,11 +39,13 @@ def check_manual(
     check_assets(manual, diagnostics)
     check_freshness(manual, diagnostics, today, strict_freshness)
     check_limits(manual, diagnostics)
+    check_safety(manual, diagnostics)
     return diagnostics
 
 
 def check_references(manual: Manual, diagnostics: Diagnostics, suggestions: Suggestions | None = None) -> None:
     suggestions = suggestions or Suggestions()
+    known_ids: dict[str, str] = {}
     for ref in manual.references:
         kind, target_id = ref.target_kind_and_id
         if kind not in KINDS:
@@ -56,8 +60,9 @@ def check_references(manual: Manual, diagnostics: Diagnostics, suggestions: Sugg
         if guess:
             hint = f"; did you mean '{guess}'?"
         elif known:
-            shown = ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "")
-            hint = f"; known {KINDS[kind].singular} ids: {shown}"
+            if kind not in known_ids:  # once per kind, however many names are unknown
+                known_ids[kind] = ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "")
+            hint = f"; known {KINDS[kind].singular} ids: {known_ids[kind]}"
         else:
             hint = f"; there are no {KINDS[kind].plural} yet"
         diagnostics.error(ref.location, f"unknown {KINDS[kind].singular} '{target_id}'{hint}")
@@ -99,48 +104,76 @@ def check_chain_cycles(manual: Manual, diagnostics: Diagnostics) -> None:
 
 
 _AUTHORITY_LIMITS = {
-    "max_discount_percent": ("discount", "%"),
-    "max_refund": ("refund limit", "$"),
-    "max_gift_value": ("gift value", "$"),
+    "max_discount_percent": "discount",
+    "max_refund": "refund limit",
+    "max_gift_value": "gift value",
 }
 
 
-def _format_limit(unit: str, value: int) -> str:
-    return f"${value}" if unit == "$" else f"{value}%"
+def _format_limit(manual: Manual, value: int | Money) -> str:
+    words = manual.localization
+    return words.money(value) if isinstance(value, Money) else words.percent(value)
+
+
+def _holds(value: int | Money | None) -> bool:
+    return value is not None and (value.amount if isinstance(value, Money) else value) > 0
+
+
+def _limits_held(role: Role) -> dict[str, tuple[str, int | Money]]:
+    """kind -> (label, size) of every money authority a role holds; none of a kind is not holding it."""
+    held: dict[str, tuple[str, int | Money]] = {}
+    for field_name, label in _AUTHORITY_LIMITS.items():
+        value = getattr(role.authority, field_name)
+        if _holds(value):
+            held[field_name] = (label, value)
+    for limit in role.authority.limits:
+        if _holds(limit.size):
+            held[f"limit:{limit.kind}"] = (f"{limit.kind} limit", limit.size)
+    return held
 
 
 def check_authority_rises(manual: Manual, diagnostics: Diagnostics) -> None:
+    """Up a chain, each kind of authority rises among the levels that hold that kind: a level with none of
+    a kind (a network operations centre with no money authority) is passed over for that kind."""
     for chain in manual.entities("chain"):
         record = manual.record(chain)
+        highest: dict[str, tuple[int, Role]] = {}  # kind -> (the level below that last held it, its role)
+        gift_giver: tuple[int, Role] | None = None
         previous: Role | None = None
         for index, level in enumerate(chain.levels):
             role = manual.get("role", level.role)
             if role is None:
                 previous = None
                 continue
-            if previous is not None:
-                for field_name, (label, unit) in _AUTHORITY_LIMITS.items():
-                    lower = getattr(previous.authority, field_name)
-                    higher = getattr(role.authority, field_name)
-                    if higher < lower:
+            for kind, (label, size) in _limits_held(role).items():
+                below = highest.get(kind)
+                if below is not None:
+                    lower_index, lower_role = below
+                    _, lower = _limits_held(lower_role)[kind]
+                    if getattr(lower, "currency", None) != getattr(size, "currency", None):
+                        continue  # limits in two currencies have no order without an exchange rate
+                    if size < lower:
                         diagnostics.error(
                             record.location("levels", index, "role"),
-                            f"authority must rise up the chain: level {index + 1} ({role.id}) may give a "
-                            f"{label} of {_format_limit(unit, higher)}, less than level {index} "
-                            f"({previous.id}) at {_format_limit(unit, lower)}; reorder the levels or raise "
+                            f"authority must rise up the chain: level {index + 1} ({role.id}) may give "
+                            f"{'an' if label[0] in 'aeiou' else 'a'} {label} of {_format_limit(manual, size)}, less than "
+                            f"level {lower_index + 1} ({lower_role.id}) at {_format_limit(manual, lower)}; reorder the levels or raise "
                             f"{role.id}'s authority in roles.yaml",
                         )
-                if previous.authority.free_gift and not role.authority.free_gift:
-                    diagnostics.error(
-                        record.location("levels", index, "role"),
-                        f"authority must rise up the chain: {previous.id} may give a free gift but {role.id}, "
-                        "the next level, may not",
-                    )
-                if level.role == previous.id:
-                    diagnostics.error(
-                        record.location("levels", index, "role"),
-                        f"level {index + 1} repeats the role '{role.id}' of the level before",
-                    )
+                highest[kind] = (index, role)
+            if role.authority.free_gift:
+                gift_giver = (index, role)
+            elif gift_giver is not None and _limits_held(role):
+                diagnostics.error(
+                    record.location("levels", index, "role"),
+                    f"authority must rise up the chain: {gift_giver[1].id} may give a free gift but {role.id}, "
+                    "a higher level with money authority, may not",
+                )
+            if previous is not None and level.role == previous.id:
+                diagnostics.error(
+                    record.location("levels", index, "role"),
+                    f"level {index + 1} repeats the role '{role.id}' of the level before",
+                )
             previous = role
 
 
@@ -162,7 +195,12 @@ def check_schedule_coverage(manual: Manual, diagnostics: Diagnostics) -> None:
                     document.location(("categories", index, "targets", channel), key=True),
                     f"channel '{channel}' is not listed in 'channels' at the top of the schedule; add it there",
                 )
-        if category.flag and any(duration_minutes(t) > 60 for t in category.targets.values()):
+        if not any(category.takes(channel) for channel in channels):
+            diagnostics.error(
+                document.location(("categories", index, "targets")),
+                f"category '{category.id}' is 'not taken' on every channel; at least one channel must take it",
+            )
+        if category.flag and any(t.seconds > 3600 for t in category.targets.values() if t != NOT_TAKEN):
             diagnostics.warning(
                 document.location(("categories", index, "flag")),
                 f"category '{category.id}' is flagged for immediate attention but allows more than an hour",

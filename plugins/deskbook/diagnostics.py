@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
 
+from .visible import one_line
+
 Severity = Literal["error", "warning"]
 
 
@@ -33,16 +35,17 @@ class Diagnostic:
     rule: str = ""  # which family of checks raised it, such as "freshness"
 
     def format_text(self) -> str:
-        return f"{self.location}: {self.severity}: {self.message}"
+        # Messages quote what the author wrote; one_line keeps each diagnostic on its one line.
+        return one_line(f"{self.location}: {self.severity}: {self.message}")
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, which the runner turns into an annotation on the PR diff."""
-        properties = [f"file={_escape_property(self.location.path)}"]
+        properties = [f"file={_escape_property(one_line(self.location.path))}"]
         if self.location.line > 0:
             properties.append(f"line={self.location.line}")
             properties.append(f"col={max(self.location.column, 1)}")
         command = "error" if self.severity == "error" else "warning"
-        return f"::{command} {','.join(properties)}::{_escape_data(self.message)}"
+        return f"::{command} {','.join(properties)}::{_escape_data(one_line(self.message))}"
 
     def as_dict(self) -> dict:
         return {

@@ -126,6 +126,8 @@ class Suggestions:
         key = (group, wanted, cutoff)
         if key in self._answers:
             return self._answers[key]
+        if self.budget <= 0:
+            return None
         by_length = self._groups.get(group)
         if by_length is None:
             by_length = {}
@@ -134,14 +136,15 @@ class Suggestions:
             self._groups[group] = by_length
         # difflib's ratio is 2*M/(a+b) <= 2*min/(a+b): lengths further apart than this cannot reach cutoff.
         slack = int(len(wanted) * (2 - 2 * cutoff) / cutoff) + 1
-        near = [name for length in range(max(len(wanted) - slack, 0), len(wanted) + slack + 1)
-                for name in by_length.get(length, ())]
-        answer = None
-        if self.budget > 0:
-            near = near[: self.budget]
-            self.budget -= len(near)
-            matches = difflib.get_close_matches(wanted, near, n=1, cutoff=cutoff)
-            answer = matches[0] if matches else None
+        near: list[str] = []
+        for length in range(max(len(wanted) - slack, 0), len(wanted) + slack + 1):
+            near.extend(by_length.get(length, ()))
+            if len(near) >= self.budget:
+                break
+        near = near[: self.budget]
+        self.budget -= len(near)
+        matches = difflib.get_close_matches(wanted, near, n=1, cutoff=cutoff)
+        answer = matches[0] if matches else None
         self._answers[key] = answer
         return answer
 

@@ -16,9 +16,11 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostics, Location, display_path
 from .load import SourceMap, StrictYamlError, read_yaml
-from .model import CONTENT_FILES, ContentFile, Entity, RefTo, content_file_for
-from .model.registry import SETTINGS_BY_ATTRIBUTE
+from .locale import Localization, localization
+from .model import CONTENT_FILES, ContentFile, Entity, RefTo, content_file_for, locale_context
 from .model.explain import explain_validation_error
+from .model.manual_settings import LocaleSetting
+from .model.registry import SETTINGS_BY_ATTRIBUTE
 
 Path_ = tuple[Any, ...]
 
@@ -80,6 +82,12 @@ class Manual:
     """Kinds with a file that failed to load (only in a partial manual built for reporting)."""
 
     # -- settings files ------------------------------------------------------------------------------------
+    @property
+    def localization(self) -> Localization:
+        """Words and formats in the manual's language; the project's own catalogues sit beside content/."""
+        setting = self.settings.locale
+        return localization(setting.language, setting.currency, self.content_dir.parent)
+
     def __getattr__(self, name: str) -> Any:
         """A settings file's model by the attribute the registry gives it: ``manual.company``,
         ``manual.schedule``, ``manual.service_hours`` (None when an optional file is absent)."""
@@ -147,9 +155,14 @@ def load_manual(
         return None, diagnostics
 
     found: set[str] = set()
+    context = _locale_context(content_dir)
     failed: set[str] = set()
     for path in sorted(content_dir.rglob("*")):
-        if not path.is_file() or path.suffix not in (".yaml", ".yml"):
+        if not path.is_file() or path.suffix.lower() not in (".yaml", ".yml"):
+            continue
+        if path.suffix not in (".yaml", ".yml"):
+            diagnostics.error(Location(display_path(path, root)),
+                              f"'{path.name}' is not read: content files end in lowercase .yaml; rename it")
             continue
         relative = path.relative_to(content_dir).as_posix()
         shown = display_path(path, root)
@@ -161,7 +174,7 @@ def load_manual(
             diagnostics.error(Location(shown), _unknown_file_message(relative))
             continue
         found.add(content_file.name)
-        document = _load_document(path, shown, content_file, diagnostics)
+        document = _load_document(path, shown, content_file, diagnostics, context)
         if document is not None:
             documents.append(document)
         else:
@@ -185,8 +198,22 @@ def load_manual(
     return manual, diagnostics
 
 
+def _locale_context(content_dir: Path) -> dict[str, str]:
+    """manual.yaml's language and currency, read ahead of the other files so their amounts parse in them.
+
+    A broken setting falls back to the defaults here; manual.yaml's own validation reports it."""
+    for name in ("manual.yaml", "manual.yml"):
+        try:
+            data, _ = read_yaml((content_dir / name).read_bytes())
+            setting = LocaleSetting.model_validate(data["locale"])
+        except (OSError, StrictYamlError, ValidationError, KeyError, TypeError):
+            continue
+        return locale_context(setting.language, setting.currency)
+    return locale_context()
+
+
 def _load_document(
-    path: Path, shown: str, content_file: ContentFile, diagnostics: Diagnostics
+    path: Path, shown: str, content_file: ContentFile, diagnostics: Diagnostics, context: dict[str, str]
 ) -> SourceDocument | None:
     try:
         data, source_map = read_yaml(path.read_bytes())
@@ -205,7 +232,7 @@ def _load_document(
         )
         return None
     try:
-        model = content_file.model.model_validate(data)
+        model = content_file.model.model_validate(data, context=context)
     except ValidationError as exc:
         for mark, message in explain_validation_error(exc, content_file.model, source_map):
             diagnostics.error(Location(shown, mark.line, mark.column), message)

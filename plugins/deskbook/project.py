@@ -217,6 +217,11 @@ def check_project(project: Project, manual: Manual | None, diagnostics: Diagnost
     pdf = project.plugin("deskbook/pdf")
     if pdf is not None:
         _check_pdf_options(project, pdf, manual, diagnostics)
+    if manual is not None:
+        from .locale.theme import language_problems
+
+        for location, message in language_problems(project, manual.localization):
+            diagnostics.error(location, message)
 
 
 def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, diagnostics: Diagnostics) -> None:

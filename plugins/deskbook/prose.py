@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from babel.numbers import get_currency_symbol
 from pydantic import BaseModel
 
 from .diagnostics import Diagnostics, Location
 from .manual import EntityRecord, Manual, SourceDocument
-from .model.base import Entity
-from .references import _DURATION, REFERENCE, Resolver, _field_amount, prose_fields
+from .model.base import Duration, Entity, Money
+from .references import REFERENCE, Resolver, _field_amount, item_key, prose_fields
 
 PROSE = "prose"
 
@@ -106,27 +107,26 @@ def named_values(entity: Entity) -> list[NamedValue]:
                 amount = _field_amount(type(value), name)
                 if amount and isinstance(item, int) and not isinstance(item, bool) and item > 0:
                     found.append(NamedValue(entity, ".".join(dotted + (name,)), item, amount))
+                elif isinstance(item, Money) and item.amount > 0 and item.amount == item.amount.to_integral_value():
+                    unit = "dollars" if item.currency == "USD" else item.currency
+                    found.append(NamedValue(entity, ".".join(dotted + (name,)), int(item.amount), unit))
                 else:
                     walk(item, dotted + (name,))
         elif isinstance(value, list):
             for item in value:
-                item_id = getattr(item, "id", None)
+                item_id = item_key(item)
                 if isinstance(item_id, str) and not isinstance(item, Entity):
                     walk(item, dotted + (item_id,))
         elif isinstance(value, dict):
             for key, item in value.items():
-                if isinstance(item, str):
-                    duration = _DURATION.match(item)
-                    if duration and duration.group(2) in _TIME_UNITS:
-                        found.append(NamedValue(entity, ".".join(dotted + (str(key),)), int(duration.group(1)),
-                                                duration.group(2)))
+                if isinstance(item, Duration) and not item.immediate:
+                    found.append(NamedValue(entity, ".".join(dotted + (str(key),)), item.count,
+                                            str(item).partition(" ")[2]))
 
     walk(entity, ())
     return found
 
 
-_TIME_UNITS = {"minute", "minutes", "hour", "hours", "day", "days", "working day", "working days", "week",
-               "weeks", "month", "months", "year", "years"}
 
 
 def literal_pattern(value: NamedValue) -> re.Pattern:
@@ -135,7 +135,10 @@ def literal_pattern(value: NamedValue) -> re.Pattern:
     grouped = f"{value.number:,}"
     number = f"(?:{re.escape(grouped)}|{digits})" if grouped != digits else digits
     unit = value.unit.lower()
-    if unit in ("dollars", "dollar"):
+    if re.fullmatch(r"[A-Z]{3}", value.unit):  # an amount in a currency other than dollars
+        symbol = re.escape(get_currency_symbol(value.unit, "en"))
+        forms = rf"{symbol}\s?{number}(?![\d,.]*\d)|\b{number}\s?(?:{symbol}|{value.unit}\b)"
+    elif unit in ("dollars", "dollar"):
         forms = rf"\$\s?{number}(?![\d,.]*\d)|\b{number}\s+dollars?\b"
     elif unit in ("percent", "%"):
         forms = rf"\b{number}\s?(?:%|percent\b|per cent\b)"

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 import typing
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Callable, Iterator
 
@@ -28,7 +29,9 @@ from pydantic import BaseModel
 
 from .limits import Suggestions
 from .manual import Manual, _annotation_layers, index_manual
-from .model.base import Amount, Prose
+from .locale import Localization
+from .model.base import Amount, Duration, Money, Prose
+from .model.escalation import Limit
 
 REFERENCE = re.compile(r"\[\[\s*([a-z][a-z0-9_-]*)(?::([a-z0-9_-]+))?((?:\.[a-z0-9_-]+)*)\s*\]\]")
 LEFTOVER = re.compile(r"\[\[[^\]\n]*\]\]")
@@ -66,11 +69,16 @@ class UnknownReference(LookupError):
     pass
 
 
-def format_amount(value: int, unit: str) -> str:
-    if unit == "dollars":
-        return f"${value:,}"
+# Rule units that make a rule's value an amount of money in the manual's currency.
+MONEY_UNITS = ("dollars", "money")
+
+
+def format_amount(value: int, unit: str, words: Localization) -> str:
+    """A rule's value with its unit, as the manual's language writes it: "$500", "500 €", "10 %", "30 days"."""
+    if unit in MONEY_UNITS:
+        return words.money(Money(Decimal(value), words.currency))
     if unit == "percent":
-        return f"{value}%"
+        return words.percent(value)
     return f"{value} {unit}"
 
 
@@ -89,18 +97,37 @@ def _field_amount(model: type[BaseModel], name: str) -> str | None:
     return None
 
 
-def _value_text(value: Any, amount: str | None) -> str:
+def item_key(item: Any) -> str | None:
+    """How a reference names an item of a list: its id, or its kind for a typed limit (``limits.credit``)."""
+    if isinstance(item, BaseModel):
+        fields = type(item).model_fields
+        if "id" in fields:
+            return item.id
+        if "kind" in fields:
+            return item.kind
+    return None
+
+
+def _value_text(value: Any, amount: str | None, words: Localization) -> str:
+    if isinstance(value, Limit):
+        return value.summary(words)
+    if isinstance(value, Money):
+        return words.money(value)
+    if isinstance(value, Duration):
+        return words.duration(value)
+    if amount == "percent" and isinstance(value, int) and not isinstance(value, bool):
+        return words.percent(value)
     if isinstance(value, BaseModel):
         rule_value = getattr(value, "value", None)
         if isinstance(rule_value, int) and not isinstance(rule_value, bool):
             unit = getattr(value, "unit", None)
-            return format_amount(rule_value, unit) if unit else str(rule_value)
+            return format_amount(rule_value, unit, words) if unit else str(rule_value)
         for name in ("title", "name", "text", "term"):
             if isinstance(getattr(value, name, None), str):
                 return getattr(value, name)
         raise TypeError("not a single value")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return words.gettext("yes") if value else words.gettext("no")
     if isinstance(value, (list, dict)):
         raise TypeError("a list, not a single value")
     if isinstance(value, dt.date):
@@ -108,7 +135,7 @@ def _value_text(value: Any, amount: str | None) -> str:
     if value is None:
         raise TypeError("empty here")
     if amount and isinstance(value, int):
-        return format_amount(value, amount)
+        return format_amount(value, amount, words)
     return str(value)
 
 
@@ -123,7 +150,7 @@ def _lookup(value: Any, parts: list[str]) -> tuple[Any, str | None]:
             value = getattr(value, part)
             continue
         if isinstance(value, list):
-            match = next((item for item in value if getattr(item, "id", None) == part), None)
+            match = next((item for item in value if item_key(item) == part), None)
             if match is None:
                 raise KeyError(part)
             value, amount = match, None
@@ -131,16 +158,17 @@ def _lookup(value: Any, parts: list[str]) -> tuple[Any, str | None]:
         if isinstance(value, dict) and part in value:
             value = value[part]
             continue
-        duration = _DURATION.match(value) if isinstance(value, str) else None
-        if duration and part in ("value", "unit"):
+        if isinstance(value, Duration) and not value.immediate and part in ("value", "unit"):
             # "24 hours" read as a number and a unit, for sentences like "a [[...email.value]]-hour target".
-            value = int(duration.group(1)) if part == "value" else duration.group(2)
+            value = value.count if part == "value" else str(value).partition(" ")[2]
+            continue
+        if isinstance(value, Money) and part == "value":
+            value = int(value.amount) if value.amount == value.amount.to_integral_value() else value.amount
             continue
         raise KeyError(part)
     return value, amount
 
 
-_DURATION = re.compile(r"^([1-9][0-9]*)\s+([a-z ]+)$")
 
 
 class Resolver:
@@ -200,7 +228,7 @@ class Resolver:
                 value, amount = _lookup(self.manual.company, parts)
             except KeyError as exc:
                 raise UnknownReference(f"'{exc.args[0]}' is not known there") from None
-            return self._nested(_value_text(value, amount), depth, Value)
+            return self._nested(_value_text(value, amount, self.manual.localization), depth, Value)
         if entity_id is None:
             raise UnknownReference(f"'{head}' is not known there; write [[kind:id]] or [[var:name]]")
         if head not in self.manual.records and head not in _known_kinds():
@@ -217,7 +245,7 @@ class Resolver:
             value, amount = _lookup(entity, parts)
         except KeyError as exc:
             raise UnknownReference(f"'{exc.args[0]}' is not known there") from None
-        return self._nested(_value_text(value, amount), depth, Value)
+        return self._nested(_value_text(value, amount, self.manual.localization), depth, Value)
 
     def _nested(self, text: str, depth: int, wrap: Callable[[str], Value]) -> list[Segment]:
         """A looked-up text may hold references of its own; a circle of them is an error, not a hang."""

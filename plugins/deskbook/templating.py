@@ -1,5 +1,6 @@
 """One way to make Jinja environments for Deskbook's templates: autoescape on, strict about undefined
-names, shared filters. The site's pages and the print templates each get one."""
+names, gettext (``jinja2.ext.i18n``) and Babel formats for the manual's locale, shared filters.
+The site's pages and the print templates each get one per locale."""
 
 from __future__ import annotations
 
@@ -7,17 +8,28 @@ from typing import Any, Callable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from .locale import Localization
 from .model import CHANNEL_NAMES
-
-SHARED_FILTERS: dict[str, Callable[..., Any]] = {
-    "channel": lambda channel: CHANNEL_NAMES.get(channel, channel),
-    "money": lambda value: f"${value:,}",
-    "isodate": lambda value: value.isoformat(),
-    "longdate": lambda value: f"{value.day} {value:%B %Y}",
-}
+from .model.product import ISSUE_STATUSES
+from .model.training import RESOURCE_FORMATS
 
 
-def make_environment(package: str, filters: dict[str, Callable[..., Any]] | None = None, **options: Any) -> Environment:
+def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
+    """Filters that write values in the manual's language: ``{{ role.authority.max_refund|money }}``."""
+    return {
+        "channel": lambda channel: words.gettext(CHANNEL_NAMES[channel]) if channel in CHANNEL_NAMES else channel,
+        "money": words.money,
+        "number": words.number,
+        "percent": words.percent,
+        "duration": words.duration,
+        "limit_summary": lambda limit: limit.summary(words),
+        "longdate": words.date,
+        "isodate": lambda value: value.isoformat(),
+    }
+
+
+def make_environment(package: str, words: Localization, filters: dict[str, Callable[..., Any]] | None = None,
+                     **options: Any) -> Environment:
     env = Environment(
         loader=PackageLoader(package, "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -25,8 +37,12 @@ def make_environment(package: str, filters: dict[str, Callable[..., Any]] | None
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # templates ship with the package; no need to stat them for every page
+        extensions=["jinja2.ext.i18n"],
         **options,
     )
-    env.filters.update(SHARED_FILTERS)
+    # newstyle: {{ _("%(n)s days", n=3) }} escapes its values and fails loudly on a missing one.
+    env.install_gettext_translations(words.translations, newstyle=True)
+    env.globals.update(words=words, issue_statuses=ISSUE_STATUSES, resource_formats=RESOURCE_FORMATS)
+    env.filters.update(locale_filters(words))
     env.filters.update(filters or {})
     return env

@@ -8,6 +8,7 @@ with nh3 against an allow-list: raw HTML, event handlers, ``javascript:`` and ``
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Mapping
 
@@ -17,6 +18,7 @@ from markupsafe import Markup, escape
 
 from .model.base import PLACEHOLDER
 from .references import ResolvedText, render_with_values
+from .visible import show_invisible
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
@@ -103,10 +105,18 @@ def fill_placeholders(
 
 _INLINE_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+!|~")
 
+_BARE_LINK = re.compile(r"(?i)\b(https?|ftp|mailto)(:)|\b(www)(\.)")
+
 
 def markdown_escape(text: str) -> str:
     """Plain text made inert inside Markdown that people also read raw (pull-request comments):
     Markdown specials get a backslash, and ``&`` and ``<`` become entities so no tag or entity can form
-    (a lone ``>`` cannot start one, and "30 -> 45" should read as written)."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;")
-    return "".join(f"\\{ch}" if ch in _INLINE_MARKDOWN_SPECIALS else ch for ch in escaped)
+    (a lone ``>`` cannot start one, and "30 -> 45" should read as written). ``@name`` cannot notify
+    anyone, a bare address cannot become a link, and invisible or reordering characters show."""
+    escaped = show_invisible(text).replace("&", "&amp;").replace("<", "&lt;")
+    escaped = "".join(f"\\{ch}" if ch in _INLINE_MARKDOWN_SPECIALS else ch for ch in escaped)
+    # A word joiner after '@' breaks GitHub's mention; an entity for ':' or '.' breaks its autolinks.
+    escaped = escaped.replace("@", "@\u2060")
+    return _BARE_LINK.sub(
+        lambda match: f"{match.group(1)}&#58;" if match.group(1) else f"{match.group(3)}&#46;", escaped
+    )

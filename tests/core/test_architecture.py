@@ -17,8 +17,13 @@ def _import_graph() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {name: set() for name in modules}
     for name, path in modules.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.ImportFrom):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # Imports under `if TYPE_CHECKING:` name types only; they never run, so they make no cycle.
+        typing_only = {id(node) for block in ast.walk(tree)
+                       if isinstance(block, ast.If) and getattr(block.test, "id", None) == "TYPE_CHECKING"
+                       for node in ast.walk(block)}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom) or id(node) in typing_only:
                 continue
             if node.level:
                 parts = package.split(".")

@@ -104,8 +104,26 @@ CASES = [
          rf"{F}:11:12: error: rules\[0\]\.value: expected a whole number, got '0012' \(a leading zero is ambiguous.*write 12"),
     Case("17:30 for a number", P, policy_with(11, "    value: 17:30"),
          rf"{F}:11:12: error: rules\[0\]\.value: expected a whole number, got '17:30' \(old YAML reads this as a base-60 number\)"),
-    Case("$500 for dollars", "routing.yaml", lambda t: t.replace("order_value_over: 500", "order_value_over: $500"),
-         r"content/routing\.yaml:\d+:25: error: rules\[0\]\.when\.order_value_over: expected a whole number, got '\$500'; write 500 without the currency sign"),
+    Case("a currency sign not the manual's", "routing.yaml",
+         lambda t: t.replace("order_value_over: 500", "order_value_over: €500"),
+         r"content/routing\.yaml:\d+:25: error: rules\[0\]\.when\.order_value_over: '€500': '€' is not the manual's "
+         r"currency \(USD, set in manual\.yaml under locale\); write the amount without a sign, like 1,500"),
+    Case("an amount that is not one", "routing.yaml",
+         lambda t: t.replace("order_value_over: 500", "order_value_over: five hundred"),
+         r"content/routing\.yaml:\d+:25: error: rules\[0\]\.when\.order_value_over: 'five hundred' is not an amount "
+         r"of money; write a number like 1,500"),
+    Case("more cents than a dollar has", "routing.yaml",
+         lambda t: t.replace("order_value_over: 500", "order_value_over: 500.125"),
+         r"content/routing\.yaml:\d+:25: error: .*'500\.125' is more precise than USD allows \(2 decimal places\)"),
+    Case("unknown unit of time", "escalation/complaints.yaml",
+         lambda t: t.replace("respond_within: 30 minutes", "respond_within: 30 fortnights"),
+         r"content/escalation/complaints\.yaml:16:21: error: levels\[1\]\.respond_within: 'fortnights' is not a unit "
+         r"of time Deskbook knows; use one of: second, minute, hour, business hour, day, working day, week"),
+    Case("unknown language", "manual.yaml", lambda t: t.replace("  language: en_US", "  language: xx_YY"),
+         r"content/manual\.yaml:\d+:13: error: locale\.language: 'xx_YY' is not a language Deskbook knows; write a "
+         r"language and region like de_DE"),
+    Case("unknown currency", "manual.yaml", lambda t: t.replace("  currency: USD", "  currency: DOLLARS"),
+         r"content/manual\.yaml:\d+:13: error: locale\.currency: 'DOLLARS' is not an ISO 4217 currency code"),
     Case("percent sign", "roles.yaml", lambda t: t.replace("max_discount_percent: 10", "max_discount_percent: 10%", 1),
          r"content/roles\.yaml:8:29: error: .*expected a whole number, got '10%'; write 10 without the % sign"),
     # --- closed schemas and types -------------------------------------------------------------------

@@ -48,10 +48,10 @@ def test_diff_describes_the_change_in_words(repo, capsys, monkeypatch):
     assert main(["diff", "HEAD~1", "HEAD"]) == 0
     out = capsys.readouterr().out
     assert "- Policy **Refunds** (`refunds`)" in out
-    assert "  - Refund window: 30 days -> 45 days" in out
-    assert "  - Orders over $500 now go to the Chief Operating Officer instead of the Director of Customer Care" in out
+    assert "  - Window: 30 days -> 45 days" in out
+    assert "  - Orders over $500: now sent to Chief Operating Officer instead of Director of Customer Care" in out
     assert re.search(r"Where used: pages `policies/refunds\.html`.*PDFs `handbook\.pdf`, `handbook-rep\.pdf`", out)
-    assert "`desk-card.pdf`" in out.split("now go to")[1], "the routing table is on the desk card"
+    assert "`desk-card.pdf`" in out.split("now sent to")[1], "the routing table is on the desk card"
 
 
 def test_diff_json(repo, capsys, monkeypatch):
@@ -108,16 +108,16 @@ def test_whats_new_page_compares_with_the_previous_edition(repo):
     manual_yaml.write_text(manual_yaml.read_text().replace('number: "1"', 'number: "2"\n  previous_tag: edition-1'))
     page = whats_new_markdown(load_manual_or_raise(repo / "content"), repo)
     assert page.startswith("# What changed in edition 2")
-    assert "- Changed policy: Refunds\n" in page
-    assert "    - Refund window: 30 days -> 45 days" in page
+    assert "- Policy changed: Refunds\n" in page
+    assert "    - Window: 30 days -> 45 days" in page
     assert "[[" not in page, "prose is compared as readers see it, its references resolved"
     assert "Edition number" not in page and "previous tag" not in page, "the heading already names the edition"
 
 
 def test_due_for_review_page_lists_owner_policy_and_date(example_content):
     page = due_for_review_markdown(load_manual_or_raise(example_content), dt.date(2026, 11, 22))
-    assert "| **Overdue** | Customer privacy | Director of Customer Care | 2026-09-30 | 53 days ago |" in page
-    assert "| Due soon | Goodwill offers and gifts | Customer Care Manager | 2026-12-10 | in 18 days |" in page
+    assert "| **Overdue** | Customer privacy | Director of Customer Care | September 30, 2026 | 53 days ago |" in page
+    assert "| Due soon | Goodwill offers and gifts | Customer Care Manager | December 10, 2026 | in 18 days |" in page
     assert page.index("Customer privacy") < page.index("Goodwill offers"), "sorted by date"
     assert "Refunds" not in page
 
@@ -254,10 +254,10 @@ def test_other_field_changes_read_as_sentences(repo, capsys, monkeypatch):
     assert main(["diff", "HEAD"]) == 0
     out = capsys.readouterr().out
     assert "Comparing `HEAD` with `working tree`" in out
-    assert '  - Triggers: added "A customer asks to speak to someone senior."' in out
-    assert "  - Level 2 respond within: 30 minutes -> 1 hour" in out
-    assert "  - Max refund: $100 -> $150" in out
-    assert "  - Order value threshold: $500 -> $750" in out
+    assert '  - Triggers: added “A customer asks to speak to someone senior.”' in out
+    assert "  - Levels › 2 › Responds within: 30 minutes -> 1 hour" in out
+    assert "  - Refund up to: $100 -> $150" in out
+    assert "  - When › Order value over: $500 -> $750" in out
     assert "{'" not in out, "no Python reprs of nested items"
 
 

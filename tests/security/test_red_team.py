@@ -10,6 +10,8 @@ import re
 import shutil
 import subprocess
 
+from pathlib import Path
+
 import markdown
 import pytest
 import yaml
@@ -198,3 +200,130 @@ def test_read_only_output_folder_is_a_clear_error(tmp_path, capsys, monkeypatch)
     out = capsys.readouterr()
     assert status == 2, out.err
     assert "error: cannot" in out.err and "Traceback" not in out.err
+
+
+# ---- Case 6: the swap and the clean-up, as pure file operations ---------------------------------------
+
+def _site(folder, text):
+    folder.mkdir()
+    (folder / "index.html").write_text(text)
+    return folder
+
+
+def test_swap_exchanges_the_sites_in_one_step(tmp_path):
+    from deskbook.cli.staging import staging_dir, swap_in
+
+    site = _site(tmp_path / "site", "old")
+    staging = _site(staging_dir(site), "new")
+    swap_in(staging, site)
+    assert (site / "index.html").read_text() == "new"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+def test_without_an_atomic_exchange_a_kill_between_the_renames_is_undone_next_run(tmp_path, monkeypatch):
+    from deskbook.cli import staging as staging_module
+
+    site = _site(tmp_path / "site", "old")
+    new = _site(staging_module.staging_dir(site), "new")
+    monkeypatch.setattr(staging_module, "_exchange", lambda first, second: False)
+    real_rename = Path.rename
+
+    def killed_at_the_second_rename(self, target):
+        if self == new:
+            raise KeyboardInterrupt("killed")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", killed_at_the_second_rename)
+    with pytest.raises(KeyboardInterrupt):
+        staging_module.swap_in(new, site)
+    monkeypatch.setattr(Path, "rename", real_rename)
+    assert not site.exists()  # the moment the issue describes: no site at all
+    # The leftovers look like a dead build's: the next run puts the old site back and removes the rest.
+    for leftover in tmp_path.glob(".site.*"):
+        leftover.rename(leftover.with_name(leftover.name.rsplit("-", 1)[0] + "-999999999"))
+    staging_module.recover_and_clean(site)
+    assert (site / "index.html").read_text() == "old"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize("target", ["content", ".git", ".", "docs", "content/site", ".git/site", ".."])
+def test_build_refuses_an_output_folder_holding_sources_or_the_repository(tmp_path, capsys, target):
+    from deskbook.cli import main
+
+    project = copy_example_project(tmp_path / "project")
+    (project / ".git").mkdir()
+    (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    status = main(["build", "-f", str(project / "mkdocs.yml"), "-d", str(project / target)])
+    err = capsys.readouterr().err
+    # MkDocs itself refuses a site folder that holds docs_dir (exit 1); Deskbook refuses the rest (exit 2).
+    assert (status, "error: the output folder" in err) in ((2, True), (1, False)), err
+    assert "should not be within the 'site_dir'" in err or status == 2
+    assert (project / "content" / "manual.yaml").is_file() and (project / ".git" / "HEAD").is_file()
+
+
+# ---- Case 7: the smaller ones -----------------------------------------------------------------------
+
+def test_a_refused_address_in_the_svg_logo_is_a_located_error(content, capsys):
+    logo = content / "assets" / "logo.svg"
+    logo.write_text(logo.read_text().replace(
+        "</svg>", '<image href="https://evil.example/track.png" width="10" height="10"/></svg>'))
+    status, report = _check(content, capsys)
+    assert status == 1
+    assert re.search(r"content/manual\.yaml:\d+:\d+: error: logo 'assets/logo\.svg' refers to "
+                     r"'https://evil\.example/track\.png'", report)
+
+
+def test_text_output_keeps_each_diagnostic_on_its_own_line():
+    from deskbook.diagnostics import Diagnostic, Location
+
+    hostile = Diagnostic(Location("content/x.yaml", 3, 1), "error",
+                         "unknown id 'a\n::error file=ok.yaml::forged\x1b[2K\rcontent is valid\u202e'")
+    for line in (hostile.format_text(), hostile.format_github()):
+        assert "\n" not in line and "\r" not in line and "\x1b" not in line and "\u202e" not in line
+        assert "<U+202E>" in line and "\\x1b[2K" in line  # shown, not obeyed
+    assert hostile.format_text().startswith("content/x.yaml:3:1: error: unknown id")
+    assert hostile.format_github().startswith("::error file=content/x.yaml,line=3,col=1::unknown id")
+
+
+def test_diff_text_cannot_mention_link_or_hide_a_change():
+    from deskbook.text import markdown_escape
+
+    shown = markdown_escape("ask @security-team at https://evil.example or www.evil.example \u202e54 days")
+    assert "@security-team" not in shown and "https://" not in shown and "www.evil" not in shown
+    assert "\u202e" not in shown and "U\\+202E" in shown
+
+
+def test_check_warns_on_bidi_and_zero_width_characters(content, capsys):
+    _set_policy_field(content, "title", "Refunds\u202e syad 03\u200b")
+    status, report = _check(content, capsys)
+    assert re.search(r"refunds\.yaml:\d+:\d+: warning: invisible or text-reordering characters "
+                     r"\(U\+200B, U\+202E\)", report)
+
+
+def test_a_policy_called_index_is_refused_by_check(content, capsys):
+    (content / "policies" / "refunds.yaml").rename(content / "policies" / "index.yaml")
+    _set_policy_field_in = content / "policies" / "index.yaml"
+    _set_policy_field_in.write_text(re.sub(r"(?m)^id: refunds$", "id: index", _set_policy_field_in.read_text()))
+    for path in content.rglob("*.yaml"):
+        path.write_text(re.sub(r"policy:refunds\b", "policy:index", path.read_text()).replace(
+            "policy: refunds\n", "policy: index\n"))
+    status, report = _check(content, capsys)
+    assert status == 1
+    assert "error: the id 'index' is taken by the site's list of this kind" in report
+
+
+def test_uppercase_yaml_files_are_not_skipped_silently(content, capsys):
+    (content / "policies" / "refunds.yaml").rename(content / "policies" / "refunds.YAML")
+    status, report = _check(content, capsys)
+    assert status == 1
+    assert "policies/refunds.YAML: error: 'refunds.YAML' is not read: content files end in lowercase .yaml" in report
+
+
+def test_new_refuses_ids_check_would_reject(tmp_path, capsys, example_content):
+    from deskbook.cli import main
+
+    shutil.copytree(example_content, tmp_path / "content")
+    for entity_id in ("a" * 80, "index"):
+        assert main(["new", "policy", entity_id, "--content", str(tmp_path / "content")]) == 2
+    assert not list((tmp_path / "content" / "policies").glob("a*.yaml"))
+    assert not (tmp_path / "content" / "policies" / "index.yaml").exists()

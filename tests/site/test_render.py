@@ -41,7 +41,7 @@ def test_policy_page_shows_owner_dates_version_and_overdue_badge(example_manual)
     pages = {p.src_uri: p.markdown for p in render_site_pages(example_manual, SiteOptions(today=TODAY))}
     privacy = pages["policies/privacy.md"]
     assert "Overdue for review" in privacy
-    assert "30 September 2026" in privacy and "Version" in privacy
+    assert "September 30, 2026" in privacy and "Version" in privacy
     assert 'href="../escalation/index.html#role-director"' in privacy
     assert "Overdue for review" not in pages["policies/refunds.md"]
 

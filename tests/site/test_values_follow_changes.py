@@ -20,7 +20,8 @@ OLD_VALUE = re.compile(r"\b30[\s\u00a0-]+days?\b", re.I)
 def _site_texts(site: Path) -> dict[str, str]:
     texts = {}
     for page in site.rglob("*.html"):
-        text = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
+        text = re.sub(r"<script.*?</script>", " ", page.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(r"<[^>]+>", " ", text)
         texts[page.relative_to(site).as_posix()] = re.sub(r"\s+", " ", html.unescape(text))
     return texts
 

@@ -16,7 +16,14 @@ import click
 from ..diagnostics import ContentError, Diagnostics
 from ..project import content_dir_of
 from .reporting import report
-from .staging import UnsafeSiteDir, recover_and_clean, refuse_unsafe_site_dir, staging_dir, swap_in
+from .staging import (
+    UnsafeSiteDir,
+    recover_and_clean,
+    refuse_unsafe_site_dir,
+    staging_dir,
+    swap_in,
+    wait_for_pdf_threads,
+)
 
 
 class _MessageOnly(logging.Formatter):
@@ -113,7 +120,15 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool, verbose: 
         click.echo(f"error: cannot write the site to {final_dir}: {_os_reason(exc)}", err=True)
         click.echo("build stopped: the previous site and PDFs are unchanged", err=True)
         return 2
+    except _Stopped as stop:
+        # Leave now, with the PDF compiles still running: waiting for them (as Python's exit would)
+        # lets them write into the staging folder after it was removed.
+        shutil.rmtree(staging, ignore_errors=True)
+        click.echo("build stopped: the previous site and PDFs are unchanged", err=True)
+        sys.stderr.flush()
+        os._exit(stop.code)
     finally:
+        wait_for_pdf_threads()  # a compile that was running when the build failed writes when it ends
         shutil.rmtree(staging, ignore_errors=True)  # on every way out; a killed build's is removed next run
     click.echo(f"built {final_dir}", err=True)
     return 0
@@ -124,6 +139,10 @@ def _os_reason(exc: OSError) -> str:
     return f"{exc.strerror or exc}{where}"
 
 
+class _Stopped(SystemExit):
+    """The build was asked to stop (SIGTERM, SIGHUP); ``code`` is the exit status a shell expects."""
+
+
 @contextlib.contextmanager
 def _terminate_as_exit():
     """SIGTERM and SIGHUP end the build through Python's own exit, so the staging folder is removed."""
@@ -132,7 +151,7 @@ def _terminate_as_exit():
         return
 
     def stop(signum, frame):
-        raise SystemExit(128 + signum)
+        raise _Stopped(128 + signum)
 
     previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGHUP)}
     try:

@@ -64,7 +64,7 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
                                    render(manuals["head"], docs["head"], editions, desk_card))
             write = to_json if fmt == "json" else to_markdown
             click.echo(write(changes, manuals["base"], manuals["head"], editions, desk_card, base,
-                             head or "working tree", rendered))
+                             head or manuals["head"].localization.gettext("working tree"), rendered))
     except RevisionError as exc:
         click.echo(f"error: {exc}", err=True)
         return 2

@@ -15,7 +15,8 @@ import click
 
 from ..manual import Manual
 from ..model import KINDS, Kind
-from ..model.base import is_slug
+from ..model.base import SLUG_MAX_LENGTH, is_slug
+from ..safety import RESERVED_PAGE_IDS
 
 SCAFFOLDED = {name: kind for name, kind in KINDS.items() if kind.folder is not None}
 
@@ -71,7 +72,9 @@ def new(kind: str, entity_id: str, content_dir: Path) -> int:
 
     if not is_slug(entity_id):
         raise click.UsageError(f"'{entity_id}' is not a valid id: use lowercase letters, digits and single "
-                               "hyphens, like 'late-delivery'")
+                               f"hyphens, at most {SLUG_MAX_LENGTH} characters, like 'late-delivery'")
+    if entity_id in RESERVED_PAGE_IDS:
+        raise click.UsageError(f"'{entity_id}' is taken by the site's list of {kind} pages; choose another id")
     manual, diagnostics = load_manual(content_dir, content_dir.resolve().parent)
     if manual is None:
         report(diagnostics, "text", summary=False)

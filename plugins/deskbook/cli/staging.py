@@ -14,7 +14,11 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
+
+from ..handbook.jobs import PDF_THREAD_PREFIX
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -89,6 +93,15 @@ def swap_in(staging: Path, final_dir: Path) -> None:
     final_dir.rename(previous)
     staging.rename(final_dir)  # a kill before this line is undone by recover_and_clean()
     shutil.rmtree(previous, ignore_errors=True)
+
+
+def wait_for_pdf_threads(timeout: float = 120.0) -> None:
+    """Wait for PDF compiles still running after a failed build (their jobs are cancelled, but a compile
+    that had started finishes and writes its file), so removing the staging folder is the last word."""
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        if thread.name.startswith(PDF_THREAD_PREFIX) and thread is not threading.current_thread():
+            thread.join(max(deadline - time.monotonic(), 0))
 
 
 def refuse_unsafe_site_dir(final_dir: Path, project_root: Path, sources: list[Path]) -> None:

@@ -6,13 +6,11 @@ from typing import Any
 
 from ..manual import Manual
 from ..model import CHANNEL_NAMES
-from ..templating import SHARED_FILTERS
 from ..text import fill_placeholders
 from .data import DeskCardSpec, PrintOptions, _paper
 from .tree import Converter, _trim, parse_html
 from .words import desk_card_words, log_form_words
 
-money = SHARED_FILTERS["money"]
 # Rule units that make a rule a window or a time limit worth a line on the card.
 _TIME_UNITS = ("minute", "hour", "day", "week", "month", "year")
 
@@ -29,7 +27,8 @@ def _role_title(manual: Manual, role_id: str | None) -> str | None:
 
 def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) -> dict[str, Any]:
     view = manual.for_audience(card.audience)
-    words = desk_card_words()
+    localization = view.localization
+    words = desk_card_words(localization)
     parts = set(card.parts)
     variables = view.variables
     data: dict[str, Any] = {
@@ -42,7 +41,7 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
             "title": words["title"],
             "edition_title": card.title,
             "edition": str(view.settings.edition.number),
-            "printed": options.printed.date().isoformat(),
+            "printed": localization.date(options.printed.date()),
             "logo": None,
         },
     }
@@ -50,15 +49,16 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
         data["authority"] = [
             {
                 "role": role.title,
-                "discount": f"{role.authority.max_discount_percent} %",
-                "refund": money(role.authority.max_refund),
-                "gift": money(role.authority.max_gift_value) if role.authority.free_gift else words["none"],
+                "discount": localization.percent(role.authority.max_discount_percent),
+                "refund": localization.money(role.authority.max_refund),
+                "gift": localization.money(role.authority.max_gift_value) if role.authority.free_gift else words["none"],
+                "other": "; ".join(limit.summary(localization) for limit in role.authority.limits),
             }
             for role in view.entities("role")
         ]
         data["windows"] = [
             {"policy": policy.title, "rule": rule.text,
-             "value": money(rule.value) if rule.unit == "dollars" else f"{rule.value} {rule.unit or ''}".strip()}
+             "value": f"{rule.value} {rule.unit or ''}".strip()}
             for policy in view.entities("policy")
             for rule in policy.rules
             if rule.value is not None and any(unit in (rule.unit or "") for unit in _TIME_UNITS)
@@ -67,7 +67,8 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
         data["thresholds"] = [
             {
                 "when": rule.title,
-                "to": _role_title(view, rule.route_to) or words["account_executive"],
+                "to": _role_title(view, rule.route_to) or rule.desk or _chain_title(view, rule.chain)
+                or words["account_executive"],
                 "note": rule.note,
             }
             for rule in view.entities("routing")
@@ -75,10 +76,11 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
     if "response-times" in parts:
         channels = list(view.schedule.channels)
         data["response"] = {
-            "channels": [CHANNEL_NAMES.get(channel, channel) for channel in channels],
+            "channels": [localization.gettext(CHANNEL_NAMES[channel]) for channel in channels],
             "rows": [
                 {"category": category.name, "flag": category.flag,
-                 "targets": [str(category.targets.get(channel, "")) for channel in channels]}
+                 "targets": [localization.duration(category.targets[channel]) if channel in category.targets else ""
+                             for channel in channels]}
                 for category in view.entities("category")
             ],
         }
@@ -128,14 +130,16 @@ _FIELD_LINES = {"summary": 7, "actions": 7, "outcome": 4, "follow-up": 4, "escal
 
 def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
     guide = manual.logging_guide
+    localization = manual.localization
+    words = log_form_words(localization)
     return {
         "lang": options.lang,
         "paper": _paper(options),
-        "words": log_form_words(),
+        "words": words,
         "form": {
-            "document_title": f"{manual.company.name}: {log_form_words()['title']}",
+            "document_title": f"{manual.company.name}: {words['title']}",
             "company": manual.company.name,
-            "printed": options.printed.date().isoformat(),
+            "printed": localization.date(options.printed.date()),
             "logo": None,
         },
         "fields": [
@@ -143,3 +147,8 @@ def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
             for field in guide.fields
         ],
     }
+
+
+def _chain_title(view: Manual, chain_id: str | None) -> str | None:
+    chain = view.get("chain", chain_id) if chain_id else None
+    return chain.title if chain is not None else None

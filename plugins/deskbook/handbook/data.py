@@ -114,7 +114,8 @@ def _site_page_html(page: GeneratedPage) -> str:
 
 def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions) -> dict[str, Any]:
     view = manual.for_audience(edition.audience)
-    words = handbook_words()
+    localization = view.localization
+    words = handbook_words(localization)
     converter_args = {"absent_title": _absent_title(manual), "level_offset": 1}
     site_options = SiteOptions(use_directory_urls=False, today=options.printed.date(), print_mode=True)
     pages = [page for page in render_site_pages(view, site_options) if page.section != "about"]
@@ -133,7 +134,8 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions) -
             articles.append(_article(print_anchor(page.src_uri), title, blocks, len(options.handwritten) > 1))
         chapters.append(_chapter("introduction", words["introduction"], articles))
 
-    for key, title in SECTION_TITLES:
+    for key, english_title in SECTION_TITLES:
+        title = localization.gettext(english_title)
         section_pages = [page for page in pages if page.section == key]
         if not section_pages:
             continue
@@ -170,13 +172,15 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions) -
             "title": settings.title,
             "subtitle": settings.subtitle or None,
             "company": view.company.name,
-            "subject": f"{settings.title}: {edition.title}, edition {settings.edition.number}",
+            "subject": f"{settings.title}: {edition.title}, "
+                       + words["edition_dated"].format(number=settings.edition.number,
+                                                       date=localization.date(settings.edition.date)),
             "keywords": [view.company.name, edition.title],
             "edition_title": edition.title,
             "audience": audience.name.lower() if audience else None,
             "edition_number": str(settings.edition.number),
-            "edition_date": settings.edition.date.isoformat(),
-            "printed": options.printed.date().isoformat(),
+            "edition_date": localization.date(settings.edition.date),
+            "printed": localization.date(options.printed.date()),
             "logo": settings.logo or None,
         },
         "chapters": chapters,

@@ -13,11 +13,13 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from ..locale import Localization
 from ..manual import Manual
 from .data import DeskCardSpec, EditionSpec, LogFormSpec, PrintOptions, handbook_data
 from .pdf import PreparedPdf, RenderedPdf, compile_pdf, prepare
 
 Spec = EditionSpec | DeskCardSpec | LogFormSpec
+PDF_THREAD_PREFIX = "deskbook-pdf"
 
 
 @dataclass(frozen=True)
@@ -29,30 +31,30 @@ class PdfJob:
     def file_name(self) -> str:
         return f"{self.spec.name}.pdf"
 
-    @property
-    def title(self) -> str:
+    def title(self, words: Localization) -> str:
         from .words import desk_card_words, log_form_words
 
         if isinstance(self.spec, DeskCardSpec):
-            card = desk_card_words()["title"]
+            card = desk_card_words(words)["title"]
             return f"{card} ({self.spec.title})" if self.spec.title else card
         if isinstance(self.spec, LogFormSpec):
-            return log_form_words()["title"]
+            return log_form_words(words)["title"]
         return self.spec.title
 
 
-def downloads_markdown(jobs: list[PdfJob]) -> str:
+def downloads_markdown(jobs: list[PdfJob], words: Localization) -> str:
     """The site's Downloads page: one link per PDF (raw HTML, so MkDocs does not look for a .md)."""
     rows = "".join(
-        f'<li><a href="{escape(job.output_dir)}/{escape(job.file_name)}" download>{escape(job.title)}</a> '
+        f'<li><a href="{escape(job.output_dir)}/{escape(job.file_name)}" download>{escape(job.title(words))}</a> '
         f"<small>({escape(job.file_name)})</small></li>"
         for job in jobs
     )
+    intro = words.gettext("The printed handbook, one edition per audience, the desk reference card and a blank "
+                          "contact log form to print as a pad. They are made from the same content as this site, "
+                          "at the same time.")
     return (
-        "# Downloads\n\n"
-        '<div class="deskbook"><p>The printed handbook, one edition per audience, the desk reference card '
-        "and a blank contact log form to print as a pad. They are made from the same content as this site, "
-        "at the same time.</p>"
+        f"# {escape(words.gettext('Downloads'))}\n\n"
+        f'<div class="deskbook"><p>{escape(intro)}</p>'
         f'<ul class="deskbook-downloads">{rows}</ul></div>\n'
     )
 
@@ -90,7 +92,7 @@ class PendingJobs:
         self.jobs = jobs
         self.prepared = prepared
         self.pool: ThreadPoolExecutor | None = ThreadPoolExecutor(
-            max_workers=max(1, min(threads, len(prepared))), thread_name_prefix="deskbook-pdf"
+            max_workers=max(1, min(threads, len(prepared))), thread_name_prefix=PDF_THREAD_PREFIX
         )
         timestamp = options.printed
         # The handbooks are the long jobs: start them first so the last to finish is not a late long one.

@@ -1,68 +1,81 @@
-"""Every word the PDFs print that does not come from the content, in one place.
+"""Every word the PDFs print that does not come from the content, in one place, in the manual's language.
 
-The Typst templates print no words of their own: they receive this table in their data. Localisation
-wraps these strings in gettext here, and nothing in the templates changes. ``{placeholders}`` are filled
-by the templates (page numbers are only known to Typst).
+The Typst templates print no words of their own: they receive these tables in their data, translated
+here through the manual's catalogue. ``{placeholders}`` are filled by the templates (page numbers are only
+known to Typst), so translators keep them as they are.
 """
 
 from __future__ import annotations
 
+from ..locale import N_, Localization
 
-def handbook_words() -> dict[str, str]:
-    return {
-        "contents": "Contents",
-        "page_of": "Page {page} of {pages}",
-        "see_page": "see page {page}",
-        # After a link that already sits in "(see ...)", the page number follows with a comma.
-        "page_only": "page {page}",
-        "edition_line": "Edition {number}, {edition}",
-        "printed": "Printed {date}",
-        "edition_dated": "Edition {number} · {date}",
-        "for_audience": "for {audience}",
-        "logo": "{company} logo",
-        "introduction": "Introduction",
-        "whats_new": "What changed in this edition",
-        "answer_key": "Answer key",
-        "answer_key_intro": "The letter of each right answer, why it is right, and the page that explains it.",
-        "question": "Question",
-        "answer": "Answer",
-        "why": "Why",
-        "explained_on": "Explained on",
-        "quiz_intro": "Mark one answer for each question with a pen. The answer key at the back of this "
-        "book gives the right answers and the page that explains each one.",
-    }
+_HANDBOOK = {
+    "contents": N_("Contents"),
+    "page_of": N_("Page {page} of {pages}"),
+    "see_page": N_("see page {page}"),
+    # After a link that already sits in "(see ...)", the page number follows with a comma.
+    "page_only": N_("page {page}"),
+    "edition_line": N_("Edition {number}, {edition}"),
+    "printed": N_("Printed {date}"),
+    "edition_dated": N_("Edition {number} · {date}"),
+    "for_audience": N_("for {audience}"),
+    "logo": N_("{company} logo"),
+    "introduction": N_("Introduction"),
+    "whats_new": N_("What changed in this edition"),
+    "answer_key": N_("Answer key"),
+    "answer_key_intro": N_("The letter of each right answer, why it is right, and the page that explains it."),
+    "question": N_("Question"),
+    "answer": N_("Answer"),
+    "why": N_("Why"),
+    "explained_on": N_("Explained on"),
+    "quiz_intro": N_("Mark one answer for each question with a pen. The answer key at the back of this book "
+                     "gives the right answers and the page that explains each one."),
+    "diagram": N_("Diagram"),
+}
+
+_DESK_CARD = {
+    "title": N_("Desk reference card"),
+    "side": N_("Side {side} of {sides}"),
+    "printed": N_("Printed {date}"),
+    "edition": N_("Edition {number}"),
+    "windows": N_("Windows and limits"),
+    "what": N_("What"),
+    "limit": N_("Limit"),
+    "authority": N_("Who may approve what"),
+    "role": N_("Role"),
+    "discount": N_("Discount"),
+    "refund": N_("Refund"),
+    "gift": N_("Gift"),
+    "none": N_("none"),
+    "thresholds": N_("Where it goes"),
+    "account_executive": N_("the account's named executive"),
+    "response_times": N_("Response targets"),
+    "category": N_("Category"),
+    "flagged": N_("flag for management"),
+    "contacts": N_("Contacts"),
+    "closures": N_("Closed"),
+    "time_zone": N_("All hours are {zone} time"),
+}
+
+_LOG_FORM = {
+    "title": N_("Contact log"),
+    "intro": N_("One sheet per contact. Write clearly, then copy it into the log system before your shift ends."),
+    "required": N_("required"),
+    "printed": N_("Printed {date}"),
+}
 
 
-def desk_card_words() -> dict[str, str]:
-    return {
-        "title": "Desk reference card",
-        "side": "Side {side} of {sides}",
-        "printed": "Printed {date}",
-        "edition": "Edition {number}",
-        "windows": "Windows and limits",
-        "what": "What",
-        "limit": "Limit",
-        "authority": "Who may approve what",
-        "role": "Role",
-        "discount": "Discount",
-        "refund": "Refund",
-        "gift": "Gift",
-        "none": "none",
-        "thresholds": "Where it goes",
-        "account_executive": "the account's named executive",
-        "response_times": "Response targets",
-        "category": "Category",
-        "flagged": "flag for management",
-        "contacts": "Contacts",
-        "closures": "Closed",
-        "time_zone": "All hours are {zone} time",
-    }
+def _translated(table: dict[str, str], words: Localization) -> dict[str, str]:
+    return {key: words.gettext(text) for key, text in table.items()}
 
 
-def log_form_words() -> dict[str, str]:
-    return {
-        "title": "Contact log",
-        "intro": "One sheet per contact. Write clearly, then copy it into the log system before your shift ends.",
-        "required": "required",
-        "printed": "Printed {date}",
-    }
+def handbook_words(words: Localization) -> dict[str, str]:
+    return _translated(_HANDBOOK, words)
+
+
+def desk_card_words(words: Localization) -> dict[str, str]:
+    return _translated(_DESK_CARD, words)
+
+
+def log_form_words(words: Localization) -> dict[str, str]:
+    return _translated(_LOG_FORM, words)

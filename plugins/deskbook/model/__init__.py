@@ -1,6 +1,6 @@
 """The content model: one module per kind of content, all pure pydantic (no MkDocs)."""
 
-from .base import CHANNEL_NAMES, Entity, RefTo, Strict, duration_minutes
+from .base import CHANNEL_NAMES, Duration, Entity, Money, RefTo, Strict, locale_context
 from .call_log import CallLog, LoggingGuide
 from .company import Company, ContactChannel, Executive
 from .escalation import Authority, Chain, KeyAccount, Level, Role, RoleList, Routing, RoutingRule
@@ -41,6 +41,7 @@ __all__ = [
     "ContactChannel",
     "ContentFile",
     "Edition",
+    "Duration",
     "Entity",
     "Executive",
     "Glossary",
@@ -52,6 +53,7 @@ __all__ = [
     "LoggingGuide",
     "ManualSettings",
     "Metric",
+    "Money",
     "MetricList",
     "Monitoring",
     "OnboardingPlan",
@@ -75,5 +77,6 @@ __all__ = [
     "Variables",
     "Workshop",
     "content_file_for",
-    "duration_minutes",
+    "content_file_named",
+    "locale_context",
 ]

@@ -9,15 +9,30 @@ their own lists.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    StringConstraints,
+    ValidationInfo,
+)
+from pydantic_core import PydanticCustomError, core_schema
 
 from ..load import YamlFloat, YamlInt
+from ..locale import DEFAULT_CURRENCY, DEFAULT_LANGUAGE, AmountError, N_, parse_amount, parse_locale
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_MAX_LENGTH = 64
 _SLUG = re.compile(SLUG_PATTERN)
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 """A ``{name}`` placeholder in script and standard text, filled from variables.yaml; ``check`` reports
@@ -65,7 +80,7 @@ Markdown = Annotated[
 
 Slug = Annotated[
     str,
-    StringConstraints(pattern=SLUG_PATTERN, max_length=64),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH),
     Field(description="an id: lowercase letters, digits and single hyphens, like 'refund-policy'"),
 ]
 
@@ -83,25 +98,166 @@ Date = Annotated[_dt.date, BeforeValidator(_iso_date), Field(json_schema_extra={
 
 @dataclass(frozen=True)
 class Amount:
-    """Marks a number field by what it counts, so a reference shows it as people write it: $500, 10%."""
+    """Marks a number field by what it counts, so a reference shows it as people write it: 10%."""
 
-    unit: Literal["dollars", "percent"]
+    unit: Literal["percent"]
 
 
-Dollars = Annotated[int, Field(ge=0, description="a whole number of US dollars, without the $ sign"), Amount("dollars")]
 Percent = Annotated[
     int, Field(ge=0, le=100, description="a whole percentage, without the % sign"), Amount("percent")
 ]
 
 Channel = Literal["phone", "email", "chat", "in-person", "letter", "social"]
 CHANNEL_NAMES: dict[str, str] = {
-    "phone": "Phone",
-    "email": "E-mail",
-    "chat": "Live chat",
-    "in-person": "In person",
-    "letter": "Letter",
-    "social": "Social media",
+    "phone": N_("Phone"),
+    "email": N_("E-mail"),
+    "chat": N_("Live chat"),
+    "in-person": N_("In person"),
+    "letter": N_("Letter"),
+    "social": N_("Social media"),
 }
+
+
+# -- money ------------------------------------------------------------------------------------------------
+
+def locale_context(language: str = DEFAULT_LANGUAGE, currency: str = DEFAULT_CURRENCY) -> dict[str, str]:
+    """The validation context every content file is read with: amounts are parsed in the manual's locale.
+
+    manual.yaml holds the setting but amounts live in other files; passing it as context keeps each
+    amount's error at its own file and line."""
+    return {"language": language, "currency": currency}
+
+
+@functools.total_ordering
+@dataclass(frozen=True)
+class Money:
+    """An amount in a currency (ISO 4217). Amounts of different currencies do not compare."""
+
+    amount: Decimal
+    currency: str
+
+    def __lt__(self, other: "Money") -> bool:
+        if not isinstance(other, Money) or other.currency != self.currency:
+            return NotImplemented
+        return self.amount < other.amount
+
+    def __str__(self) -> str:
+        """Canonical and language-free (``1500 EUR``): for JSON and comparisons, never shown to readers."""
+        return f"{self.amount} {self.currency}"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.with_info_plain_validator_function(
+            _validate_money, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {
+            "anyOf": [{"type": "number", "minimum": 0}, {"type": "string"}],
+            "description": "an amount in the manual's currency (manual.yaml, locale.currency), like 1500, "
+            "'1 500', '1,500.50' or '250 EUR'; a currency sign must be the manual's own",
+        }
+
+
+def _validate_money(value: Any, info: ValidationInfo) -> Money:
+    if isinstance(value, Money):
+        return value
+    context = info.context or {}
+    currency = context.get("currency", DEFAULT_CURRENCY)
+    try:
+        amount, amount_currency = parse_amount(value, currency, parse_locale(context.get("language", DEFAULT_LANGUAGE)))
+    except AmountError as exc:
+        raise PydanticCustomError("amount", "{message}", {"message": str(exc)}) from None
+    return Money(amount, amount_currency)
+
+
+# -- durations --------------------------------------------------------------------------------------------
+
+# Unit names as written in YAML (English keywords in every language) -> the unit they mean.
+DURATION_UNITS: dict[str, str] = {
+    "second": "second", "seconds": "second",
+    "minute": "minute", "minutes": "minute",
+    "hour": "hour", "hours": "hour",
+    "business hour": "business hour", "business hours": "business hour",
+    "working hour": "business hour", "working hours": "business hour",
+    "day": "day", "days": "day",
+    "working day": "working day", "working days": "working day",
+    "business day": "working day", "business days": "working day",
+    "week": "week", "weeks": "week",
+}
+_UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "business hour": 3600, "day": 86400,
+                 "working day": 8 * 3600, "week": 7 * 86400}
+IMMEDIATE = "immediate"
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A response time: ``immediate`` or a count of a unit. Business hours and working days count only the
+    hours the desk is open (8 a day), so ordering them against calendar time is approximate."""
+
+    count: int
+    unit: str  # a value of DURATION_UNITS, or IMMEDIATE
+
+    @property
+    def immediate(self) -> bool:
+        return self.unit == IMMEDIATE
+
+    @property
+    def seconds(self) -> int:
+        return 0 if self.immediate else self.count * _UNIT_SECONDS[self.unit]
+
+    def __str__(self) -> str:
+        """The canonical English keyword form (``2 working days``), as YAML takes it; never shown to readers."""
+        if self.immediate:
+            return IMMEDIATE
+        return f"{self.count} {self.unit}{'' if self.count == 1 else 's'}"
+
+    @classmethod
+    def parse(cls, text: str) -> "Duration":
+        words = " ".join(text.split()).lower()
+        if words == IMMEDIATE:
+            return cls(0, IMMEDIATE)
+        number, _, unit = words.partition(" ")
+        if not number.isdigit() or unit not in DURATION_UNITS:
+            if number.isdigit() and unit:
+                raise ValueError(f"'{unit}' is not a unit of time Deskbook knows; use one of: "
+                                 f"{', '.join(_UNIT_SECONDS)} (or their plurals), or write '{IMMEDIATE}'")
+            raise ValueError(f"'{text}' is not a duration; write '{IMMEDIATE}' or a number and a unit, like "
+                             "'30 minutes', '24 hours', '4 business hours' or '2 working days'")
+        if int(number) == 0:
+            raise ValueError(f"'{text}' is no time at all; write '{IMMEDIATE}'")
+        return cls(int(number), DURATION_UNITS[unit])
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _validate_duration, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        units = "|".join(re.escape(name) for name in sorted(DURATION_UNITS, key=len, reverse=True))
+        return {
+            "type": "string",
+            "pattern": rf"^(?:{IMMEDIATE}|[1-9][0-9]*\s+(?:{units}))$",
+            "description": "'immediate' or a number and a unit in English: seconds, minutes, hours, business "
+            "hours, days, working days, weeks; like '30 minutes', '24 hours', '2 working days'",
+        }
+
+
+def _validate_duration(value: Any) -> Duration:
+    if isinstance(value, Duration):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise PydanticCustomError("duration", "{message}", {"message": "expected a duration like '24 hours'"})
+    if isinstance(value, int):
+        raise PydanticCustomError("duration", "{message}", {
+            "message": f"{value} has no unit; write it like '{value} hours' or '{value} minutes'"})
+    try:
+        return Duration.parse(value)
+    except ValueError as exc:
+        raise PydanticCustomError("duration", "{message}", {"message": str(exc)}) from None
 
 
 @dataclass(frozen=True)
@@ -130,28 +286,6 @@ Audience = Annotated[
     ),
 ]
 
-# A duration such as "24 hours", "30 minutes", "2 working days", or "immediate".
-DURATION_PATTERN = (
-    r"^(?:immediate|[1-9][0-9]*\s+(?:minute|minutes|hour|hours|day|days|working day|working days))$"
-)
-Duration = Annotated[
-    str,
-    BeforeValidator(_numbers_as_written),
-    StringConstraints(pattern=DURATION_PATTERN),
-    Field(description="'immediate' or a number and a unit: '30 minutes', '24 hours', '2 working days'"),
-]
-
-_UNIT_MINUTES = {"minute": 1, "hour": 60, "day": 60 * 24, "working day": 60 * 8}
-
-
-def duration_minutes(duration: str) -> int:
-    """Minutes in a duration, for ordering and comparing targets ('immediate' is 0; a working day is 8 h)."""
-    if duration == "immediate":
-        return 0
-    number, unit = duration.split(None, 1)
-    return int(number) * _UNIT_MINUTES[unit.rstrip("s")]
-
-
 class Entity(Strict):
     """An addressable piece of content with a page or a section of its own."""
 
@@ -173,4 +307,5 @@ class Entity(Strict):
 
 
 def is_slug(value: str) -> bool:
-    return bool(_SLUG.match(value))
+    """Whether ``value`` is an id the schema accepts (pattern and length alike, so `new` agrees with `check`)."""
+    return len(value) <= SLUG_MAX_LENGTH and bool(_SLUG.match(value))

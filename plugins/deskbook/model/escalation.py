@@ -5,17 +5,69 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .base import Dollars, Duration, Entity, Markdown, Percent, Ref, Strict, Text
+from ..locale import N_
+from .base import Channel, Duration, Entity, Markdown, Money, Percent, Ref, Slug, Strict, Text
+
+LIMIT_KINDS = ("refund", "credit", "discount", "gift", "fee-waiver")
+_MONEY_KINDS = ("refund", "credit", "discount", "gift")
+LIMIT_LABELS = {"refund": N_("Refund"), "credit": N_("Account credit"), "discount": N_("Discount"),
+                "gift": N_("Gift"), "fee-waiver": N_("Fee waived")}
+
+
+class Limit(Strict):
+    """One kind of thing a role may give on its own authority, and how much."""
+
+    kind: Slug = Field(description="refund, credit, discount, gift, fee-waiver, or a kind of your own "
+                       "(give it a label)")
+    label: Text | None = Field(default=None, description="what the kind is called, for a kind of your own")
+    up_to: Money | None = Field(default=None, description="the largest amount, in the manual's currency")
+    percent: Percent | None = Field(default=None, description="for a discount: the largest percentage")
+    lasting: Text | None = Field(default=None, description="how long a discount or credit may run, like "
+                                 "'3 months'")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _says_how_much(self) -> "Limit":
+        if self.kind not in LIMIT_KINDS and self.label is None:
+            raise ValueError(f"'{self.kind}' is a kind of your own: give it a label (the known kinds are "
+                             f"{', '.join(LIMIT_KINDS)})")
+        if self.kind not in _MONEY_KINDS or self.up_to is not None or self.percent is not None:
+            return self
+        raise ValueError(f"a {self.kind} limit needs up_to (an amount) or percent")
+
+    def summary(self, words) -> str:
+        """In the manual's words: "Discount up to 15 % for 3 months", "Account credit up to $50"."""
+        title = self.label or words.gettext(LIMIT_LABELS[self.kind])
+        if self.percent is not None:
+            title = words.gettext("{limit} up to {amount}").format(limit=title, amount=words.percent(self.percent))
+        elif self.up_to is not None:
+            title = words.gettext("{limit} up to {amount}").format(limit=title, amount=words.money(self.up_to))
+        if self.lasting:
+            title = words.gettext("{limit} for {period}").format(limit=title, period=self.lasting)
+        return title
+
+    @property
+    def size(self) -> int | Money | None:
+        """For comparing two limits of the same kind: the percentage, else the amount."""
+        return self.percent if self.percent is not None else self.up_to
 
 
 class Authority(Strict):
     max_discount_percent: Percent = 0
-    max_refund: Dollars = Field(default=0, description="largest refund this role may approve alone")
+    max_refund: Money = Field(default=0, validate_default=True, description="largest refund this role may approve alone")
     free_gift: bool = False
-    max_gift_value: Dollars = 0
+    max_gift_value: Money = Field(default=0, validate_default=True)
     may_consult_staff: bool = Field(default=False, description="may ask other departments for the answer")
     may_override_policy: bool = False
     other: list[Text] = Field(default_factory=list, description="other offers this role may make")
+    limits: list[Limit] = Field(
+        default_factory=list,
+        description="typed limits beyond the ones above: credits, discounts for a time, waived fees, kinds "
+        "of your own; a role with none of a kind holds no authority of that kind",
+    )
+
+    def limit(self, kind: str) -> Limit | None:
+        return next((limit for limit in self.limits if limit.kind == kind), None)
 
 
 class Role(Entity):
@@ -47,8 +99,17 @@ class Chain(Entity):
 
 
 class Condition(Strict):
-    order_value_over: Dollars | None = None
+    """When a routing rule applies: every condition given must hold. ``description`` is a condition in
+    words that the checker does not judge."""
+
+    order_value_over: Money | None = None
+    amount_requested_over: Money | None = Field(default=None, description="the refund or credit asked for")
     key_account: bool | None = None
+    account_lines_over: int | None = Field(default=None, ge=0, description="accounts with more lines, seats or "
+                                           "subscriptions than this")
+    account_tier: Text | None = Field(default=None, description="like 'business' or 'premium'")
+    product: Ref("product") | None = None
+    channel: Channel | None = None
     category: Ref("category") | None = None
     description: Text | None = None
 
@@ -63,12 +124,15 @@ class RoutingRule(Entity):
         "to the executive named for it under key_accounts",
     )
     chain: Ref("chain") | None = None
+    desk: Text | None = Field(default=None, description="a desk or team that takes these cases, like "
+                              "'Business Desk'")
     note: Text | None = None
 
     @model_validator(mode="after")
     def _has_a_destination(self) -> "RoutingRule":
-        if self.route_to is None and not self.when.key_account:
-            raise ValueError("route_to is required (only a key-account rule may leave it out)")
+        if self.route_to is None and self.chain is None and self.desk is None and not self.when.key_account:
+            raise ValueError("name where these cases go: route_to (a role), chain or desk (only a key-account "
+                             "rule may leave all out)")
         return self
 
 

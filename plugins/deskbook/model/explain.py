@@ -6,13 +6,14 @@ import difflib
 import re
 import types
 import typing
+import unicodedata
 from typing import Any, Iterator, Union
 
 from pydantic import BaseModel, ValidationError
 
 from ..load import Mark, SourceMap
 from ..load.mistakes import reserved_start
-from .base import DURATION_PATTERN, SLUG_PATTERN
+from .base import SLUG_PATTERN
 
 Loc = tuple[Any, ...]
 
@@ -125,11 +126,6 @@ def _explain_one(item: dict, loc: Loc, model: type[BaseModel], source_map: Sourc
                 f"{where}: {_describe(value)} is not a valid id; use lowercase letters, digits and single "
                 f"hyphens, like '{slugify(str(value))}'"
             )
-        if pattern == DURATION_PATTERN:
-            return mark, (
-                f"{where}: {_describe(value)} is not a duration; write 'immediate' or a number and a unit, "
-                "like '30 minutes', '24 hours' or '2 working days'"
-            )
         if ":" in pattern and "[a-z-]+" in pattern:
             return mark, f"{where}: {_describe(value)} is not a reference; write kind:id, like 'policy:refunds'"
         description = _field_description(model, path)
@@ -148,6 +144,8 @@ def _explain_one(item: dict, loc: Loc, model: type[BaseModel], source_map: Sourc
         return mark, f"{where}: has too many items; at most {maximum}"
     if kind in ("date_type", "date_from_datetime_inexact", "date_parsing"):
         return mark, f"{where}: expected a date written YYYY-MM-DD, got {_describe(value)}"
+    if kind in ("amount", "duration"):
+        return mark, f"{where}: {item['msg']}"
     if kind == "value_error":
         message = str(item.get("ctx", {}).get("error", item["msg"]))
         return mark, f"{where}: {message}"
@@ -164,7 +162,7 @@ def _number_hint(value: Any) -> str:
                 f" (a leading zero is ambiguous: old YAML reads {stripped} as an octal number); "
                 f"write {int(stripped)}"
             )
-        if re.fullmatch(r"[$€£]\s*[0-9][0-9,]*", stripped):
+        if stripped[:1] and unicodedata.category(stripped[0]) == "Sc" and re.fullmatch(r".\s*[0-9][0-9,]*", stripped):
             return f"; write {re.sub(r'[^0-9]', '', stripped)} without the currency sign or commas"
         if re.fullmatch(r"[0-9]+\s*%", stripped):
             return f"; write {stripped.rstrip('% ')} without the % sign"
@@ -177,8 +175,16 @@ def _number_hint(value: Any) -> str:
     return ""
 
 
+# Letters that Unicode does not decompose into a base letter and a mark.
+_TRANSLITERATIONS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "þ": "th",
+                                   "ł": "l", "ı": "i", "ŧ": "t", "ħ": "h"})
+
+
 def slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """An id from a title, keeping its letters: 'Sandnessjøen Ålesund' -> 'sandnessjoen-alesund'."""
+    plain = unicodedata.normalize("NFKD", text.lower().translate(_TRANSLITERATIONS))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     return slug or "my-id"
 
 

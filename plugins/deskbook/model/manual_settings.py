@@ -2,9 +2,46 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
 
+from babel.numbers import is_currency
+from pydantic import AfterValidator, Field
+
+from ..locale import DEFAULT_CURRENCY, DEFAULT_LANGUAGE, parse_locale
 from .base import Date, Entity, Ref, Strict, Text
+
+
+def _known_language(value: str) -> str:
+    locale = parse_locale(value)
+    if not locale.territory:
+        raise ValueError(f"'{value}' names a language but no region; write it with one, like "
+                         f"{locale.language}_{_likely_region(locale.language)}")
+    return str(locale)
+
+
+def _likely_region(language: str) -> str:
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(language, "")
+    return likely.rpartition("_")[2] or "XX"
+
+
+def _known_currency(value: str) -> str:
+    if not is_currency(value):
+        raise ValueError(f"'{value}' is not an ISO 4217 currency code; write three capital letters like EUR, "
+                         "USD, GBP or NOK")
+    return value
+
+
+class LocaleSetting(Strict):
+    """The manual's language and currency: every word Deskbook writes and every amount and date follow it."""
+
+    language: Annotated[str, AfterValidator(_known_language)] = Field(
+        default=DEFAULT_LANGUAGE, description="language and region, like de_DE, nb_NO, es_ES or en_GB"
+    )
+    currency: Annotated[str, AfterValidator(_known_currency)] = Field(
+        default=DEFAULT_CURRENCY, description="the currency amounts are in (ISO 4217), like EUR, NOK or USD"
+    )
 
 
 class Edition(Strict):
@@ -32,6 +69,7 @@ class Limits(Strict):
 
 class ManualSettings(Strict):
     title: Text
+    locale: LocaleSetting = Field(default_factory=LocaleSetting)
     subtitle: Text | None = None
     edition: Edition
     audiences: list[AudienceDefinition] = Field(min_length=1)

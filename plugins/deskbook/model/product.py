@@ -6,7 +6,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Entity, Markdown, Ref, Slug, Strict, Text
+from ..locale import N_
+from .base import Entity, Markdown, Money, Ref, Slug, Strict, Text
+
+ISSUE_STATUSES = {"open": N_("open"), "fix-scheduled": N_("fix scheduled"), "fixed": N_("fixed")}
 
 
 class Spec(Strict):
@@ -24,7 +27,7 @@ class KnownIssue(Strict):
     title: Text
     symptom: Text
     workaround: Markdown
-    status: Literal["open", "fix-scheduled", "fixed"] = "open"
+    status: Literal[tuple(ISSUE_STATUSES)] = "open"  # type: ignore[valid-type]
 
 
 class Product(Entity):
@@ -32,7 +35,7 @@ class Product(Entity):
     name: Text
     summary: Text
     description: Markdown
-    price: int | None = Field(default=None, ge=0, description="list price in whole US dollars")
+    price: Money | None = Field(default=None, description="list price")
     features: list[Text] = Field(default_factory=list)
     specs: list[Spec] = Field(default_factory=list)
     faq: list[Question] = Field(default_factory=list)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fnmatch import fnmatch
 
+from ..locale import N_
 from .base import Entity, Strict
 from .call_log import CallLog, LoggingGuide
 from .company import Company, Executive
@@ -48,7 +49,7 @@ class ContentFile:
     pattern: str  # relative to the content folder; '*' matches one file name
     model: type[Strict]
     required: bool
-    title: str  # what the file holds, for messages and the schema's title
+    title: str  # what the file holds, for messages and the schema's title (English; translated where shown)
     attribute: str | None = None  # the Manual attribute that reads a settings file: manual.company
 
     @property
@@ -103,33 +104,33 @@ class Kind:
 
 
 SETTINGS_FILES: tuple[ContentFile, ...] = (
-    ContentFile("manual", "manual.yaml", ManualSettings, True, "The manual: title, edition and audiences",
+    ContentFile("manual", "manual.yaml", ManualSettings, True, N_("The manual: title, edition and audiences"),
                 "settings"),
-    ContentFile("company", "company.yaml", Company, True, "The company: mission, promises, history, executives",
+    ContentFile("company", "company.yaml", Company, True, N_("The company: mission, promises, history, executives"),
                 "company"),
-    ContentFile("variables", "variables.yaml", Variables, True, "Values filled into script placeholders",
+    ContentFile("variables", "variables.yaml", Variables, True, N_("Values filled into script placeholders"),
                 "variables"),
-    ContentFile("roles", "roles.yaml", RoleList, True, "Roles and their authority limits", "role_list"),
-    ContentFile("routing", "routing.yaml", Routing, True, "Routing rules and key accounts", "routing"),
-    ContentFile("schedules", "schedules.yaml", ResponseSchedule, True, "Response times by category and channel",
+    ContentFile("roles", "roles.yaml", RoleList, True, N_("Roles and their authority limits"), "role_list"),
+    ContentFile("routing", "routing.yaml", Routing, True, N_("Routing rules and key accounts"), "routing"),
+    ContentFile("schedules", "schedules.yaml", ResponseSchedule, True, N_("Response times by category and channel"),
                 "schedule"),
     ContentFile("service-hours", "service-hours.yaml", ServiceHours, False,
-                "Opening hours per line, always-open lines, holidays and closures", "service_hours"),
-    ContentFile("logging", "logging.yaml", LoggingGuide, True, "How to log a contact", "logging_guide"),
-    ContentFile("metrics", "metrics.yaml", MetricList, True, "Performance metrics", "metric_list"),
-    ContentFile("glossary", "glossary.yaml", Glossary, True, "Glossary of terms", "glossary"),
-    ContentFile("onboarding", "training/onboarding.yaml", OnboardingPlan, True, "Onboarding plan", "onboarding"),
-    ContentFile("library", "training/library.yaml", TrainingLibrary, True, "Training library and workshops",
+                N_("Opening hours per line, always-open lines, holidays and closures"), "service_hours"),
+    ContentFile("logging", "logging.yaml", LoggingGuide, True, N_("How to log a contact"), "logging_guide"),
+    ContentFile("metrics", "metrics.yaml", MetricList, True, N_("Performance metrics"), "metric_list"),
+    ContentFile("glossary", "glossary.yaml", Glossary, True, N_("Glossary of terms"), "glossary"),
+    ContentFile("onboarding", "training/onboarding.yaml", OnboardingPlan, True, N_("Onboarding plan"), "onboarding"),
+    ContentFile("library", "training/library.yaml", TrainingLibrary, True, N_("Training library and workshops"),
                 "library"),
-    ContentFile("hiring", "training/hiring.yaml", HiringProfile, True, "Hiring profile", "hiring"),
-    ContentFile("monitoring", "training/monitoring.yaml", Monitoring, True, "Monitoring and reassessment",
+    ContentFile("hiring", "training/hiring.yaml", HiringProfile, True, N_("Hiring profile"), "hiring"),
+    ContentFile("monitoring", "training/monitoring.yaml", Monitoring, True, N_("Monitoring and reassessment"),
                 "monitoring"),
-    ContentFile("knowledge-checks", "training/knowledge-checks.yaml", KnowledgeChecks, True, "Knowledge checks",
+    ContentFile("knowledge-checks", "training/knowledge-checks.yaml", KnowledgeChecks, True, N_("Knowledge checks"),
                 "knowledge_checks"),
 )
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
-    Kind(Policy, "policy", "policies", "policies/{id}.md", "policies", "policies", "A policy", """\
+    Kind(Policy, N_("policy"), "policies", "policies/{id}.md", "policies", "policies", N_("A policy"), """\
 id: $id
 title: $title
 owner: $role
@@ -142,7 +143,7 @@ rules:
   - id: main-rule
     text: The rule itself, in plain words.
 """),
-    Kind(Product, "product", "products", "products/{id}.md", "products", "products", "A product", """\
+    Kind(Product, N_("product"), "products", "products/{id}.md", "products", "products", N_("A product"), """\
 id: $id
 name: $title
 summary: One line on what it is.
@@ -151,7 +152,7 @@ description: |
 features:
   - A feature customers ask about
 """),
-    Kind(Standard, "standard", "standards", "standards/{id}.md", "standards", "standards", "A behaviour standard",
+    Kind(Standard, N_("standard"), "standards", "standards/{id}.md", "standards", "standards", N_("A behaviour standard"),
          """\
 id: $id
 title: $title
@@ -162,7 +163,7 @@ acceptable:
 unacceptable:
   - behaviour: Something we never do.
 """),
-    Kind(Script, "script", "scripts", "scripts/{id}.md", "standards", "scripts", "A script", """\
+    Kind(Script, N_("script"), "scripts", "scripts/{id}.md", "standards", "scripts", N_("A script"), """\
 id: $id
 title: $title
 purpose: What this script achieves for the customer.
@@ -174,7 +175,7 @@ steps:
   - say: Hello. How can I help?
   - do: What to do next.
 """),
-    Kind(Procedure, "procedure", "procedures", "procedures/{id}.md", "procedures", "procedures", "A procedure", """\
+    Kind(Procedure, N_("procedure"), "procedures", "procedures/{id}.md", "procedures", "procedures", N_("A procedure"), """\
 id: $id
 title: $title
 purpose: |
@@ -184,8 +185,8 @@ steps:
     action: What to do.
     owner: $role
 """),
-    Kind(Chain, "escalation chain", "escalation chains", "escalation/{id}.md", "escalation", "escalation",
-         "An escalation chain", """\
+    Kind(Chain, N_("escalation chain"), "escalation chains", "escalation/{id}.md", "escalation", "escalation",
+         N_("An escalation chain"), """\
 id: $id
 title: $title
 summary: |
@@ -197,7 +198,7 @@ levels:
     respond_within: immediate
     hand_on_when: When the case needs more authority.
 """),
-    Kind(CallLog, "call log", "call logs", "call-logs/{id}.md", "call-logs", "call-logs", "A sample call log", """\
+    Kind(CallLog, N_("call log"), "call logs", "call-logs/{id}.md", "call-logs", "call-logs", N_("A sample call log"), """\
 id: $id
 title: $title
 date: $today
@@ -214,18 +215,18 @@ annotation:
   verdict: good-practice
   comment: What this log shows new staff.
 """),
-    Kind(Role, "role", "roles", "escalation/index.md#role-{id}"),
-    Kind(RoutingRule, "routing rule", "routing rules", "escalation/index.md#routing-{id}"),
-    Kind(KeyAccount, "key account", "key accounts", "escalation/index.md#account-{id}"),
-    Kind(Executive, "executive", "executives", "company/index.md#executive-{id}"),
-    Kind(ServiceLine, "service line", "service lines", "company/index.md#line-{id}"),
-    Kind(Category, "schedule category", "schedule categories", "response-times.md#category-{id}"),
-    Kind(Resource, "training resource", "training resources", "training/library.md#resource-{id}"),
-    Kind(Workshop, "workshop", "workshops", "training/library.md#workshop-{id}"),
-    Kind(KnowledgeCheck, "knowledge check", "knowledge checks", "training/knowledge-checks.md#question-{id}"),
-    Kind(Metric, "metric", "metrics", "metrics.md#metric-{id}"),
-    Kind(Term, "glossary term", "glossary terms", "glossary.md#term-{id}"),
-    Kind(AudienceDefinition, "audience", "audiences", "about.md#audience-{id}"),
+    Kind(Role, N_("role"), "roles", "escalation/index.md#role-{id}"),
+    Kind(RoutingRule, N_("routing rule"), "routing rules", "escalation/index.md#routing-{id}"),
+    Kind(KeyAccount, N_("key account"), "key accounts", "escalation/index.md#account-{id}"),
+    Kind(Executive, N_("executive"), "executives", "company/index.md#executive-{id}"),
+    Kind(ServiceLine, N_("service line"), "service lines", "company/index.md#line-{id}"),
+    Kind(Category, N_("schedule category"), "schedule categories", "response-times.md#category-{id}"),
+    Kind(Resource, N_("training resource"), "training resources", "training/library.md#resource-{id}"),
+    Kind(Workshop, N_("workshop"), "workshops", "training/library.md#workshop-{id}"),
+    Kind(KnowledgeCheck, N_("knowledge check"), "knowledge checks", "training/knowledge-checks.md#question-{id}"),
+    Kind(Metric, N_("metric"), "metrics", "metrics.md#metric-{id}"),
+    Kind(Term, N_("glossary term"), "glossary terms", "glossary.md#term-{id}"),
+    Kind(AudienceDefinition, N_("audience"), "audiences", "about.md#audience-{id}"),
 )}
 
 CONTENT_FILES: tuple[ContentFile, ...] = SETTINGS_FILES + tuple(

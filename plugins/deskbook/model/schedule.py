@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Literal, Union
+
 from pydantic import Field
 
 from .base import Channel, Duration, Entity, Strict, Text
+
+NOT_TAKEN = "not taken"
+Target = Union[Duration, Literal["not taken"]]
 
 
 class Category(Entity):
@@ -13,9 +18,14 @@ class Category(Entity):
     description: Text
     examples: list[Text] = Field(default_factory=list)
     flag: bool = Field(default=False, description="flag for immediate attention by a manager")
-    targets: dict[Channel, Duration] = Field(
-        description="channel -> first-response target, like 'email: 24 hours'", min_length=1
+    targets: dict[Channel, Target] = Field(
+        description="channel -> first-response target, like 'email: 24 hours', or 'not taken' where the "
+        "channel does not take this category",
+        min_length=1,
     )
+
+    def takes(self, channel: str) -> bool:
+        return self.targets.get(channel, NOT_TAKEN) != NOT_TAKEN
     handling: Text | None = Field(default=None, description="what else to do, like 'call the customer'")
 
 

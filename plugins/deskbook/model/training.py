@@ -6,7 +6,11 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ..locale import N_
 from .base import AnyRef, Entity, Markdown, Ref, Slug, Strict, Text
+
+RESOURCE_FORMATS = {"course": N_("course"), "video": N_("video"), "case-study": N_("case study"),
+                    "article": N_("article"), "checklist": N_("checklist")}
 
 
 class OnboardingStage(Strict):
@@ -27,7 +31,7 @@ class OnboardingPlan(Strict):
 class Resource(Entity):
     kind = "resource"
     title: Text
-    format: Literal["course", "video", "case-study", "article", "checklist"]
+    format: Literal[tuple(RESOURCE_FORMATS)]  # type: ignore[valid-type]
     length: Text
     description: Text
     covers: list[AnyRef] = Field(default_factory=list)

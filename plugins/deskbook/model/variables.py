@@ -9,7 +9,10 @@ from pydantic import StringConstraints
 
 from .base import Strict, Text
 
-VariableName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=48)]
+# A lowercase letter of any language, then letters, digits and underscores: {customer_name}, {kundens_navn},
+# {straße}. Written to mean the same in Python's re and in pydantic's (Rust) regex.
+PLACEHOLDER_NAME = r"[^\W\dA-Z_][^\WA-Z]*"
+VariableName = Annotated[str, StringConstraints(pattern=rf"^{PLACEHOLDER_NAME}$", max_length=48)]
 
 
 class Variables(Strict):

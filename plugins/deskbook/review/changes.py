@@ -7,15 +7,18 @@ items that have ids (policy rules, steps) matched by id, so reordering is not a 
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
+from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..manual import Manual
-from ..model import CONTENT_FILES, Entity
+from ..locale import N_, Localization
+from ..model import CHANNEL_NAMES, CONTENT_FILES, Duration, Entity, Kind, Money
 
 RENAME_SIMILARITY = 0.75
 SHORT_TEXT = 40  # longer text values are quoted in full sentences rather than 'old -> new'
@@ -55,11 +58,12 @@ def _flatten(value: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], An
         for key, item in value.items():
             flat.update(_flatten(item, path + (str(key),)))
         return flat
-    if isinstance(value, list) and value and all(isinstance(item, dict) and "id" in item for item in value):
-        flat = {}
-        for item in value:
-            flat.update(_flatten({k: v for k, v in item.items() if k != "id"}, path + (f"[{item['id']}]",)))
-        return flat
+    for key in ("id", "kind"):  # a typed authority limit is known by its kind: limits[credit]
+        if isinstance(value, list) and value and all(isinstance(item, dict) and key in item for item in value):
+            flat = {}
+            for item in value:
+                flat.update(_flatten({k: v for k, v in item.items() if k != key}, path + (f"[{item[key]}]",)))
+            return flat
     if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
         flat = {}
         for position, item in enumerate(value, start=1):
@@ -213,21 +217,26 @@ def _singleton_changes(old: Manual, new: Manual) -> list[EntityChange]:
             continue
         left, right = _flatten(_without_entities(before[name])), _flatten(_without_entities(after[name]))
         fields = [FieldChange(path, left.get(path), right.get(path),
-                              _describe_file_field(name, path, left.get(path), right.get(path)))
+                              _describe_file_field(name, path, left.get(path), right.get(path), new.localization))
                   for path in dict.fromkeys(list(left) + list(right)) if left.get(path) != right.get(path)]
         if fields:
-            changes.append(EntityChange(name, content_file.pattern, content_file.title, "changed", fields=fields))
+            title = new.localization.gettext(content_file.title)
+            changes.append(EntityChange(name, content_file.pattern, title, "changed", fields=fields))
     return changes
 
 
-def _describe_file_field(name: str, path: tuple[str, ...], old: Any, new: Any) -> str:
+def _describe_file_field(name: str, path: tuple[str, ...], old: Any, new: Any, words: Localization) -> str:
     if name == "variables" and len(path) == 2 and path[0] == "values":
+        placeholder = "{" + path[1] + "}"
         if old is None:
-            return f"New value for {{{path[1]}}}: {_short(new)}"
+            return words.gettext("New value for %(placeholder)s: %(new)s", placeholder=placeholder,
+                                 new=_short(new, words))
         if new is None:
-            return f"Value for {{{path[1]}}} removed (was {_short(old)})"
-        return f"Value filled in for {{{path[1]}}}: {_short(old)} -> {_short(new)}"
-    return _generic_sentence(path, old, new)
+            return words.gettext("Value for %(placeholder)s removed (was %(old)s)", placeholder=placeholder,
+                                 old=_short(old, words))
+        return words.gettext("Value filled in for %(placeholder)s: %(old)s -> %(new)s", placeholder=placeholder,
+                             old=_short(old, words), new=_short(new, words))
+    return _generic_sentence(path, old, new, words)
 
 
 def _field_changes(kind: str, before: Entity, after: Entity, old: Manual, new: Manual) -> list[FieldChange]:
@@ -242,109 +251,196 @@ def _field_changes(kind: str, before: Entity, after: Entity, old: Manual, new: M
 
 
 # --- wording -----------------------------------------------------------------------------------------------
+# Sentences name the field, never the entity (the entity is the heading they sit under), and put names and
+# values after a colon, so every language can word them without articles or plural endings guessed in code.
+
+# YAML keys as readers see them; a key not listed here is shown as written.
+FIELD_LABELS = {
+    "abbreviation": N_("abbreviation"), "acceptable": N_("acceptable behaviour"), "action": N_("action"),
+    "actions": N_("actions"), "activities": N_("activities"), "address": N_("address"),
+    "annotation": N_("annotation"), "answer": N_("answer"), "approver": N_("approver"), "audience": N_("audience"),
+    "audiences": N_("audiences"), "authority": N_("authority"), "behaviour": N_("behaviour"), "bio": N_("biography"),
+    "blanks": N_("blanks"), "category": N_("category"), "chain": N_("escalation chain"), "channel": N_("channel"),
+    "channels": N_("channels"), "choices": N_("choices"), "comment": N_("comment"),
+    "contact_channels": N_("contact channels"), "covers": N_("covers"), "currency": N_("currency"),
+    "customer": N_("customer"), "date": N_("date"), "default_owner": N_("default owner"),
+    "definition": N_("definition"), "description": N_("description"), "do": N_("do"), "done": N_("done"),
+    "due": N_("due"), "edition": N_("edition"), "effective": N_("effective"), "email_review": N_("e-mail review"),
+    "escalated_to": N_("escalated to"), "escalates_to": N_("escalates to"), "event": N_("event"),
+    "example": N_("example"), "examples": N_("examples"), "exceptions": N_("exceptions"),
+    "explanation": N_("explanation"), "faq": N_("frequently asked questions"), "features": N_("features"),
+    "fields": N_("fields"), "flag": N_("flag"), "follow_up": N_("follow-up"),
+    "follow_up_training": N_("follow-up training"), "format": N_("format"), "formula": N_("formula"),
+    "free_gift": N_("free gift"), "frequency": N_("frequency"), "goals": N_("goals"),
+    "hand_on_when": N_("passes on when"), "handled_by": N_("handled by"), "handles": N_("handles"),
+    "handling": N_("handling"), "history": N_("history"), "hours": N_("hours"),
+    "interview_questions": N_("interview questions"), "key_account": N_("key account"),
+    "known_issues": N_("known issues"), "label": N_("label"), "language": N_("language"), "led_by": N_("led by"),
+    "length": N_("length"), "levels": N_("levels"), "live_person": N_("reaching a person"), "locale": N_("locale"),
+    "logo": N_("logo"), "max_discount_percent": N_("discount up to"), "max_gift_value": N_("gift value up to"),
+    "max_refund": N_("refund up to"), "may_consult_staff": N_("may consult other staff"),
+    "may_override_policy": N_("may override policy"), "methods": N_("methods"), "mission": N_("mission"),
+    "name": N_("name"), "note": N_("note"), "notes": N_("notes"), "number": N_("number"),
+    "order_value_over": N_("order value over"), "other": N_("other offers"), "outcome": N_("outcome"),
+    "owner": N_("owner"), "previous_tag": N_("previous tag"), "price": N_("price"), "procedure": N_("procedure"),
+    "product": N_("product"), "promises": N_("promises"), "purpose": N_("purpose"), "qualities": N_("qualities"),
+    "question": N_("question"), "read": N_("study"), "reason": N_("reason"), "reassessment": N_("reassessment"),
+    "related_chains": N_("related escalation chains"), "related_policies": N_("related policies"),
+    "related_procedures": N_("related procedures"), "related_products": N_("related products"),
+    "related_scripts": N_("related scripts"), "reports_to": N_("reports to"),
+    "representative": N_("representative"), "required": N_("required"), "respond_within": N_("responds within"),
+    "review_by": N_("review by"), "review_warning_days": N_("review warning days"), "role": N_("role"),
+    "route_to": N_("sent to"), "rules": N_("rules"), "say": N_("say"), "see": N_("see"), "source": N_("source"),
+    "specs": N_("specifications"), "stages": N_("stages"), "status": N_("status"), "steps": N_("steps"),
+    "subtitle": N_("subtitle"), "summary": N_("summary"), "symptom": N_("symptom"), "tagline": N_("tagline"),
+    "target": N_("target"), "targets": N_("targets"), "term": N_("term"), "tests": N_("tests"), "text": N_("text"),
+    "then": N_("then"), "time": N_("time"), "title": N_("title"), "tool": N_("tool"), "triggers": N_("triggers"),
+    "unacceptable": N_("unacceptable behaviour"), "unit": N_("unit"), "value": N_("value"),
+    "values": N_("values"), "verdict": N_("verdict"), "version": N_("version"), "vision": N_("vision"),
+    "warning_signs": N_("warning signs"), "when": N_("when"), "when_to_use": N_("when to use it"),
+    "workaround": N_("workaround"), "year": N_("year"),
+}
+_ROLE_FIELDS = ("owner", "route_to", "role", "approver", "led_by", "reports_to")
+_MONEY_FIELDS = ("max_refund", "max_gift_value", "order_value_over", "price")
+_DATE_FIELDS = ("effective", "review_by", "date", "due")
+
+
+def _value_words(path: tuple[str, ...], value: Any, words: Localization) -> str | None:
+    """A typed value as the manual's language writes it (amounts, durations, dates), from its JSON form."""
+    if value is None or not path:
+        return None
+    if path[-1] in _MONEY_FIELDS and isinstance(value, str):
+        return words.money(_money(value))
+    if path[-1] == "max_discount_percent" and isinstance(value, int):
+        return words.percent(value)
+    if (path[-1] == "respond_within" or (len(path) > 1 and path[-2] == "targets")) and isinstance(value, str):
+        return words.duration(Duration.parse(value))
+    if path[-1] in _DATE_FIELDS and isinstance(value, str):
+        try:
+            return words.date(dt.date.fromisoformat(value))
+        except ValueError:
+            return None
+    return None
+
 
 def _role_title(manual: Manual, role_id: Any) -> str:
     if role_id is None:
-        return "nobody in particular"
+        return manual.localization.gettext("nobody in particular")
     role = manual.get("role", role_id) if isinstance(role_id, str) else None
-    if role is None:
-        return str(role_id)
-    article = "the " if not role.title.lower().startswith(("a ", "an ", "the ")) else ""
-    return article + role.title
+    return role.title if role is not None else str(role_id)
 
 
-def _words(value: Any) -> str:
+def _money(canonical: str) -> Money:
+    """An amount back from its JSON form (``1500 USD``), for wording."""
+    amount, _, currency = canonical.partition(" ")
+    return Money(Decimal(amount), currency)
+
+
+def _words(value: Any, words: Localization) -> str:
     if value is None:
-        return "nothing"
+        return words.gettext("nothing")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return words.gettext("yes") if value else words.gettext("no")
     if isinstance(value, list):
-        return ", ".join(_words(item) for item in value) or "none"
+        return ", ".join(_words(item, words) for item in value) or words.gettext("none")
     return str(value)
 
 
-def _singular(name: str) -> str:
-    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
-
-
-def _label(path: tuple[str, ...]) -> str:
-    """("levels", "#2", "role") -> "level 2 role"; ("rules", "[window]", "text") -> "rule 'window' text"."""
-    words: list[str] = []
+def _label(path: tuple[str, ...], words: Localization) -> str:
+    """("levels", "#2", "role") -> "Levels › 2 › Role"; ("rules", "[window]", "text") -> "Rules › window › Text"."""
+    parts = []
     for part in path:
-        if part.startswith("#") and words:
-            words[-1] = f"{_singular(words[-1])} {part[1:]}"
-        elif part.startswith("[") and words:
-            words[-1] = f"{_singular(words[-1])} '{part[1:-1]}'"
+        if part.startswith("#"):
+            parts.append(part[1:])
+        elif part.startswith("["):
+            parts.append(part[1:-1])
         else:
-            words.append(part.replace("_", " "))
-    return " ".join(words)
+            label = FIELD_LABELS.get(part) or CHANNEL_NAMES.get(part)
+            parts.append(_capital(words.gettext(label)) if label else part)
+    return " › ".join(parts)
 
 
 def _routing_subject(rule: Any, manual: Manual) -> str:
+    words = manual.localization
     when = rule.when
     if when.order_value_over is not None:
-        return f"Orders over ${when.order_value_over:,}"
+        return words.gettext("Orders over %(amount)s", amount=words.money(when.order_value_over))
     if when.key_account:
-        return "Key accounts"
+        return words.gettext("Key accounts")
     if when.category:
         category = manual.get("category", when.category)
-        return f"{category.name if category else when.category} inquiries"
+        return words.gettext("Inquiries in the category %(category)s",
+                             category=category.name if category else when.category)
     return rule.title
 
 
 def describe(kind: str, before: Any, after: Any, path: tuple[str, ...], old: Any, new: Any,
              old_manual: Manual, new_manual: Manual) -> str:
-    title = after.display_title
+    words = new_manual.localization
     if kind == "routing":
+        subject = _routing_subject(after, new_manual)
         if path == ("route_to",) and new is None:
-            return f"{_routing_subject(after, new_manual)} now go to the executive named for each account"
+            return words.gettext("%(subject)s: now sent to the executive named for each account", subject=subject)
         if path == ("route_to",):
-            return (f"{_routing_subject(after, new_manual)} now go to {_role_title(new_manual, new)} "
-                    f"instead of {_role_title(old_manual, old)}")
-        if path == ("when", "order_value_over") and old is not None and new is not None:
-            return f"Order value threshold: ${old:,} -> ${new:,}"
+            return words.gettext("%(subject)s: now sent to %(new)s instead of %(old)s", subject=subject,
+                                 new=_role_title(new_manual, new), old=_role_title(old_manual, old))
     if kind == "policy" and len(path) == 3 and path[0] == "rules" and path[2] == "value":
         rule_id = path[1].strip("[]")
         rule = next((r for r in getattr(after, "rules", []) if r.id == rule_id), None)
         unit = f" {rule.unit}" if rule is not None and rule.unit else ""
-        base = title[:-1] if " " not in title and title.endswith("s") else title  # "Refunds" -> "Refund"
-        label = f"{base} {rule_id.replace('-', ' ')}"
-        return f"{label[0].upper() + label[1:]}: {_words(old)}{unit} -> {_words(new)}{unit}"
+        return words.gettext("%(rule)s: %(old)s -> %(new)s", rule=_capital(rule_id.replace("-", " ")),
+                             old=_words(old, words) + unit, new=_words(new, words) + unit)
     if kind == "role" and path and path[0] == "authority":
-        money = {"max_refund": "${:,}", "max_gift_value": "${:,}", "max_discount_percent": "{}%"}.get(path[-1])
-        if money and isinstance(old, int) and isinstance(new, int):
-            return f"{_capital(_label(path[1:]))}: {money.format(old)} -> {money.format(new)}"
-    if path and path[-1] in ("owner", "route_to", "role", "approver", "led_by", "reports_to"):
-        return (f"{_capital(_label(path))} is now {_role_title(new_manual, new)} "
-                f"instead of {_role_title(old_manual, old)}")
-    return _generic_sentence(path, old, new)
+        path = path[1:]  # "Refund up to", not "Authority › Refund up to": a role's limits are all authority
+    if path and path[-1] in _ROLE_FIELDS:
+        return words.gettext("%(field)s: now %(new)s instead of %(old)s", field=_label(path, words),
+                             new=_role_title(new_manual, new), old=_role_title(old_manual, old))
+    return _generic_sentence(path, old, new, words)
 
 
-def _generic_sentence(path: tuple[str, ...], old: Any, new: Any) -> str:
+def _generic_sentence(path: tuple[str, ...], old: Any, new: Any, words: Localization) -> str:
     # The entity is named in the heading these sentences sit under, so they start at the field.
-    subject = _capital(_label(path))
+    field = _label(path, words)
     if old is None:
-        return f"{subject} added: {_short(new)}"
+        return words.gettext("%(field)s added: %(new)s", field=field,
+                             new=_value_words(path, new, words) or _short(new, words))
     if new is None:
-        return f"{subject} removed (was {_short(old)})"
+        return words.gettext("%(field)s removed (was %(old)s)", field=field,
+                             old=_value_words(path, old, words) or _short(old, words))
     if isinstance(old, list) and isinstance(new, list):
         gone = [item for item in old if item not in new]
         came = [item for item in new if item not in old]
-        parts = ([f"added {_quoted_items(came)}"] if came else []) + ([f"removed {_quoted_items(gone)}"] if gone else [])
-        return f"{subject}: {'; '.join(parts) or 'reordered'}"
+        parts = []
+        if came:
+            parts.append(words.ngettext("added %(items)s", "added %(num)d items: %(items)s", len(came),
+                                        items=_quoted_items(came, words)))
+        if gone:
+            parts.append(words.ngettext("removed %(items)s", "removed %(num)d items: %(items)s", len(gone),
+                                        items=_quoted_items(gone, words)))
+        return words.gettext("%(field)s: %(what)s", field=field,
+                             what="; ".join(parts) or words.gettext("reordered"))
     if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > SHORT_TEXT:
-        return f'{subject} now reads "{_short(new)}" (was "{_short(old)}")'
-    return f"{subject}: {_short(old)} -> {_short(new)}"
+        return words.gettext("%(field)s now reads %(new)s (was %(old)s)", field=field,
+                             new=words.gettext("“%(words)s”", words=_short(new, words)),
+                             old=words.gettext("“%(words)s”", words=_short(old, words)))
+    return words.gettext("%(field)s: %(old)s -> %(new)s", field=field,
+                         old=_value_words(path, old, words) or _short(old, words),
+                         new=_value_words(path, new, words) or _short(new, words))
+
+
+def kind_label(kind: Kind, words: Localization) -> str:
+    """A kind's name for headings and lists in the manual's language: "Escalation chain", "Eskalationskette"."""
+    return _capital(words.gettext(kind.singular))
 
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _quoted_items(items: list[Any]) -> str:
-    return ", ".join(f'"{_short(item, 80)}"' for item in items)
+def _quoted_items(items: list[Any], words: Localization) -> str:
+    return ", ".join(words.gettext("“%(words)s”", words=_short(item, words, 80)) for item in items)
 
 
-def _short(value: Any, limit: int = 120) -> str:
-    text = _words(value).replace("\n", " ").strip()
+def _short(value: Any, words: Localization, limit: int = 120) -> str:
+    text = _words(value, words).replace("\n", " ").strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"

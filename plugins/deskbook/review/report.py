@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from ..locale import Localization
 from ..manual import Manual
 from ..project import DeskCardInfo, EditionInfo
 from ..text import markdown_escape
 from ..urls import entity_target, page_url
 from ..model import KINDS
-from .changes import ChangeSet, EntityChange
+from .changes import ChangeSet, EntityChange, kind_label
 from .rendered import RenderedChanges
 
 _DESK_CARD_KINDS = {"escalation": {"role"}, "thresholds": {"routing"}, "response-times": {"category"}}
@@ -100,13 +101,16 @@ def _code(text: str) -> str:
 def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[EditionInfo],
                 desk_card: DeskCardInfo | None, base_label: str, head_label: str,
                 rendered: RenderedChanges | None = None) -> str:
-    lines = ["## What this change means for staff", "",
-             f"Comparing `{_code(base_label)}` with `{_code(head_label)}`.", ""]
+    words = new.localization
+    lines = ["## " + words.gettext("What this change means for staff"), "",
+             words.gettext("Comparing %(base)s with %(head)s.", base=f"`{_code(base_label)}`",
+                           head=f"`{_code(head_label)}`"), ""]
     if not changes:
-        return "\n".join(lines + ["No change to the manual's content.", ""])
+        return "\n".join(lines + [words.gettext("No change to the manual's content."), ""])
     if rendered is not None:
-        lines += _rendered_summary(rendered)
-    groups = [("added", "Added"), ("removed", "Removed"), ("renamed", "Renamed"), ("changed", "Changed")]
+        lines += _rendered_summary(rendered, words)
+    groups = [("added", words.gettext("Added")), ("removed", words.gettext("Removed")),
+              ("renamed", words.gettext("Renamed")), ("changed", words.gettext("Changed"))]
     for status, heading in groups:
         selected = [change for change in changes.changes if change.status == status]
         if not selected:
@@ -114,9 +118,10 @@ def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[Edi
         lines += [f"### {heading}", ""]
         for change in selected:
             manual = old if status == "removed" else new
-            label = KINDS[change.kind].label if change.kind in KINDS else change.kind
+            label = kind_label(KINDS[change.kind], words) if change.kind in KINDS else change.kind
             if status == "renamed":
-                lines.append(f"- {label} **{_md(change.title)}**: id `{change.old_id}` -> `{change.id}`")
+                lines.append(f"- {label} **{_md(change.title)}**: "
+                             + words.gettext("id %(old)s -> %(new)s", old=f"`{change.old_id}`", new=f"`{change.id}`"))
             elif change.kind not in KINDS:  # a settings file such as variables.yaml
                 lines.append(f"- **{_md(change.title)}** (`{_code(change.id)}`)")
             else:
@@ -126,29 +131,34 @@ def to_markdown(changes: ChangeSet, old: Manual, new: Manual, editions: list[Edi
             used = where_used(change, manual, editions, desk_card, rendered, len(changes.changes) == 1)
             parts = []
             if used["pages"]:
-                parts.append("pages " + ", ".join(f"`{page}`" for page in used["pages"]))
+                parts.append(words.ngettext("page %(items)s", "pages %(items)s", len(used["pages"]),
+                                            items=", ".join(f"`{page}`" for page in used["pages"])))
             if used["pdfs"]:
-                parts.append("PDFs " + ", ".join(f"`{pdf}`" for pdf in used["pdfs"]))
+                parts.append(words.ngettext("PDF %(items)s", "PDFs %(items)s", len(used["pdfs"]),
+                                            items=", ".join(f"`{pdf}`" for pdf in used["pdfs"])))
             if used.get("audiences"):
-                parts.append("editions for audiences: " + ", ".join(_md(a) for a in used["audiences"]))
+                parts.append(words.gettext("editions for audiences: %(items)s",
+                                           items=", ".join(_md(a) for a in used["audiences"])))
             if parts:
-                lines.append(f"  - Where used: {'; '.join(parts)}")
+                lines.append("  - " + words.gettext("Where used: %(places)s", places="; ".join(parts)))
         lines.append("")
     return "\n".join(lines)
 
 
-def _rendered_summary(rendered: RenderedChanges) -> list[str]:
+def _rendered_summary(rendered: RenderedChanges, words: Localization) -> list[str]:
     lines = []
     outputs = [f"`{_code(page)}`" for page in rendered.pages] + [f"`{_code(pdf)}`" for pdf in rendered.pdfs]
     if outputs:
-        lines.append(f"Pages and PDFs that change (both revisions built and compared): {', '.join(outputs)}.")
+        lines.append(words.gettext("Pages and PDFs that change (both revisions built and compared): %(items)s.",
+                                   items=", ".join(outputs)))
     else:
-        lines.append("No page or PDF changes (both revisions built and compared).")
+        lines.append(words.gettext("No page or PDF changes (both revisions built and compared)."))
     for answer in rendered.answers:
         if answer.old is None or answer.new is None:
             continue  # a question added or removed is listed below
-        lines.append(f"- Knowledge-check answer changes: \"{_md(answer.question)}\" now expects "
-                     f"\"{_md(answer.new)}\" (was \"{_md(answer.old)}\")")
+        lines.append("- " + words.gettext(
+            "Knowledge-check answer changes: “%(question)s” now expects “%(new)s” (was “%(old)s”)",
+            question=_md(answer.question), new=_md(answer.new), old=_md(answer.old)))
     return lines + [""]
 
 

@@ -11,9 +11,10 @@ from .pages import due_for_review_markdown, whats_new_markdown
 
 
 def review_site_pages(manual: Manual, project_root: Path, today: dt.date) -> list[GeneratedPage]:
+    words = manual.localization
     return [
-        GeneratedPage("review/whats-new.md", "What changed in this edition", "review",
+        GeneratedPage("review/whats-new.md", words.gettext("What changed in this edition"), "review",
                       whats_new_markdown(manual, project_root)),
-        GeneratedPage("review/due-for-review.md", "Due for review", "review",
+        GeneratedPage("review/due-for-review.md", words.gettext("Due for review"), "review",
                       due_for_review_markdown(manual, today)),
     ]

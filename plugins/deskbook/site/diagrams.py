@@ -56,16 +56,19 @@ def layout_chain(manual: Manual, chain: Chain) -> ChainDiagram:
     arrows: list[DiagramArrow] = []
     y = 8
     x = 8
+    words = manual.localization
     for number, level in enumerate(chain.levels, start=1):
         role = manual.get("role", level.role)
         title = role.title if role is not None else level.role
-        lines = tuple(textwrap.wrap(f"Passes on when: {level.hand_on_when}", WRAP_AT)) if number < len(
+        lines = tuple(textwrap.wrap(
+            words.gettext("Passes on when: %(condition)s", condition=level.hand_on_when), WRAP_AT)) if number < len(
             chain.levels
         ) or chain.then else tuple(textwrap.wrap(level.hand_on_when, WRAP_AT))
         height = PADDING * 2 + LINE_HEIGHT * (2 + len(lines))
         if boxes:
             arrows.append(DiagramArrow(x + BOX_WIDTH // 2, y - GAP + 2, y - 4))
-        boxes.append(DiagramBox(x, y, BOX_WIDTH, height, number, title, level.respond_within, lines, level.role))
+        boxes.append(DiagramBox(x, y, BOX_WIDTH, height, number, title, words.duration(level.respond_within), lines,
+                                level.role))
         y += height + GAP
     then = manual.get("chain", chain.then) if chain.then else None
     if then is not None:
@@ -83,4 +86,5 @@ def layout_chain(manual: Manual, chain: Chain) -> ChainDiagram:
 
 def chain_diagram(manual: Manual, chain: Chain, link: bool = True) -> Markup:
     diagram = layout_chain(manual, chain)
-    return Markup(environment().get_template("chain.svg.j2").render(diagram=diagram, link=link, chain=chain))
+    template = environment(manual.localization).get_template("chain.svg.j2")
+    return Markup(template.render(diagram=diagram, link=link, chain=chain))

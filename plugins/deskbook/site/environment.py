@@ -8,6 +8,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from ..locale import Localization
 from ..templating import make_environment
 from ..text import markdown_html
 
@@ -20,10 +21,11 @@ def markdown_text(value: Any) -> Markup:
     return Markup("".join(f"&#{ord(ch)};" if ch in _MARKDOWN_SPECIALS else ch for ch in text))
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
+@lru_cache(maxsize=4)
+def environment(words: Localization) -> Environment:
     return make_environment(
         "deskbook.site",
+        words,
         {"md": markdown_text, "markdown": markdown_html},
         keep_trailing_newline=True,
     )

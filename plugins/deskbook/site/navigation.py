@@ -19,7 +19,9 @@ def build_navigation(
     by_section: dict[str, list[GeneratedPage]] = {}
     for page in pages:
         by_section.setdefault(page.section, []).append(page)
-    for key, title in SECTION_TITLES:
+    words = manual.localization
+    for key, english_title in SECTION_TITLES:
+        title = words.gettext(english_title)
         section_pages = by_section.get(key, [])
         if not section_pages:
             continue
@@ -34,12 +36,12 @@ def build_navigation(
         nav.append({title: [{nav_title(page): page.src_uri} if page.entity_ref else page.src_uri for page in listed]})
     review = by_section.get("review", [])
     if review:
-        nav.append({"Review": [{nav_title(page): page.src_uri} for page in review]})
+        nav.append({words.gettext("Review"): [{nav_title(page): page.src_uri} for page in review]})
     others = [uri for uri in hand_written if uri not in FIRST_PAGES and uri != "downloads.md"]
     nav.extend(others)
     nav.extend({nav_title(page): page.src_uri} for page in by_section.get("about", []))
     if "downloads.md" in hand_written:
-        nav.append({"Downloads": "downloads.md"})
+        nav.append({words.gettext("Downloads"): "downloads.md"})
     return nav
 
 

@@ -17,25 +17,27 @@ from markupsafe import Markup
 
 from ..check import review_status
 from ..manual import Manual
-from ..model import KINDS, Entity, duration_minutes
+from ..locale import N_
+from ..model import KINDS, Entity
 from ..references import linking
 from ..text import fill_placeholders
 from ..urls import anchor_id, entity_target, relative_url
 from .diagrams import chain_diagram
 from .environment import environment, markdown_text
 
+# Section names in English, translated where they are shown (navigation, the handbook's chapters).
 SECTION_TITLES = (
-    ("company", "Company"),
-    ("standards", "Standards & Scripts"),
-    ("products", "Products"),
-    ("policies", "Policies"),
-    ("escalation", "Escalation"),
-    ("response-times", "Response times"),
-    ("procedures", "Procedures"),
-    ("call-logs", "Call logs"),
-    ("training", "Training"),
-    ("metrics", "Metrics"),
-    ("glossary", "Glossary"),
+    ("company", N_("Company")),
+    ("standards", N_("Standards & Scripts")),
+    ("products", N_("Products")),
+    ("policies", N_("Policies")),
+    ("escalation", N_("Escalation")),
+    ("response-times", N_("Response times")),
+    ("procedures", N_("Procedures")),
+    ("call-logs", N_("Call logs")),
+    ("training", N_("Training")),
+    ("metrics", N_("Metrics")),
+    ("glossary", N_("Glossary")),
 )
 
 
@@ -122,7 +124,7 @@ def print_anchor(src_uri: str) -> str:
 def _render(template: str, manual: Manual, src_uri: str, options: SiteOptions, **values: Any) -> str:
     page = PageContext(manual, src_uri, options)
     with linking(page.href):
-        return environment().get_template(template).render(
+        return environment(manual.localization).get_template(template).render(
             manual=manual, page=page, options=options, anchor=anchor_id, **values
         )
 
@@ -140,24 +142,24 @@ def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPag
         policy.id: review_status(policy, options.today, manual.settings.review_warning_days)
         for policy in manual.entities("policy")
     }
+    words = manual.localization
     add("company.md.j2", "company/index.md", manual.company.name, "company")
-    add("standards_index.md.j2", "standards/index.md", "Standards & scripts", "standards")
-    add("products_index.md.j2", "products/index.md", "Products", "products")
-    add("policies_index.md.j2", "policies/index.md", "Policies", "policies", statuses=statuses)
-    add("escalation_index.md.j2", "escalation/index.md", "Escalation and authority", "escalation",
+    add("standards_index.md.j2", "standards/index.md", words.gettext("Standards & scripts"), "standards")
+    add("products_index.md.j2", "products/index.md", words.gettext("Products"), "products")
+    add("policies_index.md.j2", "policies/index.md", words.gettext("Policies"), "policies", statuses=statuses)
+    add("escalation_index.md.j2", "escalation/index.md", words.gettext("Escalation and authority"), "escalation",
         limits=_authority_rows(manual))
-    add("response_times.md.j2", "response-times.md", manual.schedule.title, "response-times",
-        minutes=duration_minutes)
-    add("procedures_index.md.j2", "procedures/index.md", "Procedures", "procedures")
+    add("response_times.md.j2", "response-times.md", manual.schedule.title, "response-times")
+    add("procedures_index.md.j2", "procedures/index.md", words.gettext("Procedures"), "procedures")
     add("call_logs_index.md.j2", "call-logs/index.md", manual.logging_guide.title, "call-logs")
     add("onboarding.md.j2", "training/index.md", manual.onboarding.title, "training")
-    add("library.md.j2", "training/library.md", "Training library and workshops", "training")
+    add("library.md.j2", "training/library.md", words.gettext("Training library and workshops"), "training")
     add("hiring.md.j2", "training/hiring.md", manual.hiring.title, "training")
     add("monitoring.md.j2", "training/monitoring.md", manual.monitoring.title, "training")
-    add("knowledge_checks.md.j2", "training/knowledge-checks.md", "Knowledge check", "training")
-    add("metrics.md.j2", "metrics.md", "Performance metrics", "metrics")
-    add("glossary.md.j2", "glossary.md", "Glossary", "glossary")
-    add("about.md.j2", "about.md", "About this manual", "about")
+    add("knowledge_checks.md.j2", "training/knowledge-checks.md", words.gettext("Knowledge check"), "training")
+    add("metrics.md.j2", "metrics.md", words.gettext("Performance metrics"), "metrics")
+    add("glossary.md.j2", "glossary.md", words.gettext("Glossary"), "glossary")
+    add("about.md.j2", "about.md", words.gettext("About this manual"), "about")
 
     # What a few kinds' pages show besides the entity itself.
     page_values = {

@@ -23,10 +23,11 @@ from ...site.glossary_markup import mark_abbreviations
 from ...site.navigation import build_navigation, nav_title
 from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
 from ...site.pages import GeneratedPage
-from ...site.references import ReferenceExtension, reference_problems
+from ...site.references import ReferenceExtension
 from ...urls import entity_target
 from ..manual_source import load_checked_manual
 from .config import ContentConfig
+from .language import follow_manual_language
 
 log = logging.getLogger("mkdocs.plugins.deskbook.content")
 
@@ -45,6 +46,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.generated: dict[str, GeneratedPage] = {}
         self.references = ReferenceExtension()
 
+    # Early, before the search plugin picks its language from theme.language.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Per-build state is reset here, so `mkdocs serve` rebuilds start clean.
         self.manual = None
@@ -59,6 +62,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.content_dir = (project_root / self.config.content_dir).resolve()
         # Loading here, before MkDocs empties site_dir, means bad content never destroys the last good site.
         self.manual = load_checked_manual(self.content_dir, project_root, log_warnings=True)
+        follow_manual_language(config, self.manual.localization)
         config.markdown_extensions.append(self.references)
         _turn_off_material_tooltips(config)
         config.extra_css.append(STYLESHEET_URI)
@@ -127,15 +131,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             href = posixpath.relpath(target.src_uri, posixpath.dirname(page.file.src_uri) or ".")
             return href + (f"#{target.anchor}" if target.anchor else "")
 
-        problems = reference_problems(markdown, self.manual)
-        if problems:
-            where = Path(config.docs_dir).name + "/" + page.file.src_uri
-            raise PluginError(
-                "Deskbook references could not be resolved:\n"
-                + "\n".join(f"{where}:{p.line}:{p.column}: error: {p.message}" for p in problems)
-            )
-        # Resolved while MkDocs renders this page (right after this event), so values are inserted as
-        # text after Markdown has parsed the page, never as Markdown source.
+        # Checked for every page in on_files; resolved while MkDocs renders this page (right after this
+        # event), so values are inserted as text after Markdown has parsed the page, never as its source.
         self.references.manual = self.manual
         self.references.link = link
         return markdown

@@ -43,8 +43,8 @@ class PdfConfig(base.Config):
     editions = c.ListOfItems(c.SubConfig(EditionConfig), default=[])
     desk_card = c.SubConfig(DeskCardConfig)
     log_form = c.SubConfig(LogFormConfig)
-    language = c.Type(str, default="en")
-    """The manual's language for the PDFs: hyphenation and the language tag screen readers use."""
+    language = c.Optional(c.Type(str))
+    """Left out, the PDFs are in the manual's language (manual.yaml, locale.language); set, it must agree."""
     threads = c.Type(int, default=2)
     """PDFs compiled side by side, in threads of the build (Typst releases the GIL while it works)."""
     workers = c.Deprecated(moved_to="threads")

@@ -109,7 +109,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.active and self.jobs and files.get_file_from_path("downloads.md") is None:
-            files.append(File.generated(config, "downloads.md", content=_downloads_page(self.jobs)))
+            files.append(File.generated(config, "downloads.md", content=_downloads_page(self.jobs, self.manual)))
         return files
 
     # Default priority: the PDFs need the Manual and the navigation's order of the hand-written pages.
@@ -119,10 +119,15 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         if not self.active or not self.jobs or self.manual is None:
             return nav
         audiences = {getattr(job.spec, "audience", None) for job in self.jobs if isinstance(job.spec, EditionSpec)}
+        words = self.manual.localization
+        if self.config.language and self.config.language not in (words.language, words.html_lang, str(words.locale)):
+            raise PluginError(
+                f"deskbook/pdf in mkdocs.yml: language '{self.config.language}' is not the manual's language "
+                f"({words.locale}, manual.yaml locale.language); leave language out, the PDFs follow the manual")
         options = PrintOptions(
             page_size=self.config.page_size,
             printed=build_datetime(),
-            lang=self.config.language,
+            lang=words.language,
             whats_new_markdown=_whats_new(self.manual, self.project_root, audiences),
             handwritten=tuple(_handwritten_pages(nav)),
         )
@@ -155,10 +160,10 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             self.pending = None
 
 
-def _downloads_page(jobs: list[PdfJob]) -> str:
+def _downloads_page(jobs: list[PdfJob], manual: Manual) -> str:
     from ...handbook.jobs import downloads_markdown
 
-    return downloads_markdown(jobs)
+    return downloads_markdown(jobs, manual.localization)
 
 
 def _whats_new(manual: Manual, project_root: Path | None, audiences: set[str | None]) -> dict[str | None, str]:

@@ -1,5 +1,6 @@
 // Knowledge checks: mark the chosen answer right or wrong and show the explanation. No network, no
-// libraries; the right answer's number is in the form's data-answer attribute.
+// libraries; the right answer's number is in the form's data-answer attribute, and every word it shows comes
+// from the page (data-right, data-wrong, data-unanswered), written in the manual's language by the build.
 (function () {
   "use strict";
   function check(event) {
@@ -9,7 +10,7 @@
     var feedback = form.querySelector(".deskbook-feedback");
     var explanation = form.querySelector(".deskbook-explanation");
     if (!chosen) {
-      feedback.textContent = "Choose an answer first.";
+      feedback.textContent = feedback.getAttribute("data-unanswered");
       feedback.hidden = false;
       return;
     }
