@@ -7,8 +7,10 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.deskbook-installed
 
 # System packages: none for the manual (Typst and the print fonts come with the Python package);
-# Chromium for the browser tests, Node's npm to fetch axe-core for the accessibility tests.
-SYSTEM_PACKAGES_TEST := chromium npm
+# Chromium for the browser tests. Node's npm fetches axe-core for the accessibility tests: Debian's npm
+# only where no npm is on the PATH (a machine with NodeSource's nodejs has npm inside it, and apt then
+# refuses Debian's npm as a conflict).
+SYSTEM_PACKAGES_TEST := chromium
 AXE_DIR := tests/site/axe
 AXE     := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 
@@ -49,6 +51,7 @@ $(STAMP): pyproject.toml
 
 system-test:
 	@./.ci/system-packages $(SYSTEM_PACKAGES_TEST)
+	@command -v npm >/dev/null || ./.ci/system-packages npm
 
 # The version is pinned by package-lock.json; npm ci installs exactly that.
 $(AXE): $(AXE_DIR)/package-lock.json
