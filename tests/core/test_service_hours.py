@@ -68,7 +68,7 @@ def test_hours_on_the_company_and_response_times_pages(example_content):
     assert "Times are local time in America/Halifax." in company
     # Closures already over on the build date are left out; the next ones say what stays open.
     assert "Christmas Day" not in company
-    assert "<strong>2027-01-04 to 2027-01-05</strong>: Stocktaking.Still open: Customer care line," in flat
+    assert "<strong>January 4, 2027 to January 5, 2027</strong>: Stocktaking.Still open: Customer care line," in flat
     times = pages["response-times.md"]
     assert '<a href="company/index.html#line-care-line">Customer care line</a>: Every day, 08:00 to 20:00' in times
 
@@ -85,7 +85,7 @@ def test_hours_on_the_desk_card(example_content):
     assert by_label["Product safety and outage line"] == {
         "label": "Product safety and outage line", "address": "+1 555 0142 399",
         "hours": "Open around the clock, every day"}
-    assert by_label["Closed"]["address"].startswith("2026-12-25 to 2026-12-26: Christmas Day and Boxing Day; ")
+    assert by_label["Closed"]["address"].startswith("December 25, 2026 to December 26, 2026: Christmas Day and Boxing Day; ")
     assert by_label["Closed"]["hours"] == "All hours are America/Halifax time"
     assert [contact["label"] for contact in contacts].count("Website chat") == 1
 

@@ -109,19 +109,21 @@ def _add_service_hours(contacts: list[dict], view: Manual, options: PrintOptions
     """Opening hours from service-hours.yaml: each channel's hours, the always-open lines, and the closures
     still to come when the card is printed."""
     hours = view.service_hours
+    localization = view.localization
     regular = {line.channel: line for line in hours.lines if line.channel and not line.always_open}
     shown = set()
     for contact, channel in zip(contacts, view.company.contact_channels):
         if channel.channel in regular:
-            contact["hours"] = regular[channel.channel].hours_label
+            contact["hours"] = regular[channel.channel].hours_label(localization)
             shown.add(regular[channel.channel].id)
     listed = {contact["address"] for contact in contacts}
-    contacts.extend({"label": line.name, "address": line.contact or "", "hours": line.hours_label}
+    contacts.extend({"label": line.name, "address": line.contact or "", "hours": line.hours_label(localization)}
                     for line in hours.lines if line.id not in shown and line.contact not in listed)
     upcoming = hours.closures_from(options.printed.date())
     if upcoming:
         contacts.append({"label": words["closures"],
-                         "address": "; ".join(f"{closure.dates_label}: {closure.name}" for closure in upcoming),
+                         "address": "; ".join(f"{closure.dates_label(localization)}: {closure.name}"
+                                             for closure in upcoming),
                          "hours": words["time_zone"].format(zone=hours.time_zone)})
 
 

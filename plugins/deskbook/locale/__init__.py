@@ -78,6 +78,10 @@ class Localization:
     def percent(self, whole_percent: int | Decimal) -> str:
         return format_percent(whole_percent, self.locale)
 
+    def weekday(self, index: int) -> str:
+        """The weekday's name, Monday being 0: "Montag", "lunes"."""
+        return self.locale.days["format"]["wide"][index]
+
     def date(self, value: dt.date, length: str = "long") -> str:
         return format_date(value, self.locale, length)
 

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
+from ..locale import Localization
 from .base import Channel, Date, Entity, Ref, Strict, Text
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-WEEKDAY_NAMES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")))
 
 ClockTime = Annotated[
     str,
@@ -46,25 +46,26 @@ class OpeningTimes(Strict):
             raise ValueError(f"closes ({self.closes}) must be later than opens ({self.opens})")
         return self
 
-    @property
-    def days_label(self) -> str:
-        """Runs of consecutive days read as ranges: [mon, tue, wed, fri] -> "Monday to Wednesday, Friday"."""
+    def days_label(self, words: Localization) -> str:
+        """Runs of consecutive days read as ranges: [mon, tue, wed, fri] -> "Monday to Wednesday, Friday",
+        with the weekday names of the manual's language."""
         ordered = sorted(set(self.days), key=WEEKDAYS.index)
+        if len(ordered) == len(WEEKDAYS):
+            return words.gettext("Every day")
         runs: list[list[str]] = []
         for day in ordered:
             if runs and WEEKDAYS.index(day) == WEEKDAYS.index(runs[-1][-1]) + 1:
                 runs[-1].append(day)
             else:
                 runs.append([day])
-        if len(ordered) == len(WEEKDAYS):
-            return "Every day"
-        return ", ".join(WEEKDAY_NAMES[run[0]] if len(run) == 1 else
-                         f"{WEEKDAY_NAMES[run[0]]} to {WEEKDAY_NAMES[run[-1]]}" for run in runs)
+        name = lambda day: words.weekday(WEEKDAYS.index(day))  # noqa: E731
+        return ", ".join(name(run[0]) if len(run) == 1 else
+                         words.gettext("%(first)s to %(last)s", first=name(run[0]), last=name(run[-1]))
+                         for run in runs)
 
-
-    @property
-    def label(self) -> str:
-        return f"{self.days_label}, {self.opens} to {self.closes}"
+    def label(self, words: Localization) -> str:
+        return words.gettext("%(days)s, %(opens)s to %(closes)s", days=self.days_label(words), opens=self.opens,
+                             closes=self.closes)
 
 
 class ServiceLine(Entity):
@@ -76,12 +77,11 @@ class ServiceLine(Entity):
     opening: list[OpeningTimes] = Field(default_factory=list)
     note: Text | None = None
 
-    @property
-    def hours_label(self) -> str:
+    def hours_label(self, words: Localization) -> str:
         """When the line is open, in one line: "Monday to Friday, 08:00 to 20:00; Saturday, 09:00 to 13:00"."""
         if self.always_open:
-            return "Open around the clock, every day"
-        return "; ".join(times.label for times in self.opening)
+            return words.gettext("Open around the clock, every day")
+        return "; ".join(times.label(words) for times in self.opening)
 
     @model_validator(mode="after")
     def _open_sometimes(self) -> "ServiceLine":
@@ -113,9 +113,10 @@ class Closure(Strict):
     def closes(self, line: ServiceLine) -> bool:
         return line.id in self.lines if self.lines else not line.always_open
 
-    @property
-    def dates_label(self) -> str:
-        return self.date.isoformat() + (f" to {self.until.isoformat()}" if self.until else "")
+    def dates_label(self, words: Localization) -> str:
+        if self.until is None:
+            return words.date(self.date)
+        return words.gettext("%(first)s to %(last)s", first=words.date(self.date), last=words.date(self.until))
 
 
 class ServiceHours(Strict):
