@@ -40,7 +40,7 @@ def test_table_cells_and_labels_are_separate_words(built_example):
     docs = {doc["location"]: doc for doc in _index(built_example)["docs"]}
     matrix = docs["escalation/index.html#authority-matrix"]["text"]
     assert "Refund up to Free gift" in matrix
-    assert "reports to Team Lead 10 % $100" in matrix
+    assert "reports to Team Lead 10% $100" in matrix
     assert "5000" in docs["escalation/index.html#authority-matrix"]["numbers"].split()
 
 
