@@ -7,24 +7,18 @@ re-read `title` as HTML), opens each page's details and clicks its buttons, and 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
+from browser import chromium, served
 from projects import build_project, copy_example_project
 from security.hostile import inject_everywhere
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -56,27 +50,14 @@ def hostile_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module")
-def served(hostile_site):
-    handler = functools.partial(_QuietHandler, directory=str(hostile_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+def served_hostile(hostile_site):
+    with served(hostile_site) as url:
+        yield url
 
 
 def _is_outside(url: str, base: str) -> bool:
@@ -120,8 +101,8 @@ def _visit_every_page(browser, site: Path, base: str) -> tuple[list[str], list[s
     return dialogs, outside
 
 
-def test_hostile_text_never_runs_when_served(browser, hostile_site, served):
-    dialogs, outside = _visit_every_page(browser, hostile_site, served)
+def test_hostile_text_never_runs_when_served(browser, hostile_site, served_hostile):
+    dialogs, outside = _visit_every_page(browser, hostile_site, served_hostile)
     assert dialogs == []
     assert outside == []
 
