@@ -119,10 +119,9 @@ def check_pages(manual: Manual, docs_dir: Path, root: Path, diagnostics: Diagnos
 
 
 def report_reference_problems(manual: Manual, shown: str, markdown: str, diagnostics: Diagnostics) -> None:
-    from .site.references import expand_references
+    from .site.references import reference_problems
 
-    _, problems = expand_references(markdown, manual, lambda kind, entity_id: "#")
-    for problem in problems:
+    for problem in reference_problems(markdown, manual):
         diagnostics.error(Location(shown, problem.line, problem.column), problem.message)
 
 
