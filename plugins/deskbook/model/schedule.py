@@ -23,10 +23,10 @@ class Category(Entity):
         "channel does not take this category",
         min_length=1,
     )
+    handling: Text | None = Field(default=None, description="what else to do, like 'call the customer'")
 
     def takes(self, channel: str) -> bool:
         return self.targets.get(channel, NOT_TAKEN) != NOT_TAKEN
-    handling: Text | None = Field(default=None, description="what else to do, like 'call the customer'")
 
 
 class ResponseSchedule(Strict):
