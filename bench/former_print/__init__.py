@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from deskbook.manual import Manual
 from deskbook.site.pages import SECTION_TITLES, SiteOptions, print_anchor, render_site_pages
-from deskbook.templating import SHARED_FILTERS
+from deskbook.templating import locale_filters
 
 HERE = Path(__file__).parent
 _HEADING = re.compile(r"<(/?)h([1-5])(\b[^>]*)>")
@@ -40,7 +40,7 @@ def former_handbook_html(manual: Manual, printed: dt.datetime) -> str:
                              "articles": [_article(page, len(section) > 1) for page in section]})
     environment = Environment(loader=FileSystemLoader(HERE), autoescape=select_autoescape(default=True),
                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    environment.filters.update(SHARED_FILTERS)
+    environment.filters.update(locale_filters(manual.localization))
     css = (HERE / "print.css").read_text(encoding="utf-8").replace("/* PAGE-SIZE */", "size: A4;")
     return environment.get_template("handbook.html.j2").render(
         manual=manual, edition={"title": "Complete edition"}, audience=None, chapters=chapters,
