@@ -270,6 +270,19 @@ def test_page_size_letter(small_manual, tmp_path):
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
+def test_headings_print_in_the_brand_colour_made_readable(small_manual, tmp_path):
+    from deskbook.handbook.data import print_colours
+    from deskbook.model.manual_settings import BrandColours
+
+    for primary, expected in (("#8b0000", "0.54509807 0 0 scn"), ("#ffcc00", "0.54901963 0.4392157 0 scn")):
+        data = handbook_data(small_manual, EditionSpec("h", "Test"), PrintOptions())
+        data["colours"] = print_colours(BrandColours(primary=primary))
+        render_pdf("handbook.typ", data, small_manual.content_dir, tmp_path / "brand.pdf", build_datetime())
+        first_chapter = PdfReader(tmp_path / "brand.pdf").pages[2].get_contents().get_data().decode("latin-1")
+        # The chapter heading's rule and text are drawn in it (a pale yellow deepened to #8c7000).
+        assert first_chapter.count(expected) >= 2, primary
+
+
 def test_desk_card_parts_are_configurable(small_manual):
     data = desk_card_data(small_manual, DeskCardSpec(parts=("contacts",), scripts=()), PrintOptions())
     assert "contacts" in data and "authority" not in data and "response" not in data

@@ -9,7 +9,7 @@ from ..manual import Manual
 from ..model import CHANNEL_NAMES
 from ..model.schedule import Category
 from ..text import fill_placeholders
-from .data import DeskCardSpec, PrintOptions, _paper
+from .data import DeskCardSpec, PrintOptions, _paper, print_colours
 from .tree import Converter, _trim, parse_html
 from .words import desk_card_words, log_form_words
 
@@ -36,6 +36,7 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
     data: dict[str, Any] = {
         "lang": options.lang,
         "paper": _paper(options),
+        "colours": print_colours(view.settings.colours),
         "words": words,
         "card": {
             "document_title": f"{view.company.name}: {words['title']}" + (f" ({card.title})" if card.title else ""),
@@ -138,6 +139,7 @@ def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
     return {
         "lang": options.lang,
         "paper": _paper(options),
+        "colours": print_colours(manual.settings.colours),
         "words": words,
         "form": {
             "document_title": f"{manual.company.name}: {words['title']}",

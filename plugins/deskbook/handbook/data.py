@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..clock import build_datetime
+from ..colours import WHITE, mix, readable_on_white
 from ..manual import Manual
+from ..model.manual_settings import BrandColours
 from ..project import DESK_CARD_PARTS
 from ..site.pages import SECTION_TITLES, GeneratedPage, SiteOptions, print_anchor, render_site_pages
 from ..site.references import expand_references
@@ -72,6 +74,12 @@ PAPER = {"A4": "a4", "Letter": "us-letter"}
 
 def _paper(options: PrintOptions) -> str:
     return PAPER[options.page_size]
+
+
+def print_colours(colours: BrandColours) -> dict[str, str]:
+    """The brand's primary colour for headings, links and rules, deepened where it would not read as text
+    on paper, and a pale tint of it behind table heads."""
+    return {"accent": readable_on_white(colours.primary), "tint": mix(colours.primary, WHITE, 0.9)}
 
 
 def _chapter(key: str, title: str, articles: list[dict]) -> dict:
@@ -181,6 +189,7 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions,
     return {
         "lang": options.lang,
         "paper": _paper(options),
+        "colours": print_colours(settings.colours),
         "words": words,
         "book": {
             "document_title": document_title,
