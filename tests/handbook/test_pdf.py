@@ -286,3 +286,23 @@ def test_headings_print_in_the_brand_colour_made_readable(small_manual, tmp_path
 def test_desk_card_parts_are_configurable(small_manual):
     data = desk_card_data(small_manual, DeskCardSpec(parts=("contacts",), scripts=()), PrintOptions())
     assert "contacts" in data and "authority" not in data and "response" not in data
+
+
+def _body_lines(page) -> list[str]:
+    """A page's printed lines without its running head and foot."""
+    lines = [line for line in page.extract_text().splitlines() if line.strip()]
+    return lines[1:-1]
+
+
+@pytest.mark.parametrize("edition", ["handbook", "handbook-supervisor"])
+def test_no_chapter_ends_on_a_page_of_a_few_stray_lines(pdfs, edition):
+    reader = PdfReader(pdfs / f"{edition}.pdf")
+    starts = sorted({page for depth, _, page in _outline(reader) if depth == 0})
+    bounds = starts + [len(reader.pages) + 1]
+    checked = 0
+    for first, following in zip(bounds, bounds[1:]):
+        last = following - 1
+        if last > first:
+            checked += 1
+            assert len(_body_lines(reader.pages[last - 1])) >= 6, f"{edition} page {last} ends a chapter"
+    assert checked >= 5
