@@ -237,6 +237,40 @@ def test_missing_glyph_fails_with_the_character(small_manual, tmp_path):
         render_pdf("handbook.typ", data, small_manual.content_dir, tmp_path / "x.pdf", build_datetime())
 
 
+def test_a_typst_error_names_the_pdf_and_keeps_the_previous_one(small_manual, tmp_path):
+    target = tmp_path / "h.pdf"
+    target.write_bytes(b"%PDF previous")
+    data = _data_with(small_manual, {"t": "p", "c": [{"t": "ref", "to": "no-such-anchor", "c": ["x"]}]})
+    message = r"h\.pdf: Typst could not lay it out: label `<no-such-anchor>` does not exist"
+    with pytest.raises(PrintError, match=message):
+        render_pdf("handbook.typ", data, small_manual.content_dir, target, build_datetime())
+    assert target.read_bytes() == b"%PDF previous"
+    assert [path.name for path in tmp_path.iterdir()] == ["h.pdf"]
+
+
+def test_typst_lays_out_in_its_own_process_and_its_memory_leaves_with_it(tmp_path):
+    """Typst never frees its layout cache; the build process must not hold it (1 GiB for three editions)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from bench.synthetic import write_synthetic_content\n"
+        "from deskbook.clock import build_datetime\n"
+        "from deskbook.handbook import EditionSpec, PrintOptions, handbook_data, render_pdf\n"
+        "from deskbook.pipeline import load_checked_manual\n"
+        "manual = load_checked_manual(write_synthetic_content(Path(sys.argv[1]) / 'content', 6))\n"
+        "data = handbook_data(manual, EditionSpec('h', 'Test'), PrintOptions())\n"
+        "pdf = render_pdf('handbook.typ', data, manual.content_dir, Path(sys.argv[1]) / 'h.pdf', build_datetime())\n"
+        "print(pdf.pages, 'typst' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    finished = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                              cwd=root, env={"PYTHONPATH": f"{root}:{root / 'plugins'}"}, check=True)
+    pages, imported = finished.stdout.split()
+    assert int(pages) > 5 and imported == "False"
+
+
 def test_the_glyph_table_matches_the_shipped_fonts():
     from deskbook.handbook.glyphs import COVERAGE, coverage_from_fonts, coverage_ranges
 
