@@ -14,8 +14,9 @@ Per size, alternating rounds, each measurement a fresh subprocess reporting wall
     python -m bench.pdf_bench [--sizes 50 200 1000] [--rounds 2] [--where] [--no-former]
 
 ``--no-former`` leaves out the WeasyPrint-on-former-HTML column (it is context, not a target, and takes
-as long as the baseline at 1,000 entities). ``--where`` adds, per size, where one handbook's time goes (load and check, print data, glyph check,
-writing the compile root, Typst), measured in a fresh process.
+as long as the baseline at 1,000 entities). ``--where`` adds, per size, where one handbook's time goes
+(load and check, print data, glyph check, writing the compile root, the Typst process), measured in a
+fresh process.
 
 ``pages`` is Deskbook's handbook / mkdocs-to-pdf's book, to show the two are of a size.
 
@@ -67,7 +68,6 @@ from deskbook.handbook import EditionSpec, PrintOptions, handbook_data
 from deskbook.handbook import pdf
 from deskbook.handbook.glyphs import missing_glyphs, print_font_coverage
 from deskbook.handbook.tree import strings
-import typst
 start = lap("imports", start)
 manual = load_manual_or_raise(Path(sys.argv[1]))
 start = lap("load+check manual", start)
@@ -78,7 +78,7 @@ start = lap("glyph check", start)
 prepared = pdf.prepare("handbook.typ", data, manual.content_dir, Path(sys.argv[3]) / "handbook.pdf")
 start = lap("compile root (JSON)", start)
 rendered = pdf.compile_pdf(prepared, build_datetime())
-lap("Typst layout+PDF", start)
+lap("Typst process (layout, PDF)", start)
 print(json.dumps({"phases": phases, "pages": rendered.pages}))
 """
 
