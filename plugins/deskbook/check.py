@@ -9,8 +9,9 @@ import datetime as dt
 from typing import Iterable
 
 from .clock import today as build_today
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostics, Location, display_path
 from .limits import Suggestions, check_limits
+from .locale import catalogue_problems, parse_locale, project_catalogues
 from .safety import check_safety
 from .manual import EntityRecord, Manual
 from .model import KINDS, Money, Policy, Role
@@ -41,7 +42,20 @@ def check_manual(
     check_freshness(manual, diagnostics, today, strict_freshness)
     check_limits(manual, diagnostics)
     check_safety(manual, diagnostics)
+    check_catalogues(manual, diagnostics)
     return diagnostics
+
+
+def check_catalogues(manual: Manual, diagnostics: Diagnostics) -> None:
+    """The project's own translations of Deskbook's words (``locale/<lang>/LC_MESSAGES/deskbook.po``)."""
+    project_dir = manual.content_dir.parent
+    try:
+        locale = parse_locale(manual.settings.locale.language)
+    except ValueError:
+        return  # the settings check has reported the language
+    for path in project_catalogues(locale, project_dir):
+        for line, message in catalogue_problems(path):
+            diagnostics.error(Location(display_path(path, project_dir), line, 1 if line else 0), message)
 
 
 def check_references(manual: Manual, diagnostics: Diagnostics, suggestions: Suggestions | None = None) -> None:

@@ -118,3 +118,42 @@ def test_gettext_in_templates_uses_the_manual_s_language():
     template = env.from_string('{{ _("Phone") }} · {{ "email"|channel }} · {{ 1234.5|money }}')
     assert template.render() == "Telefon · E-Mail · 1.234,50\u00a0€"
     assert isinstance(localization("de_DE", "EUR").translations, gettext.GNUTranslations)
+
+
+_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('msgid "Times are local time in %(zone)s."\nmsgstr "Ortszeit (%(zona)s)."\n',
+         r"po:5:1: error: the translation of \"Times are local time in %\(zone\)s\.\" has the placeholders "
+         r"%\(zona\)s; it needs exactly %\(zone\)s"),
+        ('msgid "Page {page} of {pages}"\nmsgstr "Seite {page}"\n',
+         r"po:5:1: error: .*has the placeholders \{page\}; it needs exactly \{page\}, \{pages\}"),
+        ('msgid "Phone"\nmsgstr "Telefon"\n\nthis is not po\n',
+         r"po:8:1: error: not a \.po entry \(unknown or misformatted keyword\): write msgid"),
+    ],
+)
+def test_a_broken_project_catalogue_fails_check_and_build_at_its_line(tmp_path, capsys, monkeypatch, body, expected):
+    import re
+    import shutil
+
+    from deskbook.cli import main
+
+    shutil.copytree(REPO / "tests" / "fixtures" / "minimal" / "content", tmp_path / "content")
+    folder = tmp_path / "locale" / "en" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "deskbook.po").write_text(_HEADER + body, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--content", "content"]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"locale/en/LC_MESSAGES/deskbook\." + expected, err), err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("language", SHIPPED_LANGUAGES)
+def test_the_shipped_catalogues_pass_the_check_projects_get(language):
+    from deskbook.locale import catalogue_problems
+
+    assert catalogue_problems(PACKAGE_CATALOGUES / language / "LC_MESSAGES" / "deskbook.po") == []

@@ -13,6 +13,7 @@ import datetime as dt
 import gettext
 import io
 import logging
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -21,7 +22,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 
 from .formats import (
     CLDR_DURATION_UNITS,
@@ -131,13 +132,19 @@ def catalogue_candidates(locale: Locale) -> list[str]:
     return names
 
 
+def project_catalogues(locale: Locale, project_dir: Path | None) -> list[Path]:
+    """The project's own .po files for a locale, most specific first."""
+    if project_dir is None:
+        return []
+    paths = (project_dir / "locale" / name / "LC_MESSAGES" / f"{DOMAIN}.po" for name in catalogue_candidates(locale))
+    return [path for path in paths if path.is_file()]
+
+
 def _translations(locale: Locale, project_dir: Path | None) -> gettext.NullTranslations:
     layers: list[gettext.NullTranslations] = []
-    for name in catalogue_candidates(locale):
-        if project_dir is not None:
-            project_po = project_dir / "locale" / name / "LC_MESSAGES" / f"{DOMAIN}.po"
-            if project_po.is_file():
-                layers.append(_from_po(project_po))
+    for project_po in project_catalogues(locale, project_dir):
+        if not catalogue_problems(project_po):  # ``check`` reports a broken one; nothing prints from it
+            layers.append(_from_po(project_po))
     for name in catalogue_candidates(locale):
         package_mo = PACKAGE_CATALOGUES / name / "LC_MESSAGES" / f"{DOMAIN}.mo"
         if package_mo.is_file():
@@ -152,6 +159,49 @@ def _translations(locale: Locale, project_dir: Path | None) -> gettext.NullTrans
     for upper, lower in zip(layers, layers[1:]):
         upper.add_fallback(lower)
     return layers[0]
+
+
+# %(name)s in the site's words, {name} in the PDFs' words (filled by the Typst templates).
+_PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
+
+
+def _placeholders(text: str) -> dict[str, None]:
+    """The placeholders of a message, in the order they are written (a dict: ordered, no repeats)."""
+    return dict.fromkeys(match.group(0) for match in _PLACEHOLDER.finditer(text))
+
+
+def catalogue_problems(path: Path) -> list[tuple[int, str]]:
+    """What is wrong with a .po file, by line (from 1): not readable as a .po file, or a translation whose
+    placeholders differ from its message's (an unknown one stops the build; a missing one prints
+    nothing where a value belongs)."""
+    try:
+        with path.open("rb") as stream:
+            catalog = read_po(stream, abort_invalid=True)
+    except PoFileError as exc:
+        # Babel counts lines from 0 and says so in its message ("... on 10"): say it once, counted from 1.
+        reason = str(exc).rsplit(" on ", 1)[0].lower()
+        return [(exc.lineno + 1, f"not a .po entry ({reason}): write msgid \"...\" then msgstr \"...\"")]
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return [(0, f"cannot read the catalogue: {exc}; save it as UTF-8 .po text")]
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue
+        originals = message.id if isinstance(message.id, tuple) else (message.id,)
+        translations = message.string if isinstance(message.string, tuple) else (message.string,)
+        expected: dict[str, None] = {}
+        for original in originals:
+            expected.update(_placeholders(original))
+        plural = isinstance(message.id, tuple)
+        for translation in translations:
+            found = _placeholders(translation).keys()
+            # A plural form may leave the number out ("ein Tag"), but no form may name an unknown value.
+            if translation and (found - expected.keys() if plural else found != expected.keys()):
+                written = ", ".join(_placeholders(translation)) or "none"
+                wanted = ", ".join(expected) or "none"
+                problems.append((message.lineno, f"the translation of \"{originals[0]}\" has the placeholders "
+                                                 f"{written}; it needs exactly {wanted}, written as in msgid"))
+    return problems
 
 
 def _from_po(path: Path) -> gettext.GNUTranslations:
@@ -169,8 +219,10 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "AmountError",
     "Localization",
+    "catalogue_problems",
     "N_",
     "localization",
     "parse_amount",
     "parse_locale",
+    "project_catalogues",
 ]
