@@ -39,12 +39,29 @@ def _build(project: Path) -> subprocess.Popen:
     return _start(project, str(REPO_ROOT / "build_manual.py"), "build")
 
 
-def _session_is_gone(process: subprocess.Popen) -> bool:
-    try:
-        os.killpg(process.pid, 0)
-    except ProcessLookupError:
-        return True
-    return False
+def _session_is_gone(process: subprocess.Popen, within: float = 2.0) -> bool:
+    """No process of the build's group is alive, at the latest ``within`` seconds after the build's own
+    process ended (a signal sent to the group takes a moment to end every member)."""
+    deadline = time.monotonic() + within
+    while not _group_is_dead(process.pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _group_is_dead(group_id: int) -> bool:
+    """A dead member may linger as a zombie: the build's Typst process, orphaned by the kill, waits to be
+    reaped by PID 1, which in some containers never reaps."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # pid (comm) state ppid pgrp ...: comm may hold spaces, so split after its closing parenthesis.
+            state, _, group = stat.read_text().rpartition(")")[2].split()[:3]
+        except (OSError, ValueError):
+            continue  # ended while we looked
+        if int(group) == group_id and state != "Z":
+            return False
+    return True
 
 
 def _site_state(site: Path) -> str:
