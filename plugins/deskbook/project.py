@@ -19,8 +19,7 @@ import yaml
 from .diagnostics import Diagnostics, Location, display_path
 from .manual import Manual
 from .model.base import is_slug
-
-DESK_CARD_PARTS = ("escalation", "thresholds", "response-times", "scripts", "contacts")
+from .model.registry import DESK_CARD_PARTS
 PAGE_SIZES = ("A4", "Letter")
 DEFAULT_EDITION = {"name": "handbook", "title": "Complete edition", "audience": None}
 

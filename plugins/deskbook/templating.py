@@ -23,8 +23,6 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
         "percent": words.percent,
         "duration": words.duration,
         "limit_summary": lambda limit: limit.summary(words),
-        "opening_hours": lambda line: line.hours_label(words),
-        "closure_dates": lambda closure: closure.dates_label(words),
         "longdate": words.date,
         "isodate": lambda value: value.isoformat(),
     }

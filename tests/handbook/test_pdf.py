@@ -160,13 +160,15 @@ def test_desk_card_is_two_full_sides(pdfs):
     front, back = (re.sub(r"\s+", " ", page.extract_text()) for page in card.pages)
     assert "Who may approve what" in front and "Windows and limits" in front and "Where it goes" in front
     assert "30 days" in front, "the refund and return windows"
+    # service-hours.yaml's part, on the front where the card had room: each line's hours, the always-open
+    # line, the closures to come.
+    assert "Opening hours" in front and "Every day, 08:00 to 20:00" in front
+    assert "Open around the clock, every day" in front and "+1 555 0142 399" in front
+    assert "All hours are America/Halifax time" in front
     assert "Response targets" in back and "Putting a caller on hold" in back and "Contacts" in back
     # A heading may wrap in its column (never hyphenated), so compare words, not lines.
     assert "Handing a contact to a supervisor" in " ".join(back.split())
-    # Hours from service-hours.yaml: each line's opening hours, the always-open line, the closures to come.
-    assert "Every day, 08:00 to 20:00" in back and "Open around the clock, every day" in back
-    assert "All hours are America/Halifax time" in back
-    assert back.count("+1 555 0142 300") == 1, "the support number once"
+    assert back.count("+1 555 0142 300") == 1, "the support number once among the contacts"
     assert "Side 2 of 2" in back
 
 
@@ -273,3 +275,4 @@ def test_page_size_letter(small_manual, tmp_path):
 def test_desk_card_parts_are_configurable(small_manual):
     data = desk_card_data(small_manual, DeskCardSpec(parts=("contacts",), scripts=()), PrintOptions())
     assert "contacts" in data and "authority" not in data and "response" not in data
+

@@ -11,6 +11,7 @@ from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from ..locale import Localization
 from .base import Channel, Date, Entity, Ref, Strict, Text
+from .card import CardList, CardRow
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -132,3 +133,16 @@ class ServiceHours(Strict):
         """Closures that end on or after ``day``, in date order: what the desk needs to know next."""
         upcoming = [closure for closure in self.closures if (closure.until or closure.date) >= day]
         return sorted(upcoming, key=lambda closure: closure.date)
+
+    def desk_card(self, words: Localization, day: dt.date) -> list[CardList]:
+        """The card's "opening-hours" part: every line with its number and hours, then the closures still to
+        come on the day the card is printed."""
+        lines = CardList(words.gettext("Opening hours"),
+                         tuple(CardRow(line.name, line.contact or "", line.hours_label(words)) for line in self.lines),
+                         words.gettext("All hours are %(zone)s time", zone=self.time_zone))
+        upcoming = self.closures_from(day)
+        if not upcoming:
+            return [lines]
+        closed = CardList(words.gettext("Closed"),
+                          tuple(CardRow(closure.dates_label(words), closure.name) for closure in upcoming))
+        return [lines, closed]
