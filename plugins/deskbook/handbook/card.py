@@ -12,6 +12,7 @@ from ..model.card import CardList, CardRow
 from ..model.registry import CARD_PART_SOURCES
 from ..model.schedule import Category
 from ..text import fill_placeholders
+from .colours import print_colours
 from .data import DeskCardSpec, PrintOptions, _paper
 from .tree import Converter, _trim, parse_html
 from .words import desk_card_words, log_form_words
@@ -40,6 +41,7 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
         "lang": options.lang,
         "paper": _paper(options),
         "words": words,
+        "colours": print_colours(view.settings.colours),
         "card": {
             "document_title": f"{view.company.name}: {words['title']}" + (f" ({card.title})" if card.title else ""),
             "company": view.company.name,
@@ -153,6 +155,7 @@ def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
         "lang": options.lang,
         "paper": _paper(options),
         "words": words,
+        "colours": print_colours(manual.settings.colours),
         "form": {
             "document_title": f"{manual.company.name}: {words['title']}",
             "company": manual.company.name,
