@@ -12,8 +12,7 @@ from ..model.card import CardList, CardRow
 from ..model.registry import CARD_PART_SOURCES
 from ..model.schedule import Category
 from ..text import fill_placeholders
-from .colours import print_colours
-from .data import DeskCardSpec, PrintOptions, _paper
+from .data import DeskCardSpec, PrintOptions, _paper, print_colours
 from .tree import Converter, _trim, parse_html
 from .words import desk_card_words, log_form_words
 
@@ -40,8 +39,8 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
     data: dict[str, Any] = {
         "lang": options.lang,
         "paper": _paper(options),
-        "words": words,
         "colours": print_colours(view.settings.colours),
+        "words": words,
         "card": {
             "document_title": f"{view.company.name}: {words['title']}" + (f" ({card.title})" if card.title else ""),
             "company": view.company.name,
@@ -154,8 +153,8 @@ def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
     return {
         "lang": options.lang,
         "paper": _paper(options),
-        "words": words,
         "colours": print_colours(manual.settings.colours),
+        "words": words,
         "form": {
             "document_title": f"{manual.company.name}: {words['title']}",
             "company": manual.company.name,

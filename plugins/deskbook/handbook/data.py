@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..clock import build_datetime
+from ..colours import WHITE, mix, readable_on_white
 from ..manual import Manual
+from ..model.manual_settings import BrandColours
 from ..project import DESK_CARD_PARTS
 from ..site.pages import SECTION_TITLES, GeneratedPage, SiteOptions, print_anchor, render_site_pages
 from ..site.references import expand_references
@@ -73,6 +76,12 @@ def _paper(options: PrintOptions) -> str:
     return PAPER[options.page_size]
 
 
+def print_colours(colours: BrandColours) -> dict[str, str]:
+    """The brand's primary colour for headings, links and rules, deepened where it would not read as text
+    on paper, and a pale tint of it behind table heads."""
+    return {"accent": readable_on_white(colours.primary), "tint": mix(colours.primary, WHITE, 0.9)}
+
+
 def _chapter(key: str, title: str, articles: list[dict]) -> dict:
     return {"key": key, "title": title, "anchor": f"chapter-{key}", "articles": articles}
 
@@ -81,10 +90,22 @@ def _article(anchor: str, title: str, blocks: list, show_title: bool) -> dict:
     return {"anchor": anchor, "title": title, "blocks": blocks, "show_title": show_title}
 
 
-def _page_blocks(html: str, converter_args: dict) -> tuple[list, Converter]:
-    root, svgs = parse_html(html)
-    converter = Converter(svgs, **converter_args)
-    return converter.blocks(root.children), converter
+class PageConverter:
+    """Turns pages' HTML into print blocks, each distinct page once per build: the editions of a build
+    share most pages word for word, and converting them is most of the print data's cost."""
+
+    def __init__(self, manual: Manual):
+        self.absent_title = _absent_title(manual)
+        self._converted: dict[str, str] = {}
+
+    def blocks(self, html: str) -> list:
+        converted = self._converted.get(html)
+        if converted is None:
+            root, svgs = parse_html(html)
+            blocks = Converter(svgs, absent_title=self.absent_title, level_offset=1).blocks(root.children)
+            converted = self._converted[html] = json.dumps(blocks)
+        # A fresh copy each time: the passes after conversion edit the nodes of their own edition.
+        return json.loads(converted)
 
 
 def _markdown_body(markdown: str) -> str:
@@ -112,11 +133,13 @@ def _site_page_html(page: GeneratedPage) -> str:
     return "\n".join(lines)
 
 
-def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions) -> dict[str, Any]:
+def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions,
+                  pages_converter: PageConverter | None = None) -> dict[str, Any]:
+    """One edition's print data. Pass the same ``pages_converter`` for every edition of a build."""
+    converter = pages_converter or PageConverter(manual)
     view = manual.for_audience(edition.audience)
     localization = view.localization
     words = handbook_words(localization)
-    converter_args = {"absent_title": _absent_title(manual), "level_offset": 1}
     site_options = SiteOptions(use_directory_urls=False, today=options.printed.date(), print_mode=True)
     pages = [page for page in render_site_pages(view, site_options) if page.section != "about"]
 
@@ -127,7 +150,7 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions) -
             # [[kind:id]] references resolve against the whole manual; a link to an entity this edition
             # leaves out loses its link below and prints its title. The site build reports bad ones.
             markdown, _ = expand_references(_markdown_body(page.markdown), manual, _print_href)
-            blocks, _ = _page_blocks(str(markdown_html(markdown)), converter_args)
+            blocks = converter.blocks(str(markdown_html(markdown)))
             _link_pages_inside_the_book(blocks, page.src_uri)
             title, _ = expand_references(page.title, manual, _print_href)
             title = html.unescape(re.sub(r"<[^>]+>", "", title))
@@ -147,14 +170,14 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions) -
             if page.src_uri == "training/knowledge-checks.md":
                 blocks = _knowledge_check_blocks(view, words)
             else:
-                blocks, _ = _page_blocks(_site_page_html(page), converter_args)
+                blocks = converter.blocks(_site_page_html(page))
             flat = single or same_title
             articles.append(_article(print_anchor(page.src_uri), page.title, _clamp_levels(blocks, flat), not flat))
         chapters.append(_chapter(key, title, articles))
 
     whats_new = options.whats_new_markdown.get(edition.audience)
     if whats_new:
-        blocks, _ = _page_blocks(str(markdown_html(_markdown_body(whats_new))), converter_args)
+        blocks = converter.blocks(str(markdown_html(_markdown_body(whats_new))))
         chapters.append(_chapter("whats-new", words["whats_new"], [_article("page-whats-new", words["whats_new"],
                                                                             _clamp_levels(blocks, True), False)]))
 
@@ -166,6 +189,7 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions) -
     return {
         "lang": options.lang,
         "paper": _paper(options),
+        "colours": print_colours(settings.colours),
         "words": words,
         "book": {
             "document_title": document_title,

@@ -15,7 +15,7 @@ from markupsafe import escape
 
 from ..locale import Localization
 from ..manual import Manual
-from .data import DeskCardSpec, EditionSpec, LogFormSpec, PrintOptions, handbook_data
+from .data import DeskCardSpec, EditionSpec, LogFormSpec, PageConverter, PrintOptions, handbook_data
 from .pdf import PreparedPdf, RenderedPdf, compile_pdf, prepare
 
 Spec = EditionSpec | DeskCardSpec | LogFormSpec
@@ -59,7 +59,8 @@ def downloads_markdown(jobs: list[PdfJob], words: Localization) -> str:
     )
 
 
-def prepare_job(job: PdfJob, manual: Manual, site_dir: Path, options: PrintOptions) -> PreparedPdf:
+def prepare_job(job: PdfJob, manual: Manual, site_dir: Path, options: PrintOptions,
+                pages: PageConverter) -> PreparedPdf:
     from .card import desk_card_data, log_form_data
 
     target = site_dir / job.output_dir / job.file_name
@@ -68,38 +69,40 @@ def prepare_job(job: PdfJob, manual: Manual, site_dir: Path, options: PrintOptio
     elif isinstance(job.spec, LogFormSpec):
         template, data = "log-form.typ", log_form_data(manual, options)
     else:
-        template, data = "handbook.typ", handbook_data(manual, job.spec, options)
+        template, data = "handbook.typ", handbook_data(manual, job.spec, options, pages)
     return prepare(template, data, manual.content_dir, target)
 
 
 def start_jobs(jobs: list[PdfJob], manual: Manual, site_dir: Path, options: PrintOptions,
                threads: int = 2) -> "PendingJobs":
-    """Make each PDF's data now (in this thread: the site's Markdown converter is not thread-safe) and
-    start compiling at once; ``PendingJobs.wait`` collects the PDFs."""
-    prepared: list[PreparedPdf] = []
+    """Make each PDF's data in this thread (the site's Markdown converter is not thread-safe) and hand
+    it to a compiling thread at once, so Typst lays out the first handbook while the data of the next
+    is made; ``PendingJobs.wait`` collects the PDFs."""
+    pending = PendingJobs(jobs, options, threads)
+    pages = PageConverter(manual)
     try:
-        for job in jobs:
-            prepared.append(prepare_job(job, manual, site_dir, options))
+        # The handbooks are the long jobs: start them first so the last to finish is not a late long one.
+        for index in sorted(range(len(jobs)), key=lambda index: not isinstance(jobs[index].spec, EditionSpec)):
+            pending.submit(index, prepare_job(jobs[index], manual, site_dir, options, pages))
     except BaseException:
-        for item in prepared:
-            item.cleanup()
+        pending.cancel()
         raise
-    return PendingJobs(jobs, prepared, options, threads)
+    return pending
 
 
 class PendingJobs:
-    def __init__(self, jobs: list[PdfJob], prepared: list[PreparedPdf], options: PrintOptions, threads: int):
+    def __init__(self, jobs: list[PdfJob], options: PrintOptions, threads: int):
         self.jobs = jobs
-        self.prepared = prepared
+        self.timestamp = options.printed
+        self.prepared: dict[int, PreparedPdf] = {}
+        self.futures: dict[int, Future] = {}
         self.pool: ThreadPoolExecutor | None = ThreadPoolExecutor(
-            max_workers=max(1, min(threads, len(prepared))), thread_name_prefix=PDF_THREAD_PREFIX
+            max_workers=max(1, min(threads, len(jobs))), thread_name_prefix=PDF_THREAD_PREFIX
         )
-        timestamp = options.printed
-        # The handbooks are the long jobs: start them first so the last to finish is not a late long one.
-        order = sorted(range(len(prepared)), key=lambda index: not isinstance(jobs[index].spec, EditionSpec))
-        self.futures: dict[int, Future] = {
-            index: self.pool.submit(compile_pdf, prepared[index], timestamp) for index in order
-        }
+
+    def submit(self, index: int, prepared: PreparedPdf) -> None:
+        self.prepared[index] = prepared
+        self.futures[index] = self.pool.submit(compile_pdf, prepared, self.timestamp)
 
     def wait(self) -> list[RenderedPdf]:
         results: dict[int, RenderedPdf] = {}
@@ -110,7 +113,7 @@ class PendingJobs:
                     advance(self.jobs[index].file_name)
         finally:
             self.cancel()
-        return [results[index] for index in range(len(self.prepared))]
+        return [results[index] for index in range(len(self.jobs))]
 
     def cancel(self) -> None:
         """Drop the jobs not yet started (a failed site build); a running compile finishes and writes its

@@ -299,15 +299,16 @@ def _unescape(text: str) -> str:
 
 
 def walk(nodes: Any):
-    """Every dict node in a tree (lists and dicts nested in any way), for post-passes over links."""
-    if isinstance(nodes, dict):
-        yield nodes
-        for value in nodes.values():
-            if isinstance(value, (list, dict)):
-                yield from walk(value)
-    elif isinstance(nodes, list):
-        for value in nodes:
-            yield from walk(value)
+    """Every dict node in a tree (lists and dicts nested in any way), parents before children, for
+    post-passes over links. A stack, not recursion: a book's tree has a million places to visit."""
+    stack = [nodes]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            yield value
+            stack.extend(reversed([item for item in value.values() if isinstance(item, (list, dict))]))
+        elif isinstance(value, list):
+            stack.extend(reversed([item for item in value if isinstance(item, (list, dict))]))
 
 
 def strings(nodes: Any):

@@ -71,8 +71,8 @@ Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
 class BrandColours(Strict):
-    """The colours of the site's header, links and buttons; the desk card and log form print their headings
-    in the primary colour, darkened where it is too light to read on paper."""
+    """The colours of the site's header, links and buttons; the printed handbook, desk card and log form
+    use the primary for headings, links and rules."""
 
     primary: Colour = Field(default="#0b4f6c", description="header and links, as #rrggbb")
     accent: Colour = Field(default="#00796b", description="what the pointer is on, as #rrggbb")

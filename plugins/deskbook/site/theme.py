@@ -8,6 +8,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..colours import BLACK, WHITE, mix
 from ..manual import Manual
 from .environment import environment
 from .navigation import theme_text
@@ -35,15 +36,8 @@ def brand(manual: Manual) -> Brand:
         logo_uri = posixpath.join(LOGO_URI_FOLDER, "logo" + logo_source.suffix.lower())
     colours = settings.colours
     stylesheet = environment(manual.localization).get_template("brand.css.j2").render(
-        primary=colours.primary, primary_dark=_mix(colours.primary, "#000000", 0.25),
-        primary_light=_mix(colours.primary, "#ffffff", 0.25), accent=colours.accent,
+        primary=colours.primary, primary_dark=mix(colours.primary, BLACK, 0.25),
+        primary_light=mix(colours.primary, WHITE, 0.25), accent=colours.accent,
     )
     return Brand(theme_text(settings.title), logo_source, logo_uri, stylesheet)
 
-
-def _mix(colour: str, other: str, share: float) -> str:
-    """``colour`` moved ``share`` of the way towards ``other``, as #rrggbb."""
-    mixed = (
-        round(int(colour[i:i + 2], 16) * (1 - share) + int(other[i:i + 2], 16) * share) for i in (1, 3, 5)
-    )
-    return "#" + "".join(f"{channel:02x}" for channel in mixed)
