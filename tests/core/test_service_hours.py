@@ -92,6 +92,22 @@ def test_hours_on_the_desk_card(example_content):
         "December 25, 2026 to December 26, 2026", "January 1, 2027", "January 4, 2027 to January 5, 2027"]
 
 
+def test_the_card_shows_the_lines_its_audience_may_see(content):
+    from deskbook.handbook.card import desk_card_data
+    from deskbook.handbook.data import DeskCardSpec, PrintOptions
+
+    path = content / "service-hours.yaml"
+    path.write_text(path.read_text().replace("    always_open: true\n", "    always_open: true\n    audience: [supervisor]\n"))
+    manual = load_checked_manual(content)
+
+    def labels(audience):
+        data = desk_card_data(manual, DeskCardSpec(parts=("opening-hours",), audience=audience), PrintOptions())
+        return [row["label"] for row in data["lists"][0]["rows"]]
+
+    assert "Product safety and outage line" in labels("supervisor")
+    assert "Product safety and outage line" not in labels("rep") and "Website chat" in labels("rep")
+
+
 def test_opening_hours_is_a_part_the_card_can_leave_out(example_content):
     from deskbook.handbook.card import desk_card_data
     from deskbook.handbook.data import DeskCardSpec, PrintOptions

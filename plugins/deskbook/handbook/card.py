@@ -58,8 +58,7 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
         elif part in CARD_PART_SOURCES:
             content = getattr(view, CARD_PART_SOURCES[part].attribute)
             if content is not None:
-                data["lists"].extend(asdict(card_list) for card_list in content.desk_card(localization,
-                                                                                          options.printed.date()))
+                data["lists"].extend(asdict(card_list) for card_list in content.desk_card(view, options.printed.date()))
     return data
 
 

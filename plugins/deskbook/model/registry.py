@@ -10,7 +10,7 @@ JSON Schemas all read these tables; adding a kind means a model, an entry here a
 A settings file can also show on pages that belong to others and on the desk card, by declaration: its
 ``sections`` name the pages it adds a section to (drawn by the macros of its one template in
 ``site/templates/sections/``), and its ``card_part`` names the desk-card part its model's
-``desk_card(words, day)`` fills with plain lists (:mod:`.card`). ``DESK_CARD_PARTS`` is derived from them.
+``desk_card(manual, day)`` fills with plain lists (:mod:`.card`). ``DESK_CARD_PARTS`` is derived from them.
 """
 
 from __future__ import annotations
