@@ -239,6 +239,40 @@ def test_missing_glyph_fails_with_the_character(small_manual, tmp_path):
         render_pdf("handbook.typ", data, small_manual.content_dir, tmp_path / "x.pdf", build_datetime())
 
 
+def test_a_typst_error_names_the_pdf_and_keeps_the_previous_one(small_manual, tmp_path):
+    target = tmp_path / "h.pdf"
+    target.write_bytes(b"%PDF previous")
+    data = _data_with(small_manual, {"t": "p", "c": [{"t": "ref", "to": "no-such-anchor", "c": ["x"]}]})
+    message = r"h\.pdf: Typst could not lay it out: label `<no-such-anchor>` does not exist"
+    with pytest.raises(PrintError, match=message):
+        render_pdf("handbook.typ", data, small_manual.content_dir, target, build_datetime())
+    assert target.read_bytes() == b"%PDF previous"
+    assert [path.name for path in tmp_path.iterdir()] == ["h.pdf"]
+
+
+def test_typst_lays_out_in_its_own_process_and_its_memory_leaves_with_it(tmp_path):
+    """Typst never frees its layout cache; the build process must not hold it (1 GiB for three editions)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from bench.synthetic import write_synthetic_content\n"
+        "from deskbook.clock import build_datetime\n"
+        "from deskbook.handbook import EditionSpec, PrintOptions, handbook_data, render_pdf\n"
+        "from deskbook.pipeline import load_checked_manual\n"
+        "manual = load_checked_manual(write_synthetic_content(Path(sys.argv[1]) / 'content', 6))\n"
+        "data = handbook_data(manual, EditionSpec('h', 'Test'), PrintOptions())\n"
+        "pdf = render_pdf('handbook.typ', data, manual.content_dir, Path(sys.argv[1]) / 'h.pdf', build_datetime())\n"
+        "print(pdf.pages, 'typst' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    finished = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                              cwd=root, env={"PYTHONPATH": f"{root}:{root / 'plugins'}"}, check=True)
+    pages, imported = finished.stdout.split()
+    assert int(pages) > 5 and imported == "False"
+
+
 def test_the_glyph_table_matches_the_shipped_fonts():
     from deskbook.handbook.glyphs import COVERAGE, coverage_from_fonts, coverage_ranges
 
@@ -319,3 +353,23 @@ def test_card_and_form_take_the_brand_colour_kept_readable(tmp_path):
         colours = _fill_colours(tmp_path / pdf)
         assert accent in colours, (pdf, colours)
         assert "#0b4f6c" not in colours, "no teal left over from the default"
+
+
+def _body_lines(page) -> list[str]:
+    """A page's printed lines without its running head and foot."""
+    lines = [line for line in page.extract_text().splitlines() if line.strip()]
+    return lines[1:-1]
+
+
+@pytest.mark.parametrize("edition", ["handbook", "handbook-supervisor"])
+def test_no_chapter_ends_on_a_page_of_a_few_stray_lines(pdfs, edition):
+    reader = PdfReader(pdfs / f"{edition}.pdf")
+    starts = sorted({page for depth, _, page in _outline(reader) if depth == 0})
+    bounds = starts + [len(reader.pages) + 1]
+    checked = 0
+    for first, following in zip(bounds, bounds[1:]):
+        last = following - 1
+        if last > first:
+            checked += 1
+            assert len(_body_lines(reader.pages[last - 1])) >= 6, f"{edition} page {last} ends a chapter"
+    assert checked >= 5

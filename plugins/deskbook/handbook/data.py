@@ -24,6 +24,7 @@ from ..site.pages import SECTION_TITLES, GeneratedPage, SiteOptions, print_ancho
 from ..site.references import expand_references
 from ..urls import entity_target
 from ..text import markdown_html
+from .keep import keep_together
 from .tree import Converter, parse_html, walk
 from .words import handbook_words
 
@@ -183,6 +184,7 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions,
 
     answers = _answer_key(view)
     _unlink_missing_targets(chapters, answers)
+    keep_together(chapters)
     settings = view.settings
     audience = view.get("audience", edition.audience) if edition.audience else None
     document_title = f"{settings.title} ({edition.title})"

@@ -1,7 +1,7 @@
-"""Make every PDF of a build: the print data is made in the build's thread, Typst compiles in threads.
-
-Typst's compiler releases the GIL, so the PDFs lay out on the second core while MkDocs renders the site
-on the first, inside the build's own process: a build that is stopped takes its PDF work with it.
+"""Make every PDF of a build: the print data is made in the build's thread, and each PDF is handed at
+once to a thread that has Typst lay it out in a process of its own (``typst_process.py``), so the PDFs
+lay out on the second core while MkDocs renders the site on the first. The Typst processes end with the
+build, even a build that is killed.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def prepare_job(job: PdfJob, manual: Manual, site_dir: Path, options: PrintOptio
 
 
 def start_jobs(jobs: list[PdfJob], manual: Manual, site_dir: Path, options: PrintOptions,
-               threads: int = 2) -> "PendingJobs":
+               threads: int = 1) -> "PendingJobs":
     """Make each PDF's data in this thread (the site's Markdown converter is not thread-safe) and hand
     it to a compiling thread at once, so Typst lays out the first handbook while the data of the next
     is made; ``PendingJobs.wait`` collects the PDFs."""

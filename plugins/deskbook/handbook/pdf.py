@@ -12,6 +12,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -21,6 +23,7 @@ from .glyphs import FONTS, missing_glyphs
 from .tree import strings
 
 TEMPLATES = Path(__file__).parent / "typst"
+TYPST_PROCESS = Path(__file__).with_name("typst_process.py")
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 # PDF/UA-1 for assistive technology, PDF/A-2a for archiving; Typst checks both while compiling.
 PDF_STANDARDS = ["ua-1", "a-2a"]
@@ -100,29 +103,26 @@ def _copy_assets(data: dict[str, Any], content_dir: Path, root: Path, pdf_name: 
 
 
 def compile_pdf(prepared: PreparedPdf, timestamp: dt.datetime) -> RenderedPdf:
-    """Compile to a temporary file beside the target and rename it over the target when complete, so a
-    failure keeps the previous PDF. Safe to run in threads: the compiler releases the GIL."""
-    import typst
-
+    """Compile to a temporary file beside the target, in a process of its own (see typst_process.py), and
+    rename it over the target when complete, so a failure keeps the previous PDF. Safe to run in threads:
+    each waits for its own process."""
     target = prepared.target
-    try:
-        pdf = typst.compile(
-            str(prepared.root / prepared.template),
-            root=str(prepared.root),
-            font_paths=[str(FONTS)],
-            ignore_system_fonts=True,
-            timestamp=int(timestamp.timestamp()),
-            pdf_standards=PDF_STANDARDS,
-        )
-    except typst.TypstError as exc:
-        raise PrintError(f"{target.name}: Typst could not lay it out: {_typst_message(exc)}") from None
-    finally:
-        prepared.cleanup()
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.tmp", dir=target.parent)
+    os.close(handle)
+    job = {
+        "input": str(prepared.root / prepared.template),
+        "root": str(prepared.root),
+        "font_paths": [str(FONTS)],
+        "timestamp": int(timestamp.timestamp()),
+        "pdf_standards": PDF_STANDARDS,
+        "output": temporary,
+    }
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(pdf)
+        finished = subprocess.run([sys.executable, "-I", str(TYPST_PROCESS)], input=json.dumps(job),
+                                  capture_output=True, text=True, check=False)
+        if finished.returncode != 0:
+            raise PrintError(f"{target.name}: Typst could not lay it out: {_typst_message(finished)}")
         # mkstemp creates the file private (0600); a published PDF is as readable as any site file.
         umask = os.umask(0)
         os.umask(umask)
@@ -131,13 +131,18 @@ def compile_pdf(prepared: PreparedPdf, timestamp: dt.datetime) -> RenderedPdf:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return RenderedPdf(target, _page_count(pdf))
+    finally:
+        prepared.cleanup()
+    return RenderedPdf(target, _page_count(target.read_bytes()))
 
 
-def _typst_message(exc: Exception) -> str:
-    message = getattr(exc, "message", None) or str(exc)
-    hints = getattr(exc, "hints", None) or []
-    return " ".join([str(message).strip(), *(f"({hint})" for hint in hints)])
+def _typst_message(finished: subprocess.CompletedProcess) -> str:
+    try:
+        error = json.loads(finished.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        # Not Typst's verdict: the process itself failed (killed, out of memory, typst not installed).
+        return f"the Typst process ended with {finished.returncode}: {finished.stderr.strip()[-500:]}"
+    return " ".join([error["message"], *(f"({hint})" for hint in error["hints"])])
 
 
 def _page_count(pdf: bytes) -> int:
