@@ -90,7 +90,7 @@ class Manual:
 
     def __getattr__(self, name: str) -> Any:
         """A settings file's model by the attribute the registry gives it: ``manual.company``,
-        ``manual.schedule``, ``manual.service_hours`` (None when an optional file is absent)."""
+        ``manual.schedule``; None for an optional file the project does not have."""
         content_file = SETTINGS_BY_ATTRIBUTE.get(name)
         if content_file is None or name.startswith("__"):
             raise AttributeError(name)

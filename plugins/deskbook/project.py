@@ -12,15 +12,14 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 import yaml
 
-from .diagnostics import Diagnostics, Location, display_path
+from .diagnostics import Diagnostic, Diagnostics, Location, display_path
 from .manual import Manual
 from .model.base import is_slug
-
-DESK_CARD_PARTS = ("escalation", "thresholds", "response-times", "scripts", "contacts")
+from .model.registry import DESK_CARD_PARTS
 PAGE_SIZES = ("A4", "Letter")
 DEFAULT_EDITION = {"name": "handbook", "title": "Complete edition", "audience": None}
 
@@ -224,12 +223,51 @@ def check_project(project: Project, manual: Manual | None, diagnostics: Diagnost
             diagnostics.error(location, message)
 
 
+def pdf_option_errors(project: Project, manual: Manual, options: Mapping[str, Any]) -> list[Diagnostic]:
+    """What ``check`` rejects in the ``deskbook/pdf`` options; the PDF plugin builds nothing while there is
+    any, so ``check`` and ``build`` judge the options by the same rules, with the same located messages.
+    ``options`` are the plugin's options as MkDocs resolved them: a value set by a tag, which ``check``
+    cannot know, is judged as it came out, at the tag's place."""
+    diagnostics = Diagnostics()
+    pdf = project.plugin("deskbook/pdf")
+    if pdf is not None:
+        _check_pdf_options(project, _resolved(pdf, options), manual, diagnostics)
+    return diagnostics.errors
+
+
+def _resolved(option: Option, value: Any) -> Option:
+    """``option`` with each value a tag left unknown replaced by ``value``'s counterpart."""
+    if isinstance(option.value, Unknown):
+        return _option_of(value, option.line, option.column)
+    if isinstance(option.value, dict) and isinstance(value, Mapping):
+        return Option({key: _resolved(item, value[key]) if key in value else item
+                       for key, item in option.value.items()}, option.line, option.column)
+    if isinstance(option.value, list) and isinstance(value, list) and len(value) == len(option.value):
+        return Option([_resolved(item, part) for item, part in zip(option.value, value)], option.line, option.column)
+    return option
+
+
+def _option_of(value: Any, line: int, column: int) -> Option:
+    if isinstance(value, Mapping):
+        return Option({str(key): _option_of(item, line, column) for key, item in value.items()}, line, column)
+    if isinstance(value, list):
+        return Option([_option_of(item, line, column) for item in value], line, column)
+    return Option(value, line, column)
+
+
 def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, diagnostics: Diagnostics) -> None:
     error = lambda option, message: diagnostics.error(project.location(option), message)  # noqa: E731
     _unknown_keys(project, pdf, _PDF_KEYS, "deskbook/pdf", diagnostics)
     page_size = pdf.get("page_size")
     if page_size is not None and _known(page_size) and page_size.value not in PAGE_SIZES:
         error(page_size, f"page_size '{page_size.value}' is not one of: {', '.join(PAGE_SIZES)}")
+    language = pdf.get("language")
+    if language is not None and _known(language) and language.value is not None and manual is not None:
+        words = manual.localization
+        if str(language.value) not in (words.language, words.html_lang, str(words.locale)):
+            error(language, f"deskbook/pdf: language '{language.value}' is not the manual's language "
+                            f"({words.locale}, manual.yaml locale.language); leave language out, the PDFs "
+                            "follow the manual")
     audiences = sorted(a.id for a in manual.entities("audience")) if manual is not None else None
     names: dict[str, Option] = {}
 

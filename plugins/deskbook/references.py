@@ -294,10 +294,6 @@ def plain(segments: list[Segment]) -> str:
     return "".join(_plain(segments))
 
 
-def plain_text(text: str, manual: Manual) -> str:
-    return plain(resolve(text, manual))
-
-
 # -- what the site can link from anywhere ------------------------------------------------------------------
 
 LinkBuilder = Callable[[str, str], str]

@@ -19,12 +19,9 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
     return {
         "channel": lambda channel: words.gettext(CHANNEL_NAMES[channel]) if channel in CHANNEL_NAMES else channel,
         "money": words.money,
-        "number": words.number,
         "percent": words.percent,
         "duration": words.duration,
         "limit_summary": lambda limit: limit.summary(words),
-        "opening_hours": lambda line: line.hours_label(words),
-        "closure_dates": lambda closure: closure.dates_label(words),
         "longdate": words.date,
         "isodate": lambda value: value.isoformat(),
     }

@@ -102,6 +102,8 @@ CHANGES = [
            r"mkdocs\.yml:16:17: error: editions\[1\]\.name 'handbook' is already used at line 14"),
     Change("bad paper size", _yml("page_size: A4", "page_size: A5"),
            r"mkdocs\.yml:12:18: error: page_size 'A5' is not one of: A4, Letter"),
+    Change("PDF language not the manual's", _yml("page_size: A4", "page_size: A4\n      language: de"),
+           r"mkdocs\.yml:13:17: error: deskbook/pdf: language 'de' is not the manual's language \(en_US"),
     Change("misspelt option", _yml("page_size: A4", "pagesize: A4"),
            r"mkdocs\.yml:12:17: error: deskbook/pdf: unknown option 'pagesize'; did you mean 'page_size'\?"),
     Change("broken reference in a page", _page("index.md", INDEX_MD + "\nOwner: [[role:care-manger]]\n"),
@@ -171,6 +173,32 @@ def test_every_broken_reference_of_every_page_at_once(tmp_path, capsys, monkeypa
                             text=True, env={**os.environ, "DESKBOOK_PDF": "false"})
     assert result.returncode != 0
     assert "docs/index.md:5:8" in result.stderr and "docs/other.md:3:1" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("change", [change for change in CHANGES if change.expected and "mkdocs" in change.expected
+                                    and "unknown option" not in change.expected],
+                         ids=lambda change: change.name)
+def test_mkdocs_build_refuses_the_same_pdf_options_with_the_same_words(change, tmp_path):
+    """The PDF plugin takes its verdict on its options from the check (project.py): a plain `mkdocs build`
+    stops on what `check` reports, located in mkdocs.yml, and builds no PDF."""
+    project = make_project(tmp_path / "project")
+    change.apply(project)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, capture_output=True,
+                            text=True, env={**os.environ, "DESKBOOK_PDF": "true"})
+    assert result.returncode != 0
+    assert re.search(change.expected, result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site" / "pdf").exists()
+
+
+def test_a_tag_check_cannot_judge_is_judged_by_the_build_where_it_stands(tmp_path):
+    project = make_project(tmp_path / "project")
+    _yml("page_size: A4", "page_size: !ENV [PAPER, A4]")(project)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, capture_output=True,
+                            text=True, env={**os.environ, "DESKBOOK_PDF": "true", "PAPER": "A5"})
+    assert result.returncode != 0
+    assert "mkdocs.yml:12:18: error: page_size 'A5' is not one of: A4, Letter" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_previous_tag_names_a_git_revision(tmp_path, capsys, monkeypatch):

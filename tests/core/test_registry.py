@@ -117,3 +117,41 @@ def test_check_and_diff_do_not_import_a_pdf_engine(tmp_path, example_content):
                             cwd=tmp_path, env={"PYTHONPATH": str(Path(model_package.__file__).parents[2]),
                                                "PATH": "/usr/bin:/bin"})
     assert "ENGINES []" in result.stdout, result.stdout + result.stderr
+
+
+def test_desk_card_parts_are_the_cards_own_and_the_registered_ones():
+    """mkdocs.yml's desk_card.parts, check and the card all read one list: a part the card cannot print
+    is never accepted, and a settings file's part needs no print code of its own."""
+    from deskbook.handbook.card import _OWN_PARTS
+    from deskbook.model.registry import CARD_PART_SOURCES, DESK_CARD_PARTS
+    from deskbook.project import DESK_CARD_PARTS as checked_parts
+
+    assert checked_parts == DESK_CARD_PARTS
+    assert set(DESK_CARD_PARTS) == set(_OWN_PARTS) | set(CARD_PART_SOURCES)
+    assert len(DESK_CARD_PARTS) == len(set(DESK_CARD_PARTS))
+    for source in CARD_PART_SOURCES.values():
+        assert source.attribute and callable(getattr(source.model, "desk_card", None)), source.name
+
+
+def test_every_registered_section_is_drawn_on_its_page(example_content):
+    """A settings file's ``sections`` put its template's macro on each page it names, once."""
+    import datetime as dt
+
+    from deskbook.model.registry import SETTINGS_FILES
+    from deskbook.pipeline import load_checked_manual
+    from deskbook.site import SiteOptions, render_site_pages
+    from deskbook.site.environment import environment
+
+    manual = load_checked_manual(example_content)
+    options = SiteOptions(today=dt.date(2026, 11, 1))
+    pages = {page.src_uri.removesuffix(".md").removesuffix("/index"): page for page in render_site_pages(manual, options)}
+    declared = [(content_file, page) for content_file in SETTINGS_FILES for page in content_file.sections]
+    assert declared, "the example declares at least one section (service hours)"
+    for content_file, page in declared:
+        assert page in pages, f"{content_file.name} adds a section to '{page}', which is no page"
+        macros = environment(manual.localization).get_template(content_file.section_template).module
+        assert hasattr(macros, page.replace("-", "_")), f"{content_file.section_template} has no macro for {page}"
+    company, times = pages["company"].markdown, pages["response-times"].markdown
+    assert company.count("## Opening hours") == 1 and times.count("## Opening hours") == 1
+    assert company.index("## Contact channels") < company.index("## Opening hours") < company.index(
+        "## Holidays and closures")

@@ -78,16 +78,57 @@ def test_hours_on_the_desk_card(example_content):
     from deskbook.handbook.data import DeskCardSpec, PrintOptions
 
     manual = load_checked_manual(example_content)
-    printed = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
-    contacts = desk_card_data(manual, DeskCardSpec(), PrintOptions(printed=printed))["contacts"]
-    by_label = {contact["label"]: contact for contact in contacts}
-    assert by_label["Customer care line"]["hours"] == "Every day, 08:00 to 20:00"
-    assert by_label["Product safety and outage line"] == {
-        "label": "Product safety and outage line", "address": "+1 555 0142 399",
-        "hours": "Open around the clock, every day"}
-    assert by_label["Closed"]["address"].startswith("December 25, 2026 to December 26, 2026: Christmas Day and Boxing Day; ")
-    assert by_label["Closed"]["hours"] == "All hours are America/Halifax time"
-    assert [contact["label"] for contact in contacts].count("Website chat") == 1
+    printed = dt.datetime(2026, 12, 26, tzinfo=dt.timezone.utc)
+    lists = desk_card_data(manual, DeskCardSpec(), PrintOptions(printed=printed))["lists"]
+    assert [part["title"] for part in lists] == ["Opening hours", "Closed"]
+    hours, closed = lists
+    assert hours["rows"][0] == {"label": "Customer care line", "value": "+1 555 0142 300",
+                                "note": "Every day, 08:00 to 20:00"}
+    assert {"label": "Product safety and outage line", "value": "+1 555 0142 399",
+            "note": "Open around the clock, every day"} in hours["rows"]
+    assert hours["note"] == "All hours are America/Halifax time"
+    # The closure under way on the day of printing stays; the ones over are left out.
+    assert [row["label"] for row in closed["rows"]] == [
+        "December 25, 2026 to December 26, 2026", "January 1, 2027", "January 4, 2027 to January 5, 2027"]
+
+
+def test_the_card_shows_the_lines_its_audience_may_see(content):
+    from deskbook.handbook.card import desk_card_data
+    from deskbook.handbook.data import DeskCardSpec, PrintOptions
+
+    path = content / "service-hours.yaml"
+    path.write_text(path.read_text().replace("    always_open: true\n", "    always_open: true\n    audience: [supervisor]\n"))
+    manual = load_checked_manual(content)
+
+    def labels(audience):
+        data = desk_card_data(manual, DeskCardSpec(parts=("opening-hours",), audience=audience), PrintOptions())
+        return [row["label"] for row in data["lists"][0]["rows"]]
+
+    assert "Product safety and outage line" in labels("supervisor")
+    assert "Product safety and outage line" not in labels("rep") and "Website chat" in labels("rep")
+
+
+def test_opening_hours_is_a_part_the_card_can_leave_out(example_content):
+    from deskbook.handbook.card import desk_card_data
+    from deskbook.handbook.data import DeskCardSpec, PrintOptions
+
+    manual = load_checked_manual(example_content)
+    parts = ("escalation", "contacts")
+    data = desk_card_data(manual, DeskCardSpec(parts=parts), PrintOptions())
+    assert data["lists"] == []
+    # The contacts are the company's channels with the hours company.yaml gives them, plus the
+    # variables' other lines; service-hours.yaml has its own part.
+    assert [row["label"] for row in data["contacts"]["rows"]][-1] == "Supervisor line"
+
+
+def test_hours_leave_nothing_on_pages_and_card_without_the_file(minimal_content):
+    from deskbook.handbook.card import desk_card_data
+    from deskbook.handbook.data import DeskCardSpec, PrintOptions
+
+    manual = load_checked_manual(minimal_content)
+    pages = {page.src_uri: page.markdown for page in render_site_pages(manual, SiteOptions())}
+    assert "Opening hours" not in pages["company/index.md"] + pages["response-times.md"]
+    assert desk_card_data(manual, DeskCardSpec(), PrintOptions())["lists"] == []
 
 
 def test_references_reach_service_lines(content, capsys):

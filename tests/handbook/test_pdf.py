@@ -160,13 +160,15 @@ def test_desk_card_is_two_full_sides(pdfs):
     front, back = (re.sub(r"\s+", " ", page.extract_text()) for page in card.pages)
     assert "Who may approve what" in front and "Windows and limits" in front and "Where it goes" in front
     assert "30 days" in front, "the refund and return windows"
+    # service-hours.yaml's part, on the front where the card had room: each line's hours, the always-open
+    # line, the closures to come.
+    assert "Opening hours" in front and "Every day, 08:00 to 20:00" in front
+    assert "Open around the clock, every day" in front and "+1 555 0142 399" in front
+    assert "All hours are America/Halifax time" in front
     assert "Response targets" in back and "Putting a caller on hold" in back and "Contacts" in back
     # A heading may wrap in its column (never hyphenated), so compare words, not lines.
     assert "Handing a contact to a supervisor" in " ".join(back.split())
-    # Hours from service-hours.yaml: each line's opening hours, the always-open line, the closures to come.
-    assert "Every day, 08:00 to 20:00" in back and "Open around the clock, every day" in back
-    assert "All hours are America/Halifax time" in back
-    assert back.count("+1 555 0142 300") == 1, "the support number once"
+    assert back.count("+1 555 0142 300") == 1, "the support number once among the contacts"
     assert "Side 2 of 2" in back
 
 
@@ -320,6 +322,37 @@ def test_headings_print_in_the_brand_colour_made_readable(small_manual, tmp_path
 def test_desk_card_parts_are_configurable(small_manual):
     data = desk_card_data(small_manual, DeskCardSpec(parts=("contacts",), scripts=()), PrintOptions())
     assert "contacts" in data and "authority" not in data and "response" not in data
+
+
+def _fill_colours(pdf: Path) -> set[str]:
+    """The fill colours a PDF's pages paint with, as #rrggbb."""
+    found = set()
+    for page in PdfReader(pdf).pages:
+        stream = page.get_contents().get_data().decode("latin-1")
+        for red, green, blue in re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) scn\b", stream):
+            found.add("#" + "".join(f"{round(float(value) * 255):02x}" for value in (red, green, blue)))
+    return found
+
+
+def test_card_and_form_take_the_brand_colour_kept_readable(tmp_path):
+    from deskbook.colours import WHITE, contrast
+    from deskbook.handbook.card import log_form_data
+
+    content = write_synthetic_content(tmp_path / "content", 3)
+    manual_yaml = content / "manual.yaml"
+    # A yellow too light for text on white (1.5:1): headings and labels print in a darker shade of it.
+    manual_yaml.write_text(manual_yaml.read_text() + "colours:\n  primary: '#ffcc00'\n")
+    manual = load_manual_or_raise(content)
+    card = desk_card_data(manual, DeskCardSpec(), PrintOptions())
+    accent = card["colours"]["accent"]
+    assert accent != "#ffcc00" and contrast(accent, WHITE) >= 4.5
+    render_pdf("desk-card.typ", card, manual.content_dir, tmp_path / "card.pdf", build_datetime())
+    render_pdf("log-form.typ", log_form_data(manual, PrintOptions()), manual.content_dir, tmp_path / "form.pdf",
+               build_datetime())
+    for pdf in ("card.pdf", "form.pdf"):
+        colours = _fill_colours(tmp_path / pdf)
+        assert accent in colours, (pdf, colours)
+        assert "#0b4f6c" not in colours, "no teal left over from the default"
 
 
 def _body_lines(page) -> list[str]:

@@ -45,9 +45,7 @@ def test_disabled_in_config_wins_over_the_switch(monkeypatch):
     assert not plugin.active
 
 
-def test_one_desk_card_per_audience_edition_when_asked(example_content):
-    from deskbook.pipeline import load_checked_manual
-
+def test_one_desk_card_per_audience_edition_when_asked():
     plugin = PdfPlugin()
     errors, _ = plugin.load_config({
         "editions": [{"name": "handbook", "title": "Complete edition"},
@@ -55,7 +53,7 @@ def test_one_desk_card_per_audience_edition_when_asked(example_content):
         "desk_card": {"per_edition": True},
     })
     assert errors == []
-    jobs = plugin._plan_jobs(load_checked_manual(example_content))
+    jobs = plugin._plan_jobs()
     assert [job.file_name for job in jobs] == ["handbook.pdf", "handbook-rep.pdf", "desk-card.pdf",
                                                "desk-card-rep.pdf", "log-form.pdf"]
     rep_card = jobs[3].spec

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import asdict
+from typing import Any, Callable
 
 from ..locale import Localization
 from ..manual import Manual
 from ..model import CHANNEL_NAMES
+from ..model.card import CardList, CardRow
+from ..model.registry import CARD_PART_SOURCES
 from ..model.schedule import Category
 from ..text import fill_placeholders
 from .data import DeskCardSpec, PrintOptions, _paper, print_colours
@@ -28,11 +31,11 @@ def _role_title(manual: Manual, role_id: str | None) -> str | None:
 
 
 def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) -> dict[str, Any]:
+    """The card's data: its own parts under their keys, and the parts settings files contribute (the
+    registry's ``card_part``) as plain lists under ``lists``, in the order mkdocs.yml names the parts."""
     view = manual.for_audience(card.audience)
     localization = view.localization
     words = desk_card_words(localization)
-    parts = set(card.parts)
-    variables = view.variables
     data: dict[str, Any] = {
         "lang": options.lang,
         "paper": _paper(options),
@@ -47,9 +50,22 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
             "printed": localization.date(options.printed.date()),
             "logo": None,
         },
+        "lists": [],
     }
-    if "escalation" in parts:
-        data["authority"] = [
+    for part in card.parts:
+        if part in _OWN_PARTS:
+            data.update(_OWN_PARTS[part](view, card, words))
+        elif part in CARD_PART_SOURCES:
+            content = getattr(view, CARD_PART_SOURCES[part].attribute)
+            if content is not None:
+                data["lists"].extend(asdict(card_list) for card_list in content.desk_card(view, options.printed.date()))
+    return data
+
+
+def _escalation(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> dict[str, Any]:
+    localization = view.localization
+    return {
+        "authority": [
             {
                 "role": role.title,
                 "discount": localization.percent(role.authority.max_discount_percent),
@@ -58,74 +74,71 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
                 "other": "; ".join(limit.summary(localization) for limit in role.authority.limits),
             }
             for role in view.entities("role")
-        ]
-        data["windows"] = [
+        ],
+        "windows": [
             {"policy": policy.title, "rule": rule.text,
              "value": f"{rule.value} {rule.unit or ''}".strip()}
             for policy in view.entities("policy")
             for rule in policy.rules
             if rule.value is not None and any(unit in (rule.unit or "") for unit in _TIME_UNITS)
-        ]
-    if "thresholds" in parts:
-        data["thresholds"] = [
-            {
-                "when": rule.title,
-                "to": _role_title(view, rule.route_to) or rule.desk or _chain_title(view, rule.chain)
-                or words["account_executive"],
-                "note": rule.note,
-            }
-            for rule in view.entities("routing")
-        ]
-    if "response-times" in parts:
-        channels = list(view.schedule.channels)
-        data["response"] = {
-            "channels": [localization.gettext(CHANNEL_NAMES[channel]) for channel in channels],
-            "rows": [
-                {"category": category.name, "flag": category.flag,
-                 "targets": [_target_words(category, channel, localization) for channel in channels]}
-                for category in view.entities("category")
-            ],
+        ],
+    }
+
+
+def _thresholds(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> dict[str, Any]:
+    return {"thresholds": [
+        {
+            "when": rule.title,
+            "to": _role_title(view, rule.route_to) or rule.desk or _chain_title(view, rule.chain)
+            or words["account_executive"],
+            "note": rule.note,
         }
-    if "scripts" in parts:
-        fill = lambda text: _inline(str(fill_placeholders(text, variables.values, variables.blanks))) if text else None  # noqa: E731
-        data["scripts"] = [
-            {"title": script.title, "steps": [{"say": fill(step.say), "do": fill(step.do)} for step in script.steps]}
-            for script in (view.get("script", script_id) for script_id in card.scripts)
-            if script is not None
-        ]
-    if "contacts" in parts:
-        contacts = [{"label": channel.label, "address": channel.address, "hours": channel.hours}
-                    for channel in view.company.contact_channels]
-        known = {contact["address"] for contact in contacts}
-        for name, value in variables.values.items():
-            if name.endswith(("_line", "_phone")) and value not in known:
-                contacts.append({"label": name.replace("_", " ").capitalize(), "address": value, "hours": ""})
-        if view.service_hours is not None:
-            _add_service_hours(contacts, view, options, words)
-        data["contacts"] = contacts
-    return data
+        for rule in view.entities("routing")
+    ]}
 
 
-def _add_service_hours(contacts: list[dict], view: Manual, options: PrintOptions, words: dict[str, str]) -> None:
-    """Opening hours from service-hours.yaml: each channel's hours, the always-open lines, and the closures
-    still to come when the card is printed."""
-    hours = view.service_hours
+def _response_times(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> dict[str, Any]:
     localization = view.localization
-    regular = {line.channel: line for line in hours.lines if line.channel and not line.always_open}
-    shown = set()
-    for contact, channel in zip(contacts, view.company.contact_channels):
-        if channel.channel in regular:
-            contact["hours"] = regular[channel.channel].hours_label(localization)
-            shown.add(regular[channel.channel].id)
-    listed = {contact["address"] for contact in contacts}
-    contacts.extend({"label": line.name, "address": line.contact or "", "hours": line.hours_label(localization)}
-                    for line in hours.lines if line.id not in shown and line.contact not in listed)
-    upcoming = hours.closures_from(options.printed.date())
-    if upcoming:
-        contacts.append({"label": words["closures"],
-                         "address": "; ".join(f"{closure.dates_label(localization)}: {closure.name}"
-                                             for closure in upcoming),
-                         "hours": words["time_zone"].format(zone=hours.time_zone)})
+    channels = list(view.schedule.channels)
+    return {"response": {
+        "channels": [localization.gettext(CHANNEL_NAMES[channel]) for channel in channels],
+        "rows": [
+            {"category": category.name, "flag": category.flag,
+             "targets": [_target_words(category, channel, localization) for channel in channels]}
+            for category in view.entities("category")
+        ],
+    }}
+
+
+def _scripts(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> dict[str, Any]:
+    variables = view.variables
+    fill = lambda text: _inline(str(fill_placeholders(text, variables.values, variables.blanks))) if text else None  # noqa: E731
+    return {"scripts": [
+        {"title": script.title, "steps": [{"say": fill(step.say), "do": fill(step.do)} for step in script.steps]}
+        for script in (view.get("script", script_id) for script_id in card.scripts)
+        if script is not None
+    ]}
+
+
+def _contacts(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> dict[str, Any]:
+    """The company's contact channels, and the numbers in variables.yaml (``*_line``, ``*_phone``) that
+    are not among them, such as the supervisor line."""
+    rows = [CardRow(channel.label, channel.address, channel.hours) for channel in view.company.contact_channels]
+    known = {row.value for row in rows}
+    rows.extend(CardRow(name.replace("_", " ").capitalize(), value)
+                for name, value in view.variables.values.items()
+                if name.endswith(("_line", "_phone")) and value not in known)
+    return {"contacts": asdict(CardList(words["contacts"], tuple(rows)))}
+
+
+# The parts desk-card.typ lays out itself; the others in DESK_CARD_PARTS come from settings files.
+_OWN_PARTS: dict[str, Callable[[Manual, DeskCardSpec, dict[str, str]], dict[str, Any]]] = {
+    "escalation": _escalation,
+    "thresholds": _thresholds,
+    "response-times": _response_times,
+    "scripts": _scripts,
+    "contacts": _contacts,
+}
 
 
 # How many ruled lines a field of the log form gets: the free-text fields get room to write.

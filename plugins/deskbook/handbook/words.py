@@ -53,8 +53,6 @@ _DESK_CARD = {
     "category": N_("Category"),
     "flagged": N_("flag for management"),
     "contacts": N_("Contacts"),
-    "closures": N_("Closed"),
-    "time_zone": N_("All hours are {zone} time"),
 }
 
 _LOG_FORM = {

@@ -4,13 +4,17 @@ and the public holidays and other days the desk is closed."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from ..locale import Localization
 from .base import Channel, Date, Entity, Ref, Strict, Text
+from .card import CardList, CardRow
+
+if TYPE_CHECKING:
+    from ..manual import Manual
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -132,3 +136,18 @@ class ServiceHours(Strict):
         """Closures that end on or after ``day``, in date order: what the desk needs to know next."""
         upcoming = [closure for closure in self.closures if (closure.until or closure.date) >= day]
         return sorted(upcoming, key=lambda closure: closure.date)
+
+    def desk_card(self, manual: Manual, day: dt.date) -> list[CardList]:
+        """The card's "opening-hours" part, for the card's audience (``manual`` is its view): every line it
+        may see with its number and hours, then the closures still to come on the day the card is printed."""
+        words = manual.localization
+        lines = CardList(words.gettext("Opening hours"),
+                         tuple(CardRow(line.name, line.contact or "", line.hours_label(words))
+                               for line in manual.entities("service-line")),
+                         words.gettext("All hours are %(zone)s time", zone=self.time_zone))
+        upcoming = self.closures_from(day)
+        if not upcoming:
+            return [lines]
+        closed = CardList(words.gettext("Closed"),
+                          tuple(CardRow(closure.dates_label(words), closure.name) for closure in upcoming))
+        return [lines, closed]

@@ -6,6 +6,11 @@ Two tables. ``SETTINGS_FILES`` are the files that hold one thing each (``company
 messages, where the site shows them, and, for kinds kept one per file, their folder and the scaffold
 ``new`` writes. The loader, the checker, the URL map, the site's page list, ``new``, ``diff`` and the
 JSON Schemas all read these tables; adding a kind means a model, an entry here and a template.
+
+A settings file can also show on pages that belong to others and on the desk card, by declaration: its
+``sections`` name the pages it adds a section to (drawn by the macros of its one template in
+``site/templates/sections/``), and its ``card_part`` names the desk-card part its model's
+``desk_card(manual, day)`` fills with plain lists (:mod:`.card`). ``DESK_CARD_PARTS`` is derived from them.
 """
 
 from __future__ import annotations
@@ -51,6 +56,14 @@ class ContentFile:
     required: bool
     title: str  # what the file holds, for messages and the schema's title (English; translated where shown)
     attribute: str | None = None  # the Manual attribute that reads a settings file: manual.company
+    # The pages it adds a section to, named by their path without ".md" and "/index": "company",
+    # "response-times". Each page calls the macro of that name (hyphens as underscores) in section_template.
+    sections: tuple[str, ...] = ()
+    card_part: str | None = None  # the name mkdocs.yml's desk_card.parts gives what it prints on the card
+
+    @property
+    def section_template(self) -> str:
+        return f"sections/{self.name.replace('-', '_')}.md.j2"
 
     @property
     def is_folder(self) -> bool:
@@ -115,7 +128,8 @@ SETTINGS_FILES: tuple[ContentFile, ...] = (
     ContentFile("schedules", "schedules.yaml", ResponseSchedule, True, N_("Response times by category and channel"),
                 "schedule"),
     ContentFile("service-hours", "service-hours.yaml", ServiceHours, False,
-                N_("Opening hours per line, always-open lines, holidays and closures"), "service_hours"),
+                N_("Opening hours per line, always-open lines, holidays and closures"), "service_hours",
+                sections=("company", "response-times"), card_part="opening-hours"),
     ContentFile("logging", "logging.yaml", LoggingGuide, True, N_("How to log a contact"), "logging_guide"),
     ContentFile("metrics", "metrics.yaml", MetricList, True, N_("Performance metrics"), "metric_list"),
     ContentFile("glossary", "glossary.yaml", Glossary, True, N_("Glossary of terms"), "glossary"),
@@ -233,6 +247,17 @@ CONTENT_FILES: tuple[ContentFile, ...] = SETTINGS_FILES + tuple(
     kind.content_file for kind in KINDS.values() if kind.content_file is not None
 )
 SETTINGS_BY_ATTRIBUTE: dict[str, ContentFile] = {cf.attribute: cf for cf in SETTINGS_FILES if cf.attribute}
+
+# The desk card's parts, as mkdocs.yml names them: the card's own, laid out by desk-card.typ, then the
+# parts settings files contribute as plain lists.
+CARD_PART_SOURCES: dict[str, ContentFile] = {cf.card_part: cf for cf in SETTINGS_FILES if cf.card_part}
+DESK_CARD_PARTS: tuple[str, ...] = ("escalation", "thresholds", "response-times", "scripts", "contacts",
+                                    *CARD_PART_SOURCES)
+
+
+def page_sections(page: str) -> list[ContentFile]:
+    """The settings files that add a section to ``page`` ("company"), in the registry's order."""
+    return [content_file for content_file in SETTINGS_FILES if page in content_file.sections]
 
 
 def content_file_for(relative_path: str) -> ContentFile | None:

@@ -13,12 +13,14 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import Markup
 
 from ..check import review_status
 from ..manual import Manual
 from ..locale import N_
 from ..model import KINDS, Entity
+from ..model.registry import page_sections
 from ..references import linking
 from ..text import fill_placeholders
 from ..urls import anchor_id, entity_target, relative_url
@@ -140,10 +142,24 @@ def print_anchor(src_uri: str) -> str:
 
 def _render(template: str, manual: Manual, src_uri: str, options: SiteOptions, **values: Any) -> str:
     page = PageContext(manual, src_uri, options)
+    env = environment(manual.localization)
+    context = dict(manual=manual, page=page, options=options, anchor=anchor_id, **values)
     with linking(page.href):
-        return environment(manual.localization).get_template(template).render(
-            manual=manual, page=page, options=options, anchor=anchor_id, **values
-        )
+        sections = _registered_sections(env, src_uri, context)
+        return env.get_template(template).render(sections=sections, **context)
+
+
+def _registered_sections(env: Environment, src_uri: str, context: dict[str, Any]) -> list[Markup]:
+    """What settings files add to this page (their ``sections`` in the registry), each drawn by the macro
+    of its section template named after the page; a file the project does not have adds nothing."""
+    page_name = src_uri.removesuffix(".md").removesuffix("/index")
+    drawn = []
+    for content_file in page_sections(page_name):
+        content = getattr(context["manual"], content_file.attribute)
+        if content is not None:
+            macros = env.get_template(content_file.section_template).make_module(context)
+            drawn.append(getattr(macros, page_name.replace("-", "_"))(content))
+    return drawn
 
 
 def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPage]:

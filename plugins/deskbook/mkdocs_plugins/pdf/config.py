@@ -1,4 +1,9 @@
-"""The ``deskbook/pdf`` MkDocs plugin: the handbook editions, the desk card and the log form."""
+"""The ``deskbook/pdf`` MkDocs plugin: the handbook editions, the desk card and the log form.
+
+MkDocs checks only the types here. What the values must be (a known page size and desk-card part, an
+audience of the manual, a unique slug as file name, ...) is checked in one place, ``project.py``, for
+``check`` and for the build alike, with messages located in mkdocs.yml.
+"""
 from __future__ import annotations
 
 from mkdocs.config import base
@@ -19,7 +24,8 @@ class EditionConfig(base.Config):
 class DeskCardConfig(base.Config):
     enabled = c.Type(bool, default=True)
     name = c.Type(str, default="desk-card")
-    parts = c.ListOfItems(c.Choice(DESK_CARD_PARTS), default=list(DESK_CARD_PARTS))
+    parts = c.ListOfItems(c.Type(str), default=list(DESK_CARD_PARTS))
+    """Any of project.DESK_CARD_PARTS, in the registry; all of them when left out."""
     scripts = c.ListOfItems(c.Type(str), default=[])
     """Script ids printed on the card; none unless mkdocs.yml names them (they must exist)."""
     audience = c.Optional(c.Type(str))
@@ -37,7 +43,8 @@ class PdfConfig(base.Config):
     enabled = c.Type(bool, default=True)
     skip_env = c.Type(str, default="DESKBOOK_PDF")
     """Set this environment variable to false/0/no to skip PDFs (``build_manual.py serve`` does)."""
-    page_size = c.Choice(("A4", "Letter"), default="A4")
+    page_size = c.Type(str, default="A4")
+    """A4 or Letter."""
     output_dir = c.Type(str, default="pdf")
     """Folder inside the site for the PDFs."""
     editions = c.ListOfItems(c.SubConfig(EditionConfig), default=[])

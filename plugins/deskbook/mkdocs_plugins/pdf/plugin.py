@@ -17,7 +17,8 @@ from ...handbook.data import DeskCardSpec, EditionSpec, HandwrittenPage, LogForm
 from ...handbook.jobs import PdfJob, PendingJobs, start_jobs
 from ...locale import Localization, localization
 from ...manual import Manual
-from ...model.base import is_slug
+from ...diagnostics import format_report
+from ...project import DEFAULT_EDITION, pdf_option_errors, read_project
 from ...site.preview import pdfs_not_built_page
 from ..manual_source import load_checked_manual
 from .config import PdfConfig
@@ -59,7 +60,10 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self.project_root = Path(config.config_file_path).resolve().parent
         content_dir = self._content_dir(config)
         self.manual = load_checked_manual(content_dir, self.project_root)
-        self.jobs = self._plan_jobs(self.manual)
+        errors = pdf_option_errors(read_project(Path(config.config_file_path)), self.manual, self.config)
+        if errors:
+            raise PluginError("deskbook/pdf options in mkdocs.yml:\n" + format_report(errors))
+        self.jobs = self._plan_jobs()
         return config
 
     def _words(self, config: MkDocsConfig) -> Localization:
@@ -76,32 +80,14 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         relative = content_plugin.config.content_dir if content_plugin is not None else "content"
         return ((project_root or self.project_root) / relative).resolve()
 
-    def _plan_jobs(self, manual: Manual) -> list[PdfJob]:
-        problems = []
-        audiences = {audience.id for audience in manual.entities("audience")}
-        names: set[str] = set()
-        specs: list[EditionSpec | DeskCardSpec | LogFormSpec] = []
-        editions = self.config.editions or [{"name": "handbook", "title": "Complete edition", "audience": None}]
-        for index, edition in enumerate(editions):
-            name, title, audience = edition["name"], edition["title"], edition["audience"]
-            if not is_slug(name):
-                problems.append(f"editions[{index}].name '{name}' must use lowercase letters, digits and hyphens")
-            if audience is not None and audience not in audiences:
-                problems.append(
-                    f"editions[{index}].audience '{audience}' is not an audience in manual.yaml "
-                    f"({', '.join(sorted(audiences))})"
-                )
-            if name in names:
-                problems.append(f"editions[{index}].name '{name}' is used twice; each PDF needs its own name")
-            names.add(name)
-            specs.append(EditionSpec(name, title, audience))
+    def _plan_jobs(self) -> list[PdfJob]:
+        """The PDFs the options ask for. on_config has had project.py check the options, as ``check`` does."""
+        specs: list[EditionSpec | DeskCardSpec | LogFormSpec] = [
+            EditionSpec(edition["name"], edition["title"], edition["audience"])
+            for edition in self.config.editions or [DEFAULT_EDITION]
+        ]
         card = self.config.desk_card
         if card.enabled:
-            for script_id in card.scripts:
-                if manual.get("script", script_id) is None:
-                    problems.append(f"desk_card.scripts: unknown script '{script_id}'")
-            if card.name in names or not is_slug(card.name):
-                problems.append(f"desk_card.name '{card.name}' must be a unique lowercase name")
             specs.append(DeskCardSpec(card.name, tuple(card.parts), tuple(card.scripts), card.audience))
             if card.per_edition:
                 specs.extend(
@@ -109,13 +95,8 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                                  spec.audience, spec.title)
                     for spec in list(specs) if isinstance(spec, EditionSpec) and spec.audience
                 )
-        form = self.config.log_form
-        if form.enabled:
-            if form.name in names or form.name == card.name or not is_slug(form.name):
-                problems.append(f"log_form.name '{form.name}' must be a unique lowercase name")
-            specs.append(LogFormSpec(form.name))
-        if problems:
-            raise PluginError("deskbook/pdf configuration in mkdocs.yml:\n" + "\n".join(problems))
+        if self.config.log_form.enabled:
+            specs.append(LogFormSpec(self.config.log_form.name))
         return [PdfJob(spec, self.config.output_dir) for spec in specs]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -137,10 +118,6 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             return nav
         audiences = {getattr(job.spec, "audience", None) for job in self.jobs if isinstance(job.spec, EditionSpec)}
         words = self.manual.localization
-        if self.config.language and self.config.language not in (words.language, words.html_lang, str(words.locale)):
-            raise PluginError(
-                f"deskbook/pdf in mkdocs.yml: language '{self.config.language}' is not the manual's language "
-                f"({words.locale}, manual.yaml locale.language); leave language out, the PDFs follow the manual")
         options = PrintOptions(
             page_size=self.config.page_size,
             printed=build_datetime(),
