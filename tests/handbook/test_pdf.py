@@ -168,7 +168,9 @@ def test_desk_card_is_two_full_sides(pdfs):
     assert "Response targets" in back and "Putting a caller on hold" in back and "Contacts" in back
     # A heading may wrap in its column (never hyphenated), so compare words, not lines.
     assert "Handing a contact to a supervisor" in " ".join(back.split())
-    assert back.count("+1 555 0142 300") == 1, "the support number once among the contacts"
+    # Each number once on the card: the lines with hours on the front, the rest under Contacts.
+    assert (front + back).count("+1 555 0142 300") == 1 and front.count("care@harbourline.example") == 1
+    assert "care@harbourline.example" not in back and "Supervisor line" in back and "+1 555 0142 310" in back
     assert "Side 2 of 2" in back
 
 

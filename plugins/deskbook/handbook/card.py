@@ -59,7 +59,27 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
             content = getattr(view, CARD_PART_SOURCES[part].attribute)
             if content is not None:
                 data["lists"].extend(asdict(card_list) for card_list in content.desk_card(view, options.printed.date()))
+    _print_each_contact_once(data)
     return data
+
+
+def _print_each_contact_once(data: dict[str, Any]) -> None:
+    """A number or address that a contributed list already prints (the opening hours, with its hours) is
+    not printed again under Contacts; Contacts keeps the rest, or goes if nothing is left."""
+    if "contacts" not in data:
+        return
+    shown = {_plain_address(row["value"])
+             for card_list in data["lists"] for row in card_list["rows"] if row["value"]}
+    rows = [row for row in data["contacts"]["rows"] if _plain_address(row["value"]) not in shown]
+    if rows:
+        data["contacts"]["rows"] = rows
+    else:
+        del data["contacts"]
+
+
+def _plain_address(value: str) -> str:
+    """An address as staff would read it: "https://example.com/help/" and "example.com/help" are one."""
+    return value.strip().lower().removeprefix("https://").removeprefix("http://").rstrip("/")
 
 
 def _escalation(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> dict[str, Any]:
