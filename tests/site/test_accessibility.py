@@ -18,7 +18,7 @@ BLOCKING = ("serious", "critical")
 @pytest.fixture(scope="module")
 def axe_source() -> str:
     if not AXE.is_file():
-        pytest.fail(f"axe-core is missing: npm ci --prefix {AXE.parent} (make test does)")
+        pytest.fail(f"axe-core is missing: npm ci --prefix {AXE.parents[2]} (make test does)")
     return AXE.read_text(encoding="utf-8")
 
 
