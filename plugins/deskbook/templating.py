@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from .locale import Localization
 from .model import CHANNEL_NAMES
@@ -23,7 +24,10 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
         "duration": words.duration,
         "limit_summary": lambda limit: limit.summary(words),
         "longdate": words.date,
-        "isodate": lambda value: value.isoformat(),
+        # Tables: the date short, in the manual's way ("Dec 10, 2026", "10.12.2026"); the ISO date stays
+        # in the markup for machines.
+        "shortdate": lambda value: Markup('<time datetime="{}">{}</time>').format(value.isoformat(),
+                                                                              words.date(value, "medium")),
     }
 
 

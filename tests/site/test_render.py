@@ -149,3 +149,17 @@ def test_malformed_reference_is_an_error_not_left_as_text(example_manual):
     _, problems = expand_references("See [[Policy:Refunds]].", example_manual, lambda kind, i: "#")
     assert len(problems) == 1 and problems[0].column == 5
     assert "is not a reference" in problems[0].message
+
+
+def test_table_dates_are_short_dates_in_the_manual_s_language(example_manual, repo_root):
+    pages = {page.src_uri: page.markdown for page in render_site_pages(example_manual, SiteOptions())}
+    policy = next(iter(example_manual.entities("policy")))
+    expected = (f'<time datetime="{policy.effective.isoformat()}">'
+                f'{policy.effective.strftime("%b")} {policy.effective.day}, {policy.effective.year}</time>')
+    assert expected in pages["policies/index.md"]
+    short_date = r'<time datetime="\d{4}-\d\d-\d\d">[A-Z][a-z]{2} \d{1,2}, \d{4}</time>'
+    assert re.search(short_date, pages["call-logs/index.md"])
+
+    german = load_manual_or_raise(repo_root / "tests" / "fixtures" / "german" / "content")
+    index = next(page for page in render_site_pages(german, SiteOptions()) if page.src_uri == "policies/index.md")
+    assert '<time datetime="2026-03-01">01.03.2026</time>' in index.markdown
