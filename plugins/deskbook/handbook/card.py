@@ -64,7 +64,7 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
 
 
 def _print_each_contact_once(data: dict[str, Any]) -> None:
-    """A number or address that a contributed list already prints (the opening hours, with its hours) is
+    """A number or address that a contributed list already prints (a line, with its hours) is
     not printed again under Contacts; Contacts keeps the rest, or goes if nothing is left."""
     if "contacts" not in data:
         return
