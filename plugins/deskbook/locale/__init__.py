@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 
@@ -143,8 +144,9 @@ def project_catalogues(locale: Locale, project_dir: Path | None) -> list[Path]:
 def _translations(locale: Locale, project_dir: Path | None) -> gettext.NullTranslations:
     layers: list[gettext.NullTranslations] = []
     for project_po in project_catalogues(locale, project_dir):
-        if not catalogue_problems(project_po):  # ``check`` reports a broken one; nothing prints from it
-            layers.append(_from_po(project_po))
+        catalog, problems = _read_catalogue(project_po)
+        if catalog is not None and not problems:  # ``check`` reports a broken one; nothing prints from it
+            layers.append(_compiled(catalog))
     for name in catalogue_candidates(locale):
         package_mo = PACKAGE_CATALOGUES / name / "LC_MESSAGES" / f"{DOMAIN}.mo"
         if package_mo.is_file():
@@ -174,15 +176,19 @@ def catalogue_problems(path: Path) -> list[tuple[int, str]]:
     """What is wrong with a .po file, by line (from 1): not readable as a .po file, or a translation whose
     placeholders differ from its message's (an unknown one stops the build; a missing one prints
     nothing where a value belongs)."""
+    return _read_catalogue(path)[1]
+
+
+def _read_catalogue(path: Path) -> tuple[Catalog | None, list[tuple[int, str]]]:
     try:
         with path.open("rb") as stream:
             catalog = read_po(stream, abort_invalid=True)
     except PoFileError as exc:
         # Babel counts lines from 0 and says so in its message ("... on 10"): say it once, counted from 1.
         reason = str(exc).rsplit(" on ", 1)[0].lower()
-        return [(exc.lineno + 1, f"not a .po entry ({reason}): write msgid \"...\" then msgstr \"...\"")]
+        return None, [(exc.lineno + 1, f"not a .po entry ({reason}): write msgid \"...\" then msgstr \"...\"")]
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        return [(0, f"cannot read the catalogue: {exc}; save it as UTF-8 .po text")]
+        return None, [(0, f"cannot read the catalogue: {exc}; save it as UTF-8 .po text")]
     problems = []
     for message in catalog:
         if not message.id:
@@ -201,13 +207,11 @@ def catalogue_problems(path: Path) -> list[tuple[int, str]]:
                 wanted = ", ".join(expected) or "none"
                 problems.append((message.lineno, f"the translation of \"{originals[0]}\" has the placeholders "
                                                  f"{written}; it needs exactly {wanted}, written as in msgid"))
-    return problems
+    return catalog, problems
 
 
-def _from_po(path: Path) -> gettext.GNUTranslations:
+def _compiled(catalog: Catalog) -> gettext.GNUTranslations:
     """A project's .po file used as it is: compiled in memory, so there is no .mo to forget to rebuild."""
-    with path.open("rb") as stream:
-        catalog = read_po(stream)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
