@@ -6,19 +6,19 @@ Every rule adds located diagnostics and carries on, so one run reports every pro
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from .clock import today as build_today
 from .diagnostics import Diagnostics, Location, display_path
 from .limits import Suggestions, check_limits
 from .locale import catalogue_problems, parse_locale, project_catalogues
-from .safety import check_safety
 from .manual import EntityRecord, Manual
 from .model import KINDS, Money, Policy, Role
+from .model.base import PLACEHOLDER
 from .model.escalation import LIMIT_LABELS
 from .model.schedule import NOT_TAKEN
-from .model.base import PLACEHOLDER
 from .prose import check_prose_references, check_stale_prose
+from .safety import check_safety
 
 FRESHNESS = "freshness"
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -149,7 +150,7 @@ class Suggestions:
         return answer
 
 
-def check_limits(manual: "Manual", diagnostics: "Diagnostics") -> None:
+def check_limits(manual: Manual, diagnostics: Diagnostics) -> None:
     """Every bound above, as located errors, so ``check`` refuses what would stall a build."""
     limits = manual.settings.limits
     settings = next(doc for doc in manual.documents if doc.content_file.name == "manual")

@@ -7,10 +7,11 @@ whose entities can be looked up by kind and id and located back in their YAML.
 from __future__ import annotations
 
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -119,7 +120,7 @@ class Manual:
         """An entity with no audience is for everyone; otherwise the audience must be listed."""
         return audience is None or not entity.audience or audience in entity.audience
 
-    def for_audience(self, audience: str | None) -> "Manual":
+    def for_audience(self, audience: str | None) -> Manual:
         """The same manual seen by one audience: entities tagged for other audiences are left out.
 
         Printed editions render from this view, so a page, a table row or a link to something the
@@ -295,7 +296,7 @@ def _walk_entities(value: Any, path: Path_) -> Iterator[tuple[Path_, Entity]]:
             yield from _walk_entities(item, path + (key,))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_ref_kind(model: type[BaseModel], name: str) -> tuple[str | None, bool]:
     """Whether a model's field holds references; the same for every instance, so asked once per field."""
     return _ref_kind(_field_annotation(model.model_fields[name]))

@@ -10,9 +10,10 @@ messages located in mkdocs.yml.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 import yaml
 
@@ -20,6 +21,7 @@ from .diagnostics import Diagnostic, Diagnostics, Location, display_path
 from .manual import Manual
 from .model.base import is_slug
 from .model.registry import DESK_CARD_PARTS
+
 PAGE_SIZES = ("A4", "Letter")
 DEFAULT_EDITION = {"name": "handbook", "title": "Complete edition", "audience": None}
 
@@ -57,7 +59,7 @@ class Option:
             return [item.plain() for item in self.value]
         return self.value
 
-    def get(self, key: str) -> "Option | None":
+    def get(self, key: str) -> Option | None:
         return self.value.get(key) if isinstance(self.value, dict) else None
 
 

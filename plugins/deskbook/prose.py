@@ -7,8 +7,9 @@ reference or which number is meant.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from babel.numbers import get_currency_symbol
 from pydantic import BaseModel

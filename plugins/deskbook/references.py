@@ -19,18 +19,19 @@ import dataclasses
 import datetime as dt
 import re
 import typing
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from typing import Any, Callable, Iterator
+from functools import cache, lru_cache
+from typing import Any
 
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from .limits import Suggestions
-from .manual import Manual, _annotation_layers, index_manual
 from .locale import Localization
+from .manual import Manual, _annotation_layers, index_manual
 from .model.base import Amount, Duration, Money, Prose
 from .model.escalation import Limit
 
@@ -83,7 +84,7 @@ def format_amount(value: int, unit: str, words: Localization) -> str:
     return f"{value} {unit}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_amount(model: type[BaseModel], name: str) -> str | None:
     info = model.model_fields[name]
     layers = [info.annotation, *info.metadata]
@@ -301,7 +302,7 @@ LinkBuilder = Callable[[str, str], str]
 _link_builder: ContextVar[LinkBuilder | None] = ContextVar("deskbook_link_builder", default=None)
 
 
-class linking:  # noqa: N801 - used as a context manager: `with linking(page.href): ...`
+class linking:
     """While rendering one page, links in resolved text point from that page (relative, so the site works
     from a folder). Outside it, a referenced entity is shown by its title only."""
 
@@ -361,7 +362,7 @@ class ResolvedText(str):
     source: str
     segments: tuple[Segment, ...]
 
-    def __new__(cls, source: str, segments: list[Segment]) -> "ResolvedText":
+    def __new__(cls, source: str, segments: list[Segment]) -> ResolvedText:
         text = super().__new__(cls, "".join(_plain(segments)))
         text.source = source
         text.segments = tuple(segments)
@@ -407,7 +408,7 @@ def resolved_manual(manual: Manual) -> Manual:
 
 # -- where prose stands in the YAML -------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _prose_fields(model: type[BaseModel]) -> dict[str, bool]:
     """Field name -> whether it holds prose (Text or Markdown, alone, in a list or as dict values)."""
     fields = {}

@@ -11,14 +11,14 @@ import xml.etree.ElementTree as ElementTree
 from typing import TYPE_CHECKING
 
 from .limits import text_fields
-from .visible import INVISIBLE
 from .urls import entity_target
+from .visible import INVISIBLE
 
 if TYPE_CHECKING:
     from .diagnostics import Diagnostics
     from .manual import Manual
 
-def check_invisible_characters(manual: "Manual", diagnostics: "Diagnostics") -> None:
+def check_invisible_characters(manual: Manual, diagnostics: Diagnostics) -> None:
     for document in manual.documents:
         for path, text in text_fields(document.model):
             found = sorted({f"U+{ord(character):04X}" for character in INVISIBLE.findall(text)})
@@ -33,7 +33,7 @@ def check_invisible_characters(manual: "Manual", diagnostics: "Diagnostics") -> 
 RESERVED_PAGE_IDS = frozenset({"index"})
 
 
-def check_page_ids(manual: "Manual", diagnostics: "Diagnostics") -> None:
+def check_page_ids(manual: Manual, diagnostics: Diagnostics) -> None:
     """An entity whose page would take the place of a generated page (``policies/index.md``)."""
     for kind, records in manual.records.items():
         for entity_id in RESERVED_PAGE_IDS & set(records):
@@ -67,7 +67,7 @@ def svg_outside_references(svg: bytes) -> list[str]:
     return found
 
 
-def check_logo_references(manual: "Manual", diagnostics: "Diagnostics") -> None:
+def check_logo_references(manual: Manual, diagnostics: Diagnostics) -> None:
     """The PDFs print only the logo's own content: an address inside an SVG logo would vanish silently."""
     logo = manual.settings.logo
     if logo is None or not logo.lower().endswith(".svg"):
@@ -86,7 +86,7 @@ def check_logo_references(manual: "Manual", diagnostics: "Diagnostics") -> None:
         )
 
 
-def check_safety(manual: "Manual", diagnostics: "Diagnostics") -> None:
+def check_safety(manual: Manual, diagnostics: Diagnostics) -> None:
     check_invisible_characters(manual, diagnostics)
     check_page_ids(manual, diagnostics)
     check_logo_references(manual, diagnostics)

@@ -9,8 +9,8 @@ with nh3 against an allow-list: raw HTML, event handlers, ``javascript:`` and ``
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping
 
 import markdown as markdown_lib
 import nh3

@@ -6,7 +6,7 @@ Exit codes: 0 success, 1 content errors (located messages printed), 2 usage erro
 from __future__ import annotations
 
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 import click
 

@@ -25,8 +25,8 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
     edits included). Exit 1 if either side has content errors, 2 for an unknown revision.
     """
     from ..project import content_dir_of, pdf_outputs_of, read_project
-    from ..review.rendered import compare, render
     from ..review.changes import diff_manuals
+    from ..review.rendered import compare, render
     from ..review.report import to_json, to_markdown
     from ..review.revisions import RevisionError, export_content, git_root
 

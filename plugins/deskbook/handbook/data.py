@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import re
 import posixpath
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,12 +22,11 @@ from ..model.manual_settings import BrandColours
 from ..project import DESK_CARD_PARTS
 from ..site.pages import SECTION_TITLES, GeneratedPage, SiteOptions, print_anchor, render_site_pages
 from ..site.references import expand_references
-from ..urls import entity_target
 from ..text import markdown_html
+from ..urls import entity_target
 from .keep import keep_together
 from .tree import Converter, parse_html, walk
 from .words import handbook_words
-
 
 
 @dataclass(frozen=True)

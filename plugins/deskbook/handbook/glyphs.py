@@ -10,9 +10,9 @@ checks that the file matches the fonts.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 FONTS = Path(__file__).parent / "fonts"
 COVERAGE = FONTS / "coverage.txt"

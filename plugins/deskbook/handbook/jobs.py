@@ -74,7 +74,7 @@ def prepare_job(job: PdfJob, manual: Manual, site_dir: Path, options: PrintOptio
 
 
 def start_jobs(jobs: list[PdfJob], manual: Manual, site_dir: Path, options: PrintOptions,
-               threads: int = 1) -> "PendingJobs":
+               threads: int = 1) -> PendingJobs:
     """Make each PDF's data in this thread (the site's Markdown converter is not thread-safe) and hand
     it to a compiling thread at once, so Typst lays out the first handbook while the data of the next
     is made; ``PendingJobs.wait`` collects the PDFs."""

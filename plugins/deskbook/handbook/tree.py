@@ -12,9 +12,10 @@ Every node is a dict with a ``t`` (type) key, or a plain string for text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Any, Callable
+from typing import Any
 
 Node = Any  # a str, or a dict with "t"
 
@@ -36,7 +37,7 @@ _SEE_BEFORE = re.compile(r"\(see\s*$", re.I)
 class Element:
     tag: str
     attrs: dict[str, str]
-    children: list["Element | str"] = field(default_factory=list)
+    children: list[Element | str] = field(default_factory=list)
 
     @property
     def classes(self) -> set[str]:

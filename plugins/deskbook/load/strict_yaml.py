@@ -37,8 +37,8 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from . import mistakes
 from ..limits import MAX_NUMBER_DIGITS
+from . import mistakes
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 32
@@ -57,7 +57,7 @@ class YamlInt(int):
 
     source: str
 
-    def __new__(cls, text: str) -> "YamlInt":
+    def __new__(cls, text: str) -> YamlInt:
         value = super().__new__(cls, int(text))
         value.source = text
         return value
@@ -68,7 +68,7 @@ class YamlFloat(float):
 
     source: str
 
-    def __new__(cls, text: str) -> "YamlFloat":
+    def __new__(cls, text: str) -> YamlFloat:
         value = super().__new__(cls, float(text))
         value.source = text
         return value

@@ -44,7 +44,7 @@ SOURCE_LANGUAGE = "en"  # the msgids are English: English needs no catalogue
 log = logging.getLogger("mkdocs.plugins.deskbook.locale")
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional name pybabel looks for
+def N_(message: str) -> str:
     """Marks a string for the catalogues where it is defined; it is translated where it is shown."""
     return message
 
@@ -221,10 +221,10 @@ def _compiled(catalog: Catalog) -> gettext.GNUTranslations:
 __all__ = [
     "DEFAULT_CURRENCY",
     "DEFAULT_LANGUAGE",
+    "N_",
     "AmountError",
     "Localization",
     "catalogue_problems",
-    "N_",
     "localization",
     "parse_amount",
     "parse_locale",

@@ -5,12 +5,12 @@ from .call_log import CallLog, LoggingGuide
 from .company import Company, ContactChannel, Executive
 from .escalation import Authority, Chain, KeyAccount, Level, Role, RoleList, Routing, RoutingRule
 from .glossary import Glossary, Term
-from .registry import CONTENT_FILES, KINDS, SETTINGS_FILES, ContentFile, Kind, content_file_for
 from .manual_settings import AudienceDefinition, Edition, ManualSettings
 from .metric import Metric, MetricList
 from .policy import Policy, PolicyRule
 from .procedure import Procedure
 from .product import Product
+from .registry import CONTENT_FILES, KINDS, SETTINGS_FILES, ContentFile, Kind, content_file_for
 from .schedule import Category, ResponseSchedule
 from .script import Script, ScriptStep
 from .standard import Standard
@@ -31,7 +31,6 @@ __all__ = [
     "CONTENT_FILES",
     "KINDS",
     "SETTINGS_FILES",
-    "Kind",
     "AudienceDefinition",
     "Authority",
     "CallLog",
@@ -40,21 +39,22 @@ __all__ = [
     "Company",
     "ContactChannel",
     "ContentFile",
-    "Edition",
     "Duration",
+    "Edition",
     "Entity",
     "Executive",
     "Glossary",
     "HiringProfile",
     "KeyAccount",
+    "Kind",
     "KnowledgeCheck",
     "KnowledgeChecks",
     "Level",
     "LoggingGuide",
     "ManualSettings",
     "Metric",
-    "Money",
     "MetricList",
+    "Money",
     "Monitoring",
     "OnboardingPlan",
     "Policy",

@@ -29,7 +29,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError, core_schema
 
 from ..load import YamlFloat, YamlInt
-from ..locale import DEFAULT_CURRENCY, DEFAULT_LANGUAGE, AmountError, N_, parse_amount, parse_locale
+from ..locale import DEFAULT_CURRENCY, DEFAULT_LANGUAGE, N_, AmountError, parse_amount, parse_locale
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX_LENGTH = 64
@@ -136,7 +136,7 @@ class Money:
     amount: Decimal
     currency: str
 
-    def __lt__(self, other: "Money") -> bool:
+    def __lt__(self, other: Money) -> bool:
         if not isinstance(other, Money) or other.currency != self.currency:
             return NotImplemented
         return self.amount < other.amount
@@ -214,7 +214,7 @@ class Duration:
         return f"{self.count} {self.unit}{'' if self.count == 1 else 's'}"
 
     @classmethod
-    def parse(cls, text: str) -> "Duration":
+    def parse(cls, text: str) -> Duration:
         words = " ".join(text.split()).lower()
         if words == IMMEDIATE:
             return cls(0, IMMEDIATE)
@@ -267,7 +267,7 @@ class RefTo:
     kind: str
 
 
-def Ref(kind: str) -> Any:  # noqa: N802 - reads like a type in annotations
+def Ref(kind: str) -> Any:
     return Annotated[Slug, RefTo(kind)]
 
 

@@ -48,7 +48,7 @@ class Company(Strict):
     contact_channels: list[ContactChannel] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _history_in_order(self) -> "Company":
+    def _history_in_order(self) -> Company:
         years = [item.year for item in self.history]
         if years != sorted(years):
             raise ValueError("history must be listed in year order, oldest first")

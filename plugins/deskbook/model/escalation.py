@@ -27,7 +27,7 @@ class Limit(Strict):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _says_how_much(self) -> "Limit":
+    def _says_how_much(self) -> Limit:
         if self.kind not in LIMIT_KINDS and self.label is None:
             raise ValueError(f"'{self.kind}' is a kind of your own: give it a label (the known kinds are "
                              f"{', '.join(LIMIT_KINDS)})")
@@ -129,7 +129,7 @@ class RoutingRule(Entity):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _has_a_destination(self) -> "RoutingRule":
+    def _has_a_destination(self) -> RoutingRule:
         if self.route_to is None and self.chain is None and self.desk is None and not self.when.key_account:
             raise ValueError("name where these cases go: route_to (a role), chain or desk (only a key-account "
                              "rule may leave all out)")

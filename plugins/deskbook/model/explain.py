@@ -7,7 +7,8 @@ import re
 import types
 import typing
 import unicodedata
-from typing import Any, Iterator, Union
+from collections.abc import Iterator
+from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 

@@ -45,7 +45,7 @@ class OpeningTimes(Strict):
     closes: ClockTime
 
     @model_validator(mode="after")
-    def _closes_after_opening(self) -> "OpeningTimes":
+    def _closes_after_opening(self) -> OpeningTimes:
         if self.closes <= self.opens:
             raise ValueError(f"closes ({self.closes}) must be later than opens ({self.opens})")
         return self
@@ -88,7 +88,7 @@ class ServiceLine(Entity):
         return "; ".join(times.label(words) for times in self.opening)
 
     @model_validator(mode="after")
-    def _open_sometimes(self) -> "ServiceLine":
+    def _open_sometimes(self) -> ServiceLine:
         if self.always_open and self.opening:
             raise ValueError("an always-open line has no opening times; remove 'opening' or 'always_open'")
         if not self.always_open and not self.opening:
@@ -109,7 +109,7 @@ class Closure(Strict):
     )
 
     @model_validator(mode="after")
-    def _until_after_date(self) -> "Closure":
+    def _until_after_date(self) -> Closure:
         if self.until is not None and self.until < self.date:
             raise ValueError("until must not come before date")
         return self

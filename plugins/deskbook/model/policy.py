@@ -33,7 +33,7 @@ class Policy(Entity):
     related_scripts: list[Ref("script")] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> "Policy":
+    def _dates_in_order(self) -> Policy:
         if self.review_by <= self.effective:
             raise ValueError("review_by must come after effective")
         return self

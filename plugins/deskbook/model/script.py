@@ -12,7 +12,7 @@ class ScriptStep(Strict):
     do: Text | None = Field(default=None, description="an action to take")
 
     @model_validator(mode="after")
-    def _say_or_do(self) -> "ScriptStep":
+    def _say_or_do(self) -> ScriptStep:
         if self.say is None and self.do is None:
             raise ValueError("a step needs 'say', 'do' or both")
         return self

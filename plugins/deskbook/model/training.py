@@ -75,7 +75,7 @@ class KnowledgeCheck(Entity):
     tests: AnyRef = Field(description="the page this question checks, like policy:refunds")
 
     @model_validator(mode="after")
-    def _answer_is_a_choice(self) -> "KnowledgeCheck":
+    def _answer_is_a_choice(self) -> KnowledgeCheck:
         if self.answer > len(self.choices):
             raise ValueError(f"answer is {self.answer} but there are only {len(self.choices)} choices")
         return self
@@ -86,7 +86,7 @@ class KnowledgeChecks(Strict):
     pass_mark: int | None = Field(default=None, ge=1, description="how many right answers pass the check")
 
     @model_validator(mode="after")
-    def _pass_mark_is_reachable(self) -> "KnowledgeChecks":
+    def _pass_mark_is_reachable(self) -> KnowledgeChecks:
         if self.pass_mark is not None and self.pass_mark > len(self.questions):
             raise ValueError(f"pass_mark is {self.pass_mark} but there are only {len(self.questions)} questions")
         return self

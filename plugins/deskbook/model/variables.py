@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 from .base import Strict, Text
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
 
-from ..manual import Manual
 from ..locale import N_, Localization
+from ..manual import Manual
 from ..model import CHANNEL_NAMES, CONTENT_FILES, Duration, Entity, Kind, Money
 from ..model.schedule import NOT_TAKEN
 

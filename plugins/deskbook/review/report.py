@@ -7,10 +7,10 @@ from dataclasses import asdict
 
 from ..locale import Localization
 from ..manual import Manual
+from ..model import KINDS
 from ..project import DeskCardInfo, EditionInfo
 from ..text import markdown_escape
 from ..urls import entity_target, page_url
-from ..model import KINDS
 from .changes import ChangeSet, EntityChange, kind_label
 from .rendered import RenderedChanges
 

@@ -17,8 +17,8 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..check import review_status
-from ..manual import Manual
 from ..locale import N_
+from ..manual import Manual
 from ..model import KINDS, Entity
 from ..model.registry import page_sections
 from ..references import linking

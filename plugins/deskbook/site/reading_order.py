@@ -4,7 +4,8 @@ files are called."""
 
 from __future__ import annotations
 
-from typing import Iterable, TypeVar
+from collections.abc import Iterable
+from typing import TypeVar
 
 from ..manual import Manual
 from ..model import Entity

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
@@ -28,6 +28,7 @@ from markupsafe import escape
 from ..limits import Suggestions
 from ..manual import Manual
 from ..references import LEFTOVER, REFERENCE, Link, Resolver, UnknownReference, plain
+
 
 @dataclass(frozen=True)
 class ReferenceProblem:
@@ -126,7 +127,7 @@ def _inert_in_markdown(text: str) -> str:
 
 
 class _ReferenceInlineProcessor(InlineProcessor):
-    def __init__(self, extension: "ReferenceExtension"):
+    def __init__(self, extension: ReferenceExtension):
         super().__init__(REFERENCE.pattern)
         self.extension = extension
 

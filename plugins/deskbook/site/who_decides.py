@@ -4,7 +4,8 @@ answer is worked out in the browser with no network, also from a folder (file://
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..locale import Localization
 from ..manual import Manual

@@ -13,11 +13,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
 from ...clock import build_datetime
+from ...diagnostics import format_report
 from ...handbook.data import DeskCardSpec, EditionSpec, HandwrittenPage, LogFormSpec, PrintOptions
 from ...handbook.jobs import PdfJob, PendingJobs, start_jobs
 from ...locale import Localization, localization
 from ...manual import Manual
-from ...diagnostics import format_report
 from ...project import DEFAULT_EDITION, pdf_option_errors, read_project
 from ...site.preview import pdfs_not_built_page
 from ..manual_source import load_checked_manual
