@@ -173,9 +173,9 @@ def check_authority_rises(manual: Manual, diagnostics: Diagnostics) -> None:
                         diagnostics.error(
                             record.location("levels", index, "role"),
                             f"authority must rise up the chain: level {index + 1} ({role.id}) may give "
-                            f"{'an' if label[0] in 'aeiou' else 'a'} {label} of {_format_limit(manual, size)}, less than "
-                            f"level {lower_index + 1} ({lower_role.id}) at {_format_limit(manual, lower)}; reorder the levels or raise "
-                            f"{role.id}'s authority in roles.yaml",
+                            f"{'an' if label[0] in 'aeiou' else 'a'} {label} of {_format_limit(manual, size)}, "
+                            f"less than level {lower_index + 1} ({lower_role.id}) at {_format_limit(manual, lower)}; "
+                            f"reorder the levels or raise {role.id}'s authority in roles.yaml",
                         )
                 highest[kind] = (index, role)
             if role.authority.free_gift:

@@ -14,7 +14,7 @@ def _channels(colour: str) -> tuple[int, int, int]:
 
 def mix(colour: str, other: str, share: float) -> str:
     """``colour`` moved ``share`` of the way towards ``other``, as #rrggbb."""
-    mixed = (round(a * (1 - share) + b * share) for a, b in zip(_channels(colour), _channels(other)))
+    mixed = (round(a * (1 - share) + b * share) for a, b in zip(_channels(colour), _channels(other), strict=True))
     return "#" + "".join(f"{channel:02x}" for channel in mixed)
 
 

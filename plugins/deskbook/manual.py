@@ -331,7 +331,7 @@ def _annotation_layers(annotation: Any) -> Iterator[Any]:
 
 def _walk_references(value: Any, path: Path_) -> Iterator[tuple[Path_, str, str]]:
     if isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
+        for name in type(value).model_fields:
             item = getattr(value, name)
             kind, is_list = _field_ref_kind(type(value), name)
             if kind and item is not None:

@@ -186,8 +186,8 @@ def pdf_outputs_of(config_file: Path) -> tuple[list[EditionInfo], DeskCardInfo |
         return [], None
     plain = options.plain()
     editions = []
-    for edition in _list(plain.get("editions")) or [DEFAULT_EDITION]:
-        edition = edition if isinstance(edition, dict) else {}
+    for written in _list(plain.get("editions")) or [DEFAULT_EDITION]:
+        edition = written if isinstance(written, dict) else {}
         editions.append(EditionInfo(_text(edition.get("name"), "handbook"), _text(edition.get("title"), "Handbook"),
                                     _text(edition.get("audience"), None)))
     card = plain.get("desk_card") if isinstance(plain.get("desk_card"), dict) else {}
@@ -245,7 +245,8 @@ def _resolved(option: Option, value: Any) -> Option:
         return Option({key: _resolved(item, value[key]) if key in value else item
                        for key, item in option.value.items()}, option.line, option.column)
     if isinstance(option.value, list) and isinstance(value, list) and len(value) == len(option.value):
-        return Option([_resolved(item, part) for item, part in zip(option.value, value)], option.line, option.column)
+        parts = zip(option.value, value, strict=True)
+        return Option([_resolved(item, part) for item, part in parts], option.line, option.column)
     return option
 
 

@@ -56,7 +56,7 @@ class Value:
     text: str
 
 
-Segment = typing.Union[str, Value, Link]
+Segment = str | Value | Link
 """Author's text (Markdown in a Markdown field), a value, or a link."""
 
 
@@ -192,7 +192,8 @@ class Resolver:
             try:
                 found = self._one(match, _depth)
             except UnknownReference as exc:
-                problems.append(ReferenceProblem(match.start(), match.group(0), f"unknown reference {match.group(0)}: {exc}"))
+                problems.append(ReferenceProblem(match.start(), match.group(0),
+                                                 f"unknown reference {match.group(0)}: {exc}"))
                 pieces.append(match.group(0))
                 continue
             except TypeError as exc:
@@ -223,7 +224,8 @@ class Resolver:
             name = entity_id if entity_id in values else entity_id.replace("-", "_")
             if name not in values:
                 guess = self.suggestions.closest(name, "var", values)
-                raise UnknownReference(f"no variable '{entity_id}'" + (f"; did you mean [[var:{guess}]]?" if guess else ""))
+                hint = f"; did you mean [[var:{guess}]]?" if guess else ""
+                raise UnknownReference(f"no variable '{entity_id}'{hint}")
             return self._nested(values[name], depth, Value)
         if head == "company" and entity_id is None:
             try:
@@ -235,7 +237,8 @@ class Resolver:
             raise UnknownReference(f"'{head}' is not known there; write [[kind:id]] or [[var:name]]")
         if head not in self.manual.records and head not in _known_kinds():
             guess = self.suggestions.closest(head, "kinds", _known_kinds())
-            raise UnknownReference(f"unknown kind '{head}'" + (f"; did you mean [[{guess}:{entity_id}{dotted}]]?" if guess else ""))
+            hint = f"; did you mean [[{guess}:{entity_id}{dotted}]]?" if guess else ""
+            raise UnknownReference(f"unknown kind '{head}'{hint}")
         entity = self.manual.get(head, entity_id)
         if entity is None:
             guess = self.suggestions.closest(entity_id, head, self.manual.records.get(head, {}), 0.5)
@@ -394,7 +397,7 @@ def resolved_manual(manual: Manual) -> Manual:
             return value.model_copy(update=updates) if updates else value
         if isinstance(value, list):
             items = [walk(item) for item in value]
-            return items if any(new is not old for new, old in zip(items, value)) else value
+            return items if any(new is not old for new, old in zip(items, value, strict=True)) else value
         if isinstance(value, dict):
             items = {key: walk(item) for key, item in value.items()}
             return items if any(items[key] is not value[key] for key in value) else value

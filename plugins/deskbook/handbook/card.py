@@ -91,7 +91,8 @@ def _escalation(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> dict
                 "role": role.title,
                 "discount": localization.percent(role.authority.max_discount_percent),
                 "refund": localization.money(role.authority.max_refund),
-                "gift": localization.money(role.authority.max_gift_value) if role.authority.free_gift else words["none"],
+                "gift": (localization.money(role.authority.max_gift_value) if role.authority.free_gift
+                         else words["none"]),
                 "other": "; ".join(limit.summary(localization) for limit in role.authority.limits),
             }
             for role in view.entities("role")

@@ -123,11 +123,9 @@ def _site_page_html(page: GeneratedPage) -> str:
     running it over every page a second time."""
     lines = []
     after_blank = True
-    for line in _markdown_body(page.markdown).split("\n"):
-        heading = _ATX_HEADING.match(line) if after_blank else None
-        if heading:
-            level = len(heading.group(1))
-            line = f"<h{level}>{heading.group(2)}</h{level}>"
+    for source_line in _markdown_body(page.markdown).split("\n"):
+        heading = _ATX_HEADING.match(source_line) if after_blank else None
+        line = f"<h{len(heading.group(1))}>{heading.group(2)}</h{len(heading.group(1))}>" if heading else source_line
         lines.append(line)
         after_blank = not line.strip()
     return "\n".join(lines)

@@ -199,7 +199,8 @@ def _indented_too_far(lines: list[str], line: _Line) -> Explanation:
     above = _open_lines(lines, line.number)
     parent = above[0] if above else None
     if parent is None or parent.key_column is None:
-        return Explanation(line.number, line.indent, f"{_name(line)} is indented too far; line it up with the keys above it")
+        return Explanation(line.number, line.indent,
+                           f"{_name(line)} is indented too far; line it up with the keys above it")
     return Explanation(
         line.number, line.indent,
         f"{_name(line)} is indented more than '{parent.key}:' on line {parent.number}, which already has a value; "

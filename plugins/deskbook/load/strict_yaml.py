@@ -172,9 +172,9 @@ _C_PARSER_MAX_BRACKETS = 1000
 
 
 def _event_source(text: str, force_pure: bool = False) -> Any:
-    if not force_pure and getattr(yaml, "__with_libyaml__", False):
-        if text.count("[") + text.count("{") <= _C_PARSER_MAX_BRACKETS:
-            return yaml.CSafeLoader(text)
+    if (not force_pure and getattr(yaml, "__with_libyaml__", False)
+            and text.count("[") + text.count("{") <= _C_PARSER_MAX_BRACKETS):
+        return yaml.CSafeLoader(text)
     return yaml.SafeLoader(text)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+import itertools
 import logging
 import re
 from dataclasses import dataclass
@@ -158,7 +159,7 @@ def _translations(locale: Locale, project_dir: Path | None) -> gettext.NullTrans
                         "locale/%s/LC_MESSAGES/%s.po to the project to translate them (see the README).",
                         locale, locale.language, DOMAIN)
         return gettext.NullTranslations()
-    for upper, lower in zip(layers, layers[1:]):
+    for upper, lower in itertools.pairwise(layers):
         upper.add_fallback(lower)
     return layers[0]
 

@@ -1,7 +1,8 @@
 """How a content kind appears on the printed desk card without Typst or print code of its own.
 
 A settings file that declares a ``card_part`` in the registry gives the card titled lists of rows
-(its model's ``desk_card(manual, day)``, given the Manual as the card's audience sees it); ``desk-card.typ`` lays every such list out the same way.
+(its model's ``desk_card(manual, day)``, given the Manual as the card's audience sees it); ``desk-card.typ``
+lays every such list out the same way.
 """
 
 from __future__ import annotations

@@ -54,7 +54,8 @@ class Limit(Strict):
 
 class Authority(Strict):
     max_discount_percent: Percent = 0
-    max_refund: Money = Field(default=0, validate_default=True, description="largest refund this role may approve alone")
+    max_refund: Money = Field(default=0, validate_default=True,
+                              description="largest refund this role may approve alone")
     free_gift: bool = False
     max_gift_value: Money = Field(default=0, validate_default=True)
     may_consult_staff: bool = Field(default=False, description="may ask other departments for the answer")

@@ -166,8 +166,8 @@ description: |
 features:
   - A feature customers ask about
 """),
-    Kind(Standard, N_("standard"), "standards", "standards/{id}.md", "standards", "standards", N_("A behaviour standard"),
-         """\
+    Kind(Standard, N_("standard"), "standards", "standards/{id}.md", "standards", "standards",
+         N_("A behaviour standard"), """\
 id: $id
 title: $title
 summary: |
@@ -189,7 +189,8 @@ steps:
   - say: Hello. How can I help?
   - do: What to do next.
 """),
-    Kind(Procedure, N_("procedure"), "procedures", "procedures/{id}.md", "procedures", "procedures", N_("A procedure"), """\
+    Kind(Procedure, N_("procedure"), "procedures", "procedures/{id}.md", "procedures", "procedures",
+         N_("A procedure"), """\
 id: $id
 title: $title
 purpose: |
@@ -212,7 +213,8 @@ levels:
     respond_within: immediate
     hand_on_when: When the case needs more authority.
 """),
-    Kind(CallLog, N_("call log"), "call logs", "call-logs/{id}.md", "call-logs", "call-logs", N_("A sample call log"), """\
+    Kind(CallLog, N_("call log"), "call logs", "call-logs/{id}.md", "call-logs", "call-logs",
+         N_("A sample call log"), """\
 id: $id
 title: $title
 date: $today

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import Field
 
 from .base import Channel, Duration, Entity, Strict, Text
 
 NOT_TAKEN = "not taken"
-Target = Union[Duration, Literal["not taken"]]
+Target = Duration | Literal["not taken"]
 
 
 class Category(Entity):

@@ -102,7 +102,8 @@ def compare(old: Rendering, new: Rendering) -> RenderedChanges:
             if left != right:
                 names.append(name)
                 changed_lines[name] = [
-                    _plain(line[1:]) for line in difflib.unified_diff(left.splitlines(), right.splitlines(), n=0, lineterm="")
+                    _plain(line[1:])
+                    for line in difflib.unified_diff(left.splitlines(), right.splitlines(), n=0, lineterm="")
                     if line[:1] in "+-" and not line.startswith(("+++", "---"))
                 ]
         return names

@@ -13,7 +13,8 @@ class RevisionError(Exception):
 
 
 def git_root(start: Path) -> Path:
-    result = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True, text=True)
+    result = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True, text=True,
+                            check=False)
     if result.returncode != 0:
         raise RevisionError(f"{start} is not inside a git repository")
     return Path(result.stdout.strip())
@@ -23,7 +24,7 @@ def resolve_revision(repo: Path, revision: str) -> str:
     if revision.startswith("-"):
         raise RevisionError(f"'{revision}' is not a revision")
     result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], cwd=repo,
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise RevisionError(f"unknown revision '{revision}': name a branch, tag or commit")
     return result.stdout.strip()
@@ -34,7 +35,7 @@ def export_content(repo: Path, revision: str, content_dir: Path, destination: Pa
     commit = resolve_revision(repo, revision)
     relative = content_dir.resolve().relative_to(repo.resolve()).as_posix()
     result = subprocess.run(["git", "archive", "--format=tar", commit, "--", relative], cwd=repo,
-                            capture_output=True)
+                            capture_output=True, check=False)
     target = destination / relative
     if result.returncode != 0:
         raise RevisionError(f"'{relative}' does not exist at revision '{revision}'")

@@ -81,7 +81,7 @@ class PageContext:
         return self.url(target.src_uri, target.anchor)
 
     def link(self, kind_or_ref: str, entity_id: str | None = None) -> Markup:
-        """An <a> to an entity with its title as the text; ``link('policy', 'refunds')`` or ``link('policy:refunds')``."""
+        """An <a> to the entity, its title as the text: ``link('policy', 'refunds')`` or ``link('policy:refunds')``."""
         if entity_id is None:
             kind, _, entity_id = kind_or_ref.partition(":")
         else:
@@ -90,7 +90,8 @@ class PageContext:
         if entity is None:
             # Left out of this printed edition: no link to nowhere; the handbook prints the title in its
             # place (data-ref names the entity), never the id.
-            return Markup('<span class="deskbook-ref-absent" data-ref="{}:{}">{}</span>').format(kind, entity_id, entity_id)
+            return Markup('<span class="deskbook-ref-absent" data-ref="{}:{}">{}</span>').format(
+                kind, entity_id, entity_id)
         title = entity.display_title
         if self.options.print_mode and entity_target(kind, entity_id).src_uri == self.src_uri:
             # In the book, something on the same page needs no "(see page N)" after it.
@@ -135,7 +136,10 @@ class PageContext:
 
 
 def print_anchor(src_uri: str) -> str:
-    """The id a generated page's article gets in the printed handbook: ``policies/refunds.md`` -> ``page-policies-refunds``."""
+    """The id of a generated page's article in the printed handbook.
+
+    ``policies/refunds.md`` -> ``page-policies-refunds``.
+    """
     stem = src_uri.removesuffix(".md").removesuffix("/index")
     return "page-" + stem.replace("/", "-")
 

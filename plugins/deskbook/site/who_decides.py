@@ -78,7 +78,8 @@ def _targets(manual: Manual, category_id: str | None, words: Localization) -> li
     if category is None:
         return []
     return [
-        {"channel": words.gettext(CHANNEL_NAMES.get(channel, channel)), "within": words.duration(category.targets[channel])}
+        {"channel": words.gettext(CHANNEL_NAMES.get(channel, channel)),
+         "within": words.duration(category.targets[channel])}
         for channel in manual.schedule.channels
         if category.takes(channel)
     ]
