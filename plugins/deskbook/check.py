@@ -134,6 +134,16 @@ def _holds(value: int | Money | None) -> bool:
     return value is not None and (value.amount if isinstance(value, Money) else value) > 0
 
 
+def _below(size: int | Money, lower: int | Money) -> bool:
+    """Whether ``size`` is less than ``lower``. Limits in two currencies have no order without an exchange
+    rate, so neither is below the other."""
+    if isinstance(size, Money) and isinstance(lower, Money):
+        return size.currency == lower.currency and size < lower
+    if isinstance(size, Money) or isinstance(lower, Money):
+        return False
+    return size < lower
+
+
 def _limits_held(role: Role) -> dict[str, tuple[str, int | Money]]:
     """kind -> (label, size) of every money authority a role holds; none of a kind is not holding it."""
     held: dict[str, tuple[str, int | Money]] = {}
@@ -142,7 +152,7 @@ def _limits_held(role: Role) -> dict[str, tuple[str, int | Money]]:
         if _holds(value):
             held[field_name] = (label, value)
     for limit in role.authority.limits:
-        if _holds(limit.size):
+        if limit.size is not None and _holds(limit.size):
             # check's messages stay English (issue 9 allows it): the kind's English name, not the manual's.
             name = limit.label or LIMIT_LABELS[limit.kind]
             held[f"limit:{limit.kind}"] = (f"{name.lower()} limit", limit.size)
@@ -167,9 +177,7 @@ def check_authority_rises(manual: Manual, diagnostics: Diagnostics) -> None:
                 if below is not None:
                     lower_index, lower_role = below
                     _, lower = _limits_held(lower_role)[kind]
-                    if getattr(lower, "currency", None) != getattr(size, "currency", None):
-                        continue  # limits in two currencies have no order without an exchange rate
-                    if size < lower:
+                    if _below(size, lower):
                         diagnostics.error(
                             record.location("levels", index, "role"),
                             f"authority must rise up the chain: level {index + 1} ({role.id}) may give "

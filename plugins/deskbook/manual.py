@@ -354,5 +354,6 @@ def _field_annotation(info: Any) -> Any:
     # pydantic moves Annotated metadata of a field into FieldInfo.metadata; put it back for the walk.
     annotation = info.annotation
     if info.metadata:
-        return typing.Annotated[(annotation, *info.metadata)]
+        layers = (annotation, *info.metadata)
+        return typing.Annotated[layers]
     return annotation

@@ -97,14 +97,14 @@ def check_beyond_content(config_file: Path | None, manual: Manual | None, root: 
                          diagnostics: Diagnostics) -> None:
     """What surrounds the content: mkdocs.yml's Deskbook options, the hand-written pages' references and
     the previous edition. References are judged only against a Manual whose every file loaded."""
-    complete = manual is not None and not manual.incomplete_kinds
+    complete = manual if manual is not None and not manual.incomplete_kinds else None
     if config_file is not None:
         project = read_project(config_file)
         check_project_options(project, manual, diagnostics)
-        if complete:
-            check_pages(manual, project.docs_dir, root, diagnostics)
-    if complete:
-        check_previous_edition(manual, root, diagnostics)
+        if complete is not None:
+            check_pages(complete, project.docs_dir, root, diagnostics)
+    if complete is not None:
+        check_previous_edition(complete, root, diagnostics)
 
 
 def check_pages(manual: Manual, docs_dir: Path, root: Path, diagnostics: Diagnostics) -> None:

@@ -10,7 +10,7 @@ messages located in mkdocs.yml.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,7 +67,7 @@ class _Composer(yaml.SafeLoader):
     """Builds the node tree only; tags are recorded, never constructed."""
 
 
-_SCALARS = {
+_SCALARS: dict[str, Callable[[str], Any]] = {
     "tag:yaml.org,2002:null": lambda text: None,
     "tag:yaml.org,2002:bool": lambda text: text.lower() in ("true", "yes", "on"),
     "tag:yaml.org,2002:int": lambda text: int(text.replace("_", ""), 0) if text.lower().startswith("0x") else int(text),

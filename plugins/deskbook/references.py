@@ -104,9 +104,9 @@ def item_key(item: Any) -> str | None:
     if isinstance(item, BaseModel):
         fields = type(item).model_fields
         if "id" in fields:
-            return item.id
+            return str(vars(item)["id"])
         if "kind" in fields:
-            return item.kind
+            return str(vars(item)["kind"])
     return None
 
 
@@ -399,8 +399,8 @@ def resolved_manual(manual: Manual) -> Manual:
             items = [walk(item) for item in value]
             return items if any(new is not old for new, old in zip(items, value, strict=True)) else value
         if isinstance(value, dict):
-            items = {key: walk(item) for key, item in value.items()}
-            return items if any(items[key] is not value[key] for key in value) else value
+            entries = {key: walk(item) for key, item in value.items()}
+            return entries if any(entries[key] is not value[key] for key in value) else value
         return value
 
     documents = [dataclasses.replace(document, model=walk(document.model)) for document in manual.documents]

@@ -45,7 +45,7 @@ def make_environment(package: str, words: Localization, filters: dict[str, Calla
         **options,
     )
     # newstyle: {{ _("%(n)s days", n=3) }} escapes its values and fails loudly on a missing one.
-    env.install_gettext_translations(words.translations, newstyle=True)
+    env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]  # i18n adds it
     env.globals.update(words=words, issue_statuses=ISSUE_STATUSES, resource_formats=RESOURCE_FORMATS)
     env.filters.update(locale_filters(words))
     env.filters.update(filters or {})

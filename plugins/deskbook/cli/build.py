@@ -50,9 +50,9 @@ def _configure_mkdocs_logging(verbose: bool) -> None:
         handler.setFormatter(_MessageOnly())
         logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
-    for handler in logger.handlers:
-        if getattr(handler, "_deskbook", False):
-            handler.setLevel(logging.INFO if verbose else logging.WARNING)
+    for existing in logger.handlers:
+        if getattr(existing, "_deskbook", False):
+            existing.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def _precheck(config_file: Path) -> int:
@@ -126,7 +126,7 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool, verbose: 
         shutil.rmtree(staging, ignore_errors=True)
         click.echo("build stopped: the previous site and PDFs are unchanged", err=True)
         sys.stderr.flush()
-        os._exit(stop.code)
+        os._exit(stop.code if isinstance(stop.code, int) else 1)
     finally:
         wait_for_pdf_threads()  # a compile that was running when the build failed writes when it ends
         shutil.rmtree(staging, ignore_errors=True)  # on every way out; a killed build's is removed next run

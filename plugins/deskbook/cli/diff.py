@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..diagnostics import Diagnostic, Diagnostics, Location
 from ..pipeline import load_checked
 from .reporting import report
+
+if TYPE_CHECKING:
+    from ..manual import Manual
 
 
 @click.command()
@@ -35,7 +39,7 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
     try:
         repo = git_root(config_file.resolve().parent).resolve()
         with tempfile.TemporaryDirectory(prefix="deskbook-diff-") as temporary:
-            manuals = {}
+            manuals: dict[str, Manual | None] = {}
             docs: dict[str, Path | None] = {}
             problems = Diagnostics()
             for label, revision in (("base", base), ("head", head)):
@@ -54,17 +58,18 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
                         Location(prefix + item.location.path, item.location.line, item.location.column),
                         item.severity, item.message, item.rule))
                 manuals[label] = manual
-            if problems.errors or None in manuals.values():
+            old, new = manuals["base"], manuals["head"]
+            if problems.errors or old is None or new is None:
                 return report(problems, "json" if fmt == "json" else "text")
             editions, desk_card = pdf_outputs_of(config_file)  # none configured: where-used names audiences
-            changes = diff_manuals(manuals["base"], manuals["head"])
+            changes = diff_manuals(old, new)
             rendered = None
             if changes:
-                rendered = compare(render(manuals["base"], docs["base"], editions, desk_card),
-                                   render(manuals["head"], docs["head"], editions, desk_card))
+                rendered = compare(render(old, docs["base"], editions, desk_card),
+                                   render(new, docs["head"], editions, desk_card))
             write = to_json if fmt == "json" else to_markdown
-            click.echo(write(changes, manuals["base"], manuals["head"], editions, desk_card, base,
-                             head or manuals["head"].localization.gettext("working tree"), rendered))
+            click.echo(write(changes, old, new, editions, desk_card, base,
+                             head or new.localization.gettext("working tree"), rendered))
     except RevisionError as exc:
         click.echo(f"error: {exc}", err=True)
         return 2

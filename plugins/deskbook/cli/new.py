@@ -19,6 +19,7 @@ from ..model.base import SLUG_MAX_LENGTH, is_slug
 from ..safety import RESERVED_PAGE_IDS
 
 SCAFFOLDED = {name: kind for name, kind in KINDS.items() if kind.folder is not None}
+FOLDERS = {name: kind.folder for name, kind in KINDS.items() if kind.folder is not None}
 
 
 class MissingReference(Exception):
@@ -35,7 +36,7 @@ def _existing_id(manual: Manual, new_kind: str, kind: str) -> str:
             if target_kind == kind and manual.get(kind, target_id) is not None:
                 counts[target_id] = counts.get(target_id, 0) + 1
     if counts:
-        return max(counts, key=counts.get)
+        return max(counts, key=lambda role_id: counts[role_id])
     if kind == "role" and manual.settings.default_owner:
         return manual.settings.default_owner
     entities = manual.entities(kind)
@@ -80,7 +81,7 @@ def new(kind: str, entity_id: str, content_dir: Path) -> int:
         report(diagnostics, "text", summary=False)
         click.echo(f"error: new {kind} needs content that loads; fix the errors above first", err=True)
         return 1
-    target = content_dir / SCAFFOLDED[kind].folder / f"{entity_id}.yaml"
+    target = content_dir / FOLDERS[kind] / f"{entity_id}.yaml"
     if target.exists():
         click.echo(f"error: {target} already exists; choose another id or edit that file", err=True)
         return 1

@@ -162,15 +162,16 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions,
             continue
         single = len(section_pages) == 1
         articles = []
-        for page in section_pages:
+        for site_page in section_pages:
             # A section's index page under a chapter of the same name prints no second, equal title.
-            same_title = page.title.casefold() == title.casefold()
-            if page.src_uri == "training/knowledge-checks.md":
+            same_title = site_page.title.casefold() == title.casefold()
+            if site_page.src_uri == "training/knowledge-checks.md":
                 blocks = _knowledge_check_blocks(view, words)
             else:
-                blocks = converter.blocks(_site_page_html(page))
+                blocks = converter.blocks(_site_page_html(site_page))
             flat = single or same_title
-            articles.append(_article(print_anchor(page.src_uri), page.title, _clamp_levels(blocks, flat), not flat))
+            articles.append(_article(print_anchor(site_page.src_uri), site_page.title, _clamp_levels(blocks, flat),
+                                     not flat))
         chapters.append(_chapter(key, title, articles))
 
     whats_new = options.whats_new_markdown.get(edition.audience)

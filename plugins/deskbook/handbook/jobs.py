@@ -102,6 +102,8 @@ class PendingJobs:
 
     def submit(self, index: int, prepared: PreparedPdf) -> None:
         self.prepared[index] = prepared
+        if self.pool is None:  # cancelled: a failed build compiles nothing more
+            return
         self.futures[index] = self.pool.submit(compile_pdf, prepared, self.timestamp)
 
     def wait(self) -> list[RenderedPdf]:

@@ -175,7 +175,7 @@ class Converter:
                 cells = []
                 for cell in row.children:
                     if isinstance(cell, Element) and cell.tag in ("td", "th"):
-                        node = {"c": self.blocks(cell.children)}
+                        node: dict[str, Any] = {"c": self.blocks(cell.children)}
                         span = int(cell.attrs.get("colspan", "1") or 1)
                         if span > 1:
                             node["span"] = span
@@ -192,12 +192,12 @@ class Converter:
         return {"t": "table", "cols": columns, "head": head, "rows": rows}
 
     def definitions(self, element: Element) -> Node:
-        items: list[dict] = []
+        items: list[dict[str, Any]] = []
         for child in element.children:
             if not isinstance(child, Element):
                 continue
             if child.tag == "dt":
-                item = {"term": _trim(self.inline(child.children)), "def": []}
+                item: dict[str, Any] = {"term": _trim(self.inline(child.children)), "def": []}
                 if child.attrs.get("id"):
                     item["id"] = child.attrs["id"]
                 items.append(item)

@@ -122,6 +122,11 @@ def _mark(event_mark: Any) -> Mark:
     return Mark(event_mark.line + 1, event_mark.column + 1)
 
 
+def _line(event_mark: Any) -> int:
+    """The 0-based line of a parser mark (typed as optional; the parsers always set it)."""
+    return int(event_mark.line)
+
+
 def resolve_plain(text: str) -> Any:
     if _NULL.match(text):
         return None
@@ -233,7 +238,7 @@ def read_yaml(data: bytes, _force_pure: bool = False) -> tuple[Any, SourceMap]:
                 )
                 break
             if _has_explicit_tag(event):
-                local_tag = isinstance(event, ScalarEvent) and not event.tag.startswith("tag:")
+                local_tag = isinstance(event, ScalarEvent) and not (event.tag or "").startswith("tag:")
                 problems.append(
                     (_quoting_problem(lines, event) if local_tag else None)
                     or YamlProblem(_mark(event.start_mark), f"explicit tag '{event.tag}' is not allowed; remove it")
@@ -242,7 +247,7 @@ def read_yaml(data: bytes, _force_pure: bool = False) -> tuple[Any, SourceMap]:
 
             if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
                 frame = stack.pop()
-                if frame.flow_line is not None and event.end_mark.line == frame.flow_line:
+                if frame.flow_line is not None and _line(event.end_mark) == frame.flow_line:
                     source_map.flow_lines[frame.path] = lines[frame.flow_line]
                 if not stack:
                     root = frame.container
@@ -262,7 +267,7 @@ def read_yaml(data: bytes, _force_pure: bool = False) -> tuple[Any, SourceMap]:
                         ))
                     else:
                         value = resolve_plain(event.value)
-                    if event.end_mark.line > event.start_mark.line:
+                    if _line(event.end_mark) > _line(event.start_mark):
                         continued = _list_item_read_as_text(lines, event)
                         if continued:
                             problems.append(continued)

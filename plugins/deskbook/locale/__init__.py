@@ -190,23 +190,24 @@ def _read_catalogue(path: Path) -> tuple[Catalog | None, list[tuple[int, str]]]:
         return None, [(exc.lineno + 1, f"not a .po entry ({reason}): write msgid \"...\" then msgstr \"...\"")]
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return None, [(0, f"cannot read the catalogue: {exc}; save it as UTF-8 .po text")]
-    problems = []
+    problems: list[tuple[int, str]] = []
     for message in catalog:
         if not message.id:
             continue
-        originals = message.id if isinstance(message.id, tuple) else (message.id,)
-        translations = message.string if isinstance(message.string, tuple) else (message.string,)
+        originals = tuple(message.id) if isinstance(message.id, (tuple, list)) else (message.id,)
+        translations = (tuple(message.string) if isinstance(message.string, (tuple, list))
+                        else (message.string or "",))
         expected: dict[str, None] = {}
         for original in originals:
             expected.update(_placeholders(original))
-        plural = isinstance(message.id, tuple)
+        plural = len(originals) > 1
         for translation in translations:
             found = _placeholders(translation).keys()
             # A plural form may leave the number out ("ein Tag"), but no form may name an unknown value.
             if translation and (found - expected.keys() if plural else found != expected.keys()):
                 written = ", ".join(_placeholders(translation)) or "none"
                 wanted = ", ".join(expected) or "none"
-                problems.append((message.lineno, f"the translation of \"{originals[0]}\" has the placeholders "
+                problems.append((message.lineno or 0, f"the translation of \"{originals[0]}\" has the placeholders "
                                                  f"{written}; it needs exactly {wanted}, written as in msgid"))
     return catalog, problems
 

@@ -42,11 +42,12 @@ def parse_amount(value: object, currency: str, locale: Locale) -> tuple[Decimal,
         raise AmountError(f"expected an amount of money, got {str(value).lower()}; write a number like "
                           f"{_example(currency, locale)}")
     if isinstance(value, (int, float, Decimal)):
-        if not hasattr(value, "source"):
+        source = getattr(value, "source", None)
+        if source is None:
             return _checked(_machine(str(value), currency, locale), currency, str(value), locale), currency
         # A YAML number keeps the text as typed: '1.500' is fifteen hundred to a German manager, so it is
         # read in the manual's locale like any other amount, not as the float YAML made of it.
-        value = value.source
+        value = source
     if not isinstance(value, str):
         raise AmountError(f"expected an amount of money like {_example(currency, locale)}")
     written = value.strip()

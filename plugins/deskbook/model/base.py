@@ -262,13 +262,13 @@ def _validate_duration(value: Any) -> Duration:
 
 @dataclass(frozen=True)
 class RefTo:
-    """Marks a field whose value is the id of another entity of ``kind`` (or ``kind:id`` when kind is '*')."""
+    """Marks a field whose value is the id of another entity of ``kind`` (or ``kind:id`` when kind is '*').
+
+    Written ``Annotated[Slug, RefTo("role")]``, so type checkers see the id's type (a call in the
+    annotation would hide it).
+    """
 
     kind: str
-
-
-def Ref(kind: str) -> Any:
-    return Annotated[Slug, RefTo(kind)]
 
 
 ANY_REF_PATTERN = r"^[a-z-]+:[a-z0-9]+(?:-[a-z0-9]+)*$"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .base import Channel, Date, Entity, Markdown, Ref, Slug, Strict, Text
+from .base import Channel, Date, Entity, Markdown, RefTo, Slug, Strict, Text
 
 
 class LogField(Strict):
@@ -41,13 +41,13 @@ class CallLog(Entity):
     date: Date
     time: Text = Field(description="local time as HH:MM; quote it: '14:05'", pattern=r"^[0-2][0-9]:[0-5][0-9]$")
     channel: Channel
-    category: Ref("category")
+    category: Annotated[Slug, RefTo("category")]
     representative: Text
     customer: Text
-    product: Ref("product") | None = None
+    product: Annotated[Slug, RefTo("product")] | None = None
     summary: Text
     actions: list[Text] = Field(min_length=1)
     outcome: Text
-    escalated_to: Ref("chain") | None = None
+    escalated_to: Annotated[Slug, RefTo("chain")] | None = None
     follow_up: FollowUp | None = None
     annotation: Annotation

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, model_validator
 
-from .base import Channel, Entity, Markdown, Ref, Strict, Text
+from .base import Channel, Entity, Markdown, RefTo, Slug, Strict, Text
 
 
 class Promise(Strict):
@@ -21,7 +23,8 @@ class Executive(Entity):
     kind = "executive"
     name: Text
     title: Text
-    role: Ref("role") | None = Field(default=None, description="the escalation role this person holds")
+    role: Annotated[Slug, RefTo("role")] | None = Field(default=None,
+                                                        description="the escalation role this person holds")
     bio: Markdown
     handles: list[Text] = Field(default_factory=list, description="accounts or matters this person handles")
 

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, model_validator
 
 from ..locale import N_
-from .base import Channel, Duration, Entity, Markdown, Money, Percent, Ref, Slug, Strict, Text
+from .base import Channel, Duration, Entity, Markdown, Money, Percent, RefTo, Slug, Strict, Text
 
 LIMIT_KINDS = ("refund", "credit", "discount", "gift", "fee-waiver")
 _MONEY_KINDS = ("refund", "credit", "discount", "gift")
@@ -75,7 +77,7 @@ class Role(Entity):
     kind = "role"
     title: Text
     description: Text
-    reports_to: Ref("role") | None = None
+    reports_to: Annotated[Slug, RefTo("role")] | None = None
     authority: Authority
 
 
@@ -84,7 +86,7 @@ class RoleList(Strict):
 
 
 class Level(Strict):
-    role: Ref("role")
+    role: Annotated[Slug, RefTo("role")]
     respond_within: Duration
     hand_on_when: Text = Field(description="when this level passes the case up to the next")
 
@@ -95,8 +97,9 @@ class Chain(Entity):
     summary: Markdown
     triggers: list[Text] = Field(min_length=1, description="situations that start this chain")
     levels: list[Level] = Field(min_length=1)
-    then: Ref("chain") | None = Field(default=None, description="a chain that takes over after the last level")
-    procedure: Ref("procedure") | None = None
+    then: Annotated[Slug, RefTo("chain")] | None = Field(
+        default=None, description="a chain that takes over after the last level")
+    procedure: Annotated[Slug, RefTo("procedure")] | None = None
 
 
 class Condition(Strict):
@@ -109,9 +112,9 @@ class Condition(Strict):
     account_lines_over: int | None = Field(default=None, ge=0, description="accounts with more lines, seats or "
                                            "subscriptions than this")
     account_tier: Text | None = Field(default=None, description="like 'business' or 'premium'")
-    product: Ref("product") | None = None
+    product: Annotated[Slug, RefTo("product")] | None = None
     channel: Channel | None = None
-    category: Ref("category") | None = None
+    category: Annotated[Slug, RefTo("category")] | None = None
     description: Text | None = None
 
 
@@ -119,12 +122,12 @@ class RoutingRule(Entity):
     kind = "routing"
     title: Text
     when: Condition
-    route_to: Ref("role") | None = Field(
+    route_to: Annotated[Slug, RefTo("role")] | None = Field(
         default=None,
         description="the role that takes these cases; leave out on a key-account rule to send each account "
         "to the executive named for it under key_accounts",
     )
-    chain: Ref("chain") | None = None
+    chain: Annotated[Slug, RefTo("chain")] | None = None
     desk: Text | None = Field(default=None, description="a desk or team that takes these cases, like "
                               "'Business Desk'")
     note: Text | None = None
@@ -140,7 +143,7 @@ class RoutingRule(Entity):
 class KeyAccount(Entity):
     kind = "account"
     name: Text
-    handled_by: Ref("executive")
+    handled_by: Annotated[Slug, RefTo("executive")]
     reason: Text
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..load import Mark, SourceMap
 from ..load.mistakes import reserved_start
@@ -78,7 +79,7 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _explain_one(item: dict, loc: Loc, model: type[BaseModel], source_map: SourceMap) -> tuple[Mark, str]:
+def _explain_one(item: ErrorDetails, loc: Loc, model: type[BaseModel], source_map: SourceMap) -> tuple[Mark, str]:
     kind = item["type"]
     value = item.get("input")
     key_error = _KEY_MARKER in loc

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from ..locale import Localization
-from .base import Channel, Date, Entity, Ref, Strict, Text
+from .base import Channel, Date, Entity, RefTo, Slug, Strict, Text
 from .card import CardList, CardRow
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ class Closure(Strict):
     date: Date
     until: Date | None = Field(default=None, description="the last day closed, for a closure of several days")
     name: Text = Field(description="like 'Christmas Day' or 'Stocktaking'")
-    lines: list[Ref("service-line")] = Field(
+    lines: list[Annotated[Slug, RefTo("service-line")]] = Field(
         default_factory=list, description="the lines closed; leave out for every line that is not always open"
     )
 

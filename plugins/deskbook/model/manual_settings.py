@@ -8,7 +8,7 @@ from babel.numbers import is_currency
 from pydantic import AfterValidator, Field, StringConstraints
 
 from ..locale import DEFAULT_CURRENCY, DEFAULT_LANGUAGE, parse_locale
-from .base import Date, Entity, Ref, Strict, Text
+from .base import Date, Entity, RefTo, Slug, Strict, Text
 
 
 def _known_language(value: str) -> str:
@@ -98,7 +98,7 @@ class ManualSettings(Strict):
     review_warning_days: int = Field(
         default=30, ge=0, description="warn this many days before a policy's review-by date"
     )
-    default_owner: Ref("role") | None = Field(
+    default_owner: Annotated[Slug, RefTo("role")] | None = Field(
         default=None, description="the role 'new' names as owner until the project's own files show another"
     )
     limits: Limits = Field(default_factory=Limits)

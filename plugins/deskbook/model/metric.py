@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
-from .base import Entity, Ref, Strict, Text
+from .base import Entity, RefTo, Slug, Strict, Text
 
 
 class Metric(Entity):
@@ -15,7 +17,7 @@ class Metric(Entity):
     formula: Text
     target: Text
     frequency: Text
-    owner: Ref("role")
+    owner: Annotated[Slug, RefTo("role")]
     source: Text = Field(description="where the numbers come from")
 
 

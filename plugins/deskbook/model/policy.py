@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, model_validator
 
-from .base import Date, Entity, Markdown, Ref, Slug, Strict, Text
+from .base import Date, Entity, Markdown, RefTo, Slug, Strict, Text
 
 
 class PolicyRule(Strict):
@@ -16,21 +18,21 @@ class PolicyRule(Strict):
 
 class PolicyException(Strict):
     text: Text
-    approver: Ref("role") | None = None
+    approver: Annotated[Slug, RefTo("role")] | None = None
 
 
 class Policy(Entity):
     kind = "policy"
     title: Text
-    owner: Ref("role")
+    owner: Annotated[Slug, RefTo("role")]
     version: Text
     effective: Date
     review_by: Date
     summary: Markdown
     rules: list[PolicyRule] = Field(min_length=1)
     exceptions: list[PolicyException] = Field(default_factory=list)
-    related_products: list[Ref("product")] = Field(default_factory=list)
-    related_scripts: list[Ref("script")] = Field(default_factory=list)
+    related_products: list[Annotated[Slug, RefTo("product")]] = Field(default_factory=list)
+    related_scripts: list[Annotated[Slug, RefTo("script")]] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Policy:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
-from .base import Entity, Markdown, Ref, Strict, Text
+from .base import Entity, Markdown, RefTo, Slug, Strict, Text
 
 
 class ProcedureStep(Strict):
     title: Text
     action: Text
-    owner: Ref("role") | None = None
+    owner: Annotated[Slug, RefTo("role")] | None = None
     tool: Text | None = None
 
 
@@ -19,5 +21,5 @@ class Procedure(Entity):
     title: Text
     purpose: Markdown
     steps: list[ProcedureStep] = Field(min_length=1)
-    related_scripts: list[Ref("script")] = Field(default_factory=list)
-    related_chains: list[Ref("chain")] = Field(default_factory=list)
+    related_scripts: list[Annotated[Slug, RefTo("script")]] = Field(default_factory=list)
+    related_chains: list[Annotated[Slug, RefTo("chain")]] = Field(default_factory=list)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from ..locale import N_
-from .base import Entity, Markdown, Money, Ref, Slug, Strict, Text
+from .base import Entity, Markdown, Money, RefTo, Slug, Strict, Text
 
 ISSUE_STATUSES = {"open": N_("open"), "fix-scheduled": N_("fix scheduled"), "fixed": N_("fixed")}
 
@@ -40,5 +40,5 @@ class Product(Entity):
     specs: list[Spec] = Field(default_factory=list)
     faq: list[Question] = Field(default_factory=list)
     known_issues: list[KnownIssue] = Field(default_factory=list)
-    related_policies: list[Ref("policy")] = Field(default_factory=list)
-    related_scripts: list[Ref("script")] = Field(default_factory=list)
+    related_policies: list[Annotated[Slug, RefTo("policy")]] = Field(default_factory=list)
+    related_scripts: list[Annotated[Slug, RefTo("script")]] = Field(default_factory=list)

@@ -26,7 +26,7 @@ class Category(Entity):
     handling: Text | None = Field(default=None, description="what else to do, like 'call the customer'")
 
     def takes(self, channel: str) -> bool:
-        return self.targets.get(channel, NOT_TAKEN) != NOT_TAKEN
+        return any(name == channel and target != NOT_TAKEN for name, target in self.targets.items())
 
 
 class ResponseSchedule(Strict):

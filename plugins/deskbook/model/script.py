@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, model_validator
 
-from .base import Channel, Entity, Markdown, Ref, Strict, Text
+from .base import Channel, Entity, Markdown, RefTo, Slug, Strict, Text
 
 
 class ScriptStep(Strict):
@@ -26,5 +28,5 @@ class Script(Entity):
     channels: list[Channel] = Field(min_length=1)
     steps: list[ScriptStep] = Field(min_length=1)
     notes: Markdown | None = None
-    related_policies: list[Ref("policy")] = Field(default_factory=list)
-    escalates_to: Ref("chain") | None = None
+    related_policies: list[Annotated[Slug, RefTo("policy")]] = Field(default_factory=list)
+    escalates_to: Annotated[Slug, RefTo("chain")] | None = None

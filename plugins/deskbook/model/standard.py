@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
-from .base import Entity, Markdown, Ref, Slug, Strict, Text
+from .base import Entity, Markdown, RefTo, Slug, Strict, Text
 
 
 class Example(Strict):
@@ -24,7 +26,8 @@ class Rule(Strict):
     text: Text
     value: int | None = Field(default=None, description="a number the rule sets, like 30 (minutes)")
     unit: Text | None = None
-    see: list[Ref("script")] = Field(default_factory=list, description="scripts that carry the rule out")
+    see: list[Annotated[Slug, RefTo("script")]] = Field(default_factory=list,
+                                                         description="scripts that carry the rule out")
 
 
 class Standard(Entity):
@@ -35,5 +38,5 @@ class Standard(Entity):
     acceptable: list[Example] = Field(default_factory=list)
     unacceptable: list[Example] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list, description="an ordered sequence, like greet, listen, ...")
-    related_scripts: list[Ref("script")] = Field(default_factory=list)
-    related_procedures: list[Ref("procedure")] = Field(default_factory=list)
+    related_scripts: list[Annotated[Slug, RefTo("script")]] = Field(default_factory=list)
+    related_procedures: list[Annotated[Slug, RefTo("procedure")]] = Field(default_factory=list)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from ..locale import N_
-from .base import AnyRef, Entity, Markdown, Ref, Slug, Strict, Text
+from .base import AnyRef, Entity, Markdown, RefTo, Slug, Strict, Text
 
 RESOURCE_FORMATS = {"course": N_("course"), "video": N_("video"), "case-study": N_("case study"),
                     "article": N_("article"), "checklist": N_("checklist")}
@@ -41,7 +41,7 @@ class Workshop(Entity):
     kind = "workshop"
     title: Text
     frequency: Text
-    led_by: Ref("role")
+    led_by: Annotated[Slug, RefTo("role")]
     description: Text
 
 

@@ -70,18 +70,18 @@ def whats_new_markdown(manual: Manual, project_root: Path | None, audience: str 
     words = manual.localization
     edition = manual.settings.edition
     heading = ["# " + words.gettext("What changed in edition %(number)s", number=_md(edition.number)), ""]
-    if not edition.previous_tag:
+    previous = previous_edition(manual, project_root)  # None without a previous_tag
+    if previous is None:
         return "\n".join(heading + [words.gettext(
             "This is the first edition; there is no earlier edition to compare with."), ""])
-    tag = _md(edition.previous_tag)
-    previous = previous_edition(manual, project_root)
+    tag = _md(previous.tag)
     if not previous.in_git:
         return "\n".join(heading + [words.gettext(
             "The previous edition (%(tag)s) could not be read: the project is not in a git repository, so no "
             "comparison is shown.", tag=tag), ""])
     if previous.manual is None:
         return "\n".join(heading + [words.gettext("The previous edition (%(tag)s) could not be read: %(reason)s.",
-                                                   tag=tag, reason=_md(previous.problem)), ""])
+                                                   tag=tag, reason=_md(previous.problem or "")), ""])
     changes = diff_manuals(previous.manual.for_audience(audience), manual.for_audience(audience))
     lines = heading + [words.gettext("Compared with the previous edition (%(tag)s).", tag=tag), ""]
     for change in changes.changes:

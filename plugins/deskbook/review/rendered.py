@@ -69,8 +69,9 @@ def render(manual: Manual, docs_dir: Path | None, editions: list[EditionInfo],
     for page in render_site_pages(outputs, SiteOptions(use_directory_urls=False, today=_SAME_DAY)):
         rendering.pages[page_url(page.src_uri, False)] = page.markdown
     handwritten = []
-    for path in sorted(docs_dir.rglob("*.md")) if docs_dir and docs_dir.is_dir() else []:
-        src_uri = path.relative_to(docs_dir).as_posix()
+    docs = docs_dir if docs_dir is not None and docs_dir.is_dir() else None
+    for path in sorted(docs.rglob("*.md")) if docs is not None else []:
+        src_uri = path.relative_to(docs).as_posix()
         markdown = path.read_text(encoding="utf-8", errors="replace")
 
         def link(kind: str, entity_id: str, src_uri: str = src_uri) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from typing import Any
 
 from ..locale import Localization
 from ..manual import Manual
@@ -37,7 +38,7 @@ def where_used(change: EntityChange, manual: Manual, editions: list[EditionInfo]
             if own in rendered.pages and own not in pages:
                 pages.insert(0, own)
         return _with_audiences({"pages": pages, "pdfs": pdfs}, entity, manual, editions)
-    pages: list[str] = []
+    pages = []
     if change.kind in KINDS:
         pages.append(page_url(entity_target(change.kind, change.id).src_uri, False))
     for reference in manual.references_to(change.kind, change.id):
@@ -173,7 +174,7 @@ def to_json(changes: ChangeSet, old: Manual, new: Manual, editions: list[Edition
                           for f in change.fields]
         item["where_used"] = where_used(change, manual, editions, desk_card, rendered, len(changes.changes) == 1)
         items.append(item)
-    result = {"base": base_label, "head": head_label, "changes": items}
+    result: dict[str, Any] = {"base": base_label, "head": head_label, "changes": items}
     if rendered is not None:
         result["outputs_changed"] = {"pages": rendered.pages, "pdfs": rendered.pdfs}
         result["knowledge_check_answers_changed"] = [asdict(answer) for answer in rendered.answers]

@@ -131,7 +131,8 @@ class _ReferenceInlineProcessor(InlineProcessor):
         super().__init__(REFERENCE.pattern)
         self.extension = extension
 
-    def handleMatch(self, match: re.Match, data: str):
+    # markdown's stubs type InlineProcessor.handleMatch against Pattern's one-argument form, which it replaces.
+    def handleMatch(self, match: re.Match, data: str):  # type: ignore[override]
         manual, link = self.extension.manual, self.extension.link
         if manual is None or link is None:
             return None, None, None

@@ -84,7 +84,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             self._preview_error(exc)
             return config
         follow_manual_language(config, self.manual.localization)
-        config.markdown_extensions.append(self.references)
+        # Python-Markdown takes Extension objects as well as names; MkDocs types the list as names only.
+        config.markdown_extensions.append(self.references)  # type: ignore[arg-type]
         _turn_off_material_tooltips(config)
         self.brand = brand(self.manual)
         _apply_brand(config, self.brand)
@@ -101,10 +102,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.content_error is not None:
             return self._error_pages(files, config)
-        if not self.config.enabled or self.manual is None:
+        if not self.config.enabled or self.manual is None or self.brand is None or self.content_dir is None:
             return files
         try:
-            files = self._add_pages(files, config)
+            files = self._add_pages(files, config, self.manual, self.brand, self.content_dir)
         except PluginError as exc:
             if not self.serving:
                 raise
@@ -124,21 +125,22 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         pages = self.served_pages | {file.src_uri for file in files.documentation_pages()} | {"index.md"}
         for file in list(files.documentation_pages()):
             files.remove(file)
-        markdown = content_error_page(self.content_error)
+        markdown = content_error_page(self.content_error or "")
         for uri in sorted(pages):
             files.append(File.generated(config, uri, content=markdown))
         config.nav = ["index.md"]
         return files
 
-    def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+    def _add_pages(self, files: Files, config: MkDocsConfig, manual: Manual, brand: Brand,
+                   content_dir: Path) -> Files:
         options = SiteOptions(
             use_directory_urls=config.use_directory_urls,
             today=today(),
             edit_url=edit_base_url(config.repo_url, config.edit_uri, Path(config.docs_dir).name),
         )
         try:
-            pages = render_site_pages(self.manual, options)
-            pages.extend(review_site_pages(self.manual, self.content_dir.parent, options.today))
+            pages = render_site_pages(manual, options)
+            pages.extend(review_site_pages(manual, content_dir.parent, options.today))
         except ValueError as exc:
             raise PluginError(f"Deskbook: {exc}") from None
         for page in pages:
@@ -150,28 +152,28 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 )
             files.append(File.generated(config, page.src_uri, content=page.markdown))
             self.generated[page.src_uri] = page
-        self._check_references(files, config)
+        self._check_references(files, config, manual)
         assets = _asset_files()
-        if self.brand.logo_uri:
-            assets[self.brand.logo_uri] = self.brand.logo_source
+        if brand.logo_uri and brand.logo_source:
+            assets[brand.logo_uri] = brand.logo_source
         for uri, source in assets.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(source)))
-        files.append(File.generated(config, BRAND_STYLESHEET_URI, content=self.brand.stylesheet))
+        files.append(File.generated(config, BRAND_STYLESHEET_URI, content=brand.stylesheet))
         if self.config.navigation and config.nav is None:
             hand_written = sorted(
                 f.src_uri for f in files.documentation_pages() if f.src_uri not in self.generated
             )
-            config.nav = build_navigation(self.manual, pages, hand_written, self.config.nav_max_entities)
+            config.nav = build_navigation(manual, pages, hand_written, self.config.nav_max_entities)
         return files
 
-    def _check_references(self, files: Files, config: MkDocsConfig) -> None:
+    def _check_references(self, files: Files, config: MkDocsConfig, manual: Manual) -> None:
         """Every reference of every hand-written page, reported together before any page is rendered."""
         diagnostics = Diagnostics()
         docs = Path(config.docs_dir).name
         for file in files.documentation_pages():
             if file.src_uri not in self.generated:
-                report_reference_problems(self.manual, f"{docs}/{file.src_uri}", file.content_string, diagnostics)
+                report_reference_problems(manual, f"{docs}/{file.src_uri}", file.content_string, diagnostics)
         if diagnostics.errors:
             raise PluginError("Deskbook references could not be resolved:\n" + format_report(diagnostics.sorted()))
 
