@@ -13,10 +13,9 @@ from .diagnostics import Diagnostics, Location, display_path
 from .limits import Suggestions, check_limits
 from .locale import catalogue_problems, parse_locale, project_catalogues
 from .manual import EntityRecord, Manual
-from .model import KINDS, Money, Policy, Role
+from .model import KINDS, Duration, Money, Policy, Role
 from .model.base import PLACEHOLDER
 from .model.escalation import LIMIT_LABELS
-from .model.schedule import NOT_TAKEN
 from .prose import check_prose_references, check_stale_prose
 from .safety import check_safety
 
@@ -225,7 +224,7 @@ def check_schedule_coverage(manual: Manual, diagnostics: Diagnostics) -> None:
                 document.location(("categories", index, "targets")),
                 f"category '{category.id}' is 'not taken' on every channel; at least one channel must take it",
             )
-        if category.flag and any(t.seconds > 3600 for t in category.targets.values() if t != NOT_TAKEN):
+        if category.flag and any(t.seconds > 3600 for t in category.targets.values() if isinstance(t, Duration)):
             diagnostics.warning(
                 document.location(("categories", index, "flag")),
                 f"category '{category.id}' is flagged for immediate attention but allows more than an hour",

@@ -6,6 +6,7 @@ whose entities can be looked up by kind and id and located back in their YAML.
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,11 +20,20 @@ from .diagnostics import Diagnostics, Location, display_path
 from .load import SourceMap, StrictYamlError, read_yaml
 from .locale import Localization, localization
 from .model import CONTENT_FILES, ContentFile, Entity, RefTo, content_file_for, locale_context
+from .model.call_log import LoggingGuide
+from .model.company import Company
+from .model.escalation import RoleList, Routing
 from .model.explain import explain_validation_error
-from .model.manual_settings import LocaleSetting
-from .model.registry import SETTINGS_BY_ATTRIBUTE
+from .model.glossary import Glossary
+from .model.hours import ServiceHours
+from .model.manual_settings import LocaleSetting, ManualSettings
+from .model.metric import MetricList
+from .model.schedule import ResponseSchedule
+from .model.training import HiringProfile, KnowledgeChecks, Monitoring, OnboardingPlan, TrainingLibrary
+from .model.variables import Variables
 
 Path_ = tuple[Any, ...]
+M = typing.TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -89,13 +99,81 @@ class Manual:
         setting = self.settings.locale
         return localization(setting.language, setting.currency, self.content_dir.parent)
 
-    def __getattr__(self, name: str) -> Any:
-        """A settings file's model by the attribute the registry gives it: ``manual.company``,
-        ``manual.schedule``; None for an optional file the project does not have."""
-        content_file = SETTINGS_BY_ATTRIBUTE.get(name)
-        if content_file is None or name.startswith("__"):
-            raise AttributeError(name)
-        return next((doc.model for doc in self.documents if doc.content_file.name == content_file.name), None)
+    def settings_file(self, model: type[M]) -> M | None:
+        """The model of the settings file that holds a ``model``; None for an optional file the project does
+        not have. The properties below name each one with its type."""
+        found = self._settings_models.get(model)
+        return found if isinstance(found, model) else None
+
+    @functools.cached_property
+    def _settings_models(self) -> dict[type, BaseModel]:
+        return {type(doc.model): doc.model for doc in self.documents if not doc.content_file.is_folder}
+
+    def _required(self, model: type[M]) -> M:
+        found = self.settings_file(model)
+        if found is None:  # load_manual gives no Manual without every required file (test_registry checks)
+            raise LookupError(f"the manual has no {model.__name__}")
+        return found
+
+    @property
+    def settings(self) -> ManualSettings:
+        return self._required(ManualSettings)
+
+    @property
+    def company(self) -> Company:
+        return self._required(Company)
+
+    @property
+    def variables(self) -> Variables:
+        return self._required(Variables)
+
+    @property
+    def role_list(self) -> RoleList:
+        return self._required(RoleList)
+
+    @property
+    def routing(self) -> Routing:
+        return self._required(Routing)
+
+    @property
+    def schedule(self) -> ResponseSchedule:
+        return self._required(ResponseSchedule)
+
+    @property
+    def service_hours(self) -> ServiceHours | None:
+        return self.settings_file(ServiceHours)
+
+    @property
+    def logging_guide(self) -> LoggingGuide:
+        return self._required(LoggingGuide)
+
+    @property
+    def metric_list(self) -> MetricList:
+        return self._required(MetricList)
+
+    @property
+    def glossary(self) -> Glossary:
+        return self._required(Glossary)
+
+    @property
+    def onboarding(self) -> OnboardingPlan:
+        return self._required(OnboardingPlan)
+
+    @property
+    def library(self) -> TrainingLibrary:
+        return self._required(TrainingLibrary)
+
+    @property
+    def hiring(self) -> HiringProfile:
+        return self._required(HiringProfile)
+
+    @property
+    def monitoring(self) -> Monitoring:
+        return self._required(Monitoring)
+
+    @property
+    def knowledge_checks(self) -> KnowledgeChecks:
+        return self._required(KnowledgeChecks)
 
     # -- entities -----------------------------------------------------------------------------------------
     def entities(self, kind: str) -> list[Any]:

@@ -130,7 +130,24 @@ def test_desk_card_parts_are_the_cards_own_and_the_registered_ones():
     assert set(DESK_CARD_PARTS) == set(_OWN_PARTS) | set(CARD_PART_SOURCES)
     assert len(DESK_CARD_PARTS) == len(set(DESK_CARD_PARTS))
     for source in CARD_PART_SOURCES.values():
-        assert source.attribute and callable(getattr(source.model, "desk_card", None)), source.name
+        assert callable(getattr(source.model, "desk_card", None)), source.name
+
+
+def test_every_settings_file_has_a_typed_property_on_the_manual():
+    """``manual.company`` and its kin are typed properties (type checkers see every use): one per settings
+    file, typed with the file's model, and optional exactly when the file is."""
+    import typing
+
+    from deskbook.manual import Manual
+    from deskbook.model.registry import SETTINGS_FILES
+
+    typed = {}
+    for name, member in vars(Manual).items():
+        if isinstance(member, property) and not name.startswith("_"):
+            typed[name] = typing.get_type_hints(member.fget)["return"]
+    for content_file in SETTINGS_FILES:
+        wanted = content_file.model if content_file.required else content_file.model | None
+        assert wanted in typed.values(), f"add a property returning {wanted} to Manual ({content_file.name})"
 
 
 def test_every_registered_section_is_drawn_on_its_page(example_content):

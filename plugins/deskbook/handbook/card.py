@@ -9,7 +9,7 @@ from typing import Any
 from ..locale import Localization
 from ..manual import Manual
 from ..model import CHANNEL_NAMES
-from ..model.card import CardList, CardRow
+from ..model.card import CardList, CardRow, CardSource
 from ..model.registry import CARD_PART_SOURCES
 from ..model.schedule import Category
 from ..text import fill_placeholders
@@ -57,8 +57,8 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
         if part in _OWN_PARTS:
             data.update(_OWN_PARTS[part](view, card, words))
         elif part in CARD_PART_SOURCES:
-            content = getattr(view, CARD_PART_SOURCES[part].attribute)
-            if content is not None:
+            content = view.settings_file(CARD_PART_SOURCES[part].model)
+            if isinstance(content, CardSource):  # None when the project has no such file
                 data["lists"].extend(asdict(card_list) for card_list in content.desk_card(view, options.printed.date()))
     _print_each_contact_once(data)
     return data

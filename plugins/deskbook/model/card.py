@@ -7,7 +7,9 @@ lays every such list out the same way.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
 
 
 @dataclass(frozen=True)
@@ -24,3 +26,10 @@ class CardList:
     title: str
     rows: tuple[CardRow, ...]
     note: str = ""
+
+
+@runtime_checkable
+class CardSource(Protocol):
+    """A settings model with a ``card_part``: its lists for the card, given the Manual and the printed day."""
+
+    def desk_card(self, manual: Any, day: dt.date) -> list[CardList]: ...

@@ -1,7 +1,8 @@
 """The kinds registry: every kind of content declared once, and everything else derived from it.
 
 Two tables. ``SETTINGS_FILES`` are the files that hold one thing each (``company.yaml``, ``roles.yaml``,
-...): where each lives, its model, whether the manual needs it, and the Manual attribute that reads it.
+...): where each lives, its model and whether the manual needs it (the Manual reads each by its model,
+with a typed property per file: ``manual.company``).
 ``KINDS`` are the addressable entities (a policy, a role, a glossary term): their model, their names in
 messages, where the site shows them, and, for kinds kept one per file, their folder and the scaffold
 ``new`` writes. The loader, the checker, the URL map, the site's page list, ``new``, ``diff`` and the
@@ -55,7 +56,6 @@ class ContentFile:
     model: type[Strict]
     required: bool
     title: str  # what the file holds, for messages and the schema's title (English; translated where shown)
-    attribute: str | None = None  # the Manual attribute that reads a settings file: manual.company
     # The pages it adds a section to, named by their path without ".md" and "/index": "company",
     # "response-times". Each page calls the macro of that name (hyphens as underscores) in section_template.
     sections: tuple[str, ...] = ()
@@ -117,30 +117,23 @@ class Kind:
 
 
 SETTINGS_FILES: tuple[ContentFile, ...] = (
-    ContentFile("manual", "manual.yaml", ManualSettings, True, N_("The manual: title, edition and audiences"),
-                "settings"),
-    ContentFile("company", "company.yaml", Company, True, N_("The company: mission, promises, history, executives"),
-                "company"),
-    ContentFile("variables", "variables.yaml", Variables, True, N_("Values filled into script placeholders"),
-                "variables"),
-    ContentFile("roles", "roles.yaml", RoleList, True, N_("Roles and their authority limits"), "role_list"),
-    ContentFile("routing", "routing.yaml", Routing, True, N_("Routing rules and key accounts"), "routing"),
-    ContentFile("schedules", "schedules.yaml", ResponseSchedule, True, N_("Response times by category and channel"),
-                "schedule"),
+    ContentFile("manual", "manual.yaml", ManualSettings, True, N_("The manual: title, edition and audiences")),
+    ContentFile("company", "company.yaml", Company, True, N_("The company: mission, promises, history, executives")),
+    ContentFile("variables", "variables.yaml", Variables, True, N_("Values filled into script placeholders")),
+    ContentFile("roles", "roles.yaml", RoleList, True, N_("Roles and their authority limits")),
+    ContentFile("routing", "routing.yaml", Routing, True, N_("Routing rules and key accounts")),
+    ContentFile("schedules", "schedules.yaml", ResponseSchedule, True, N_("Response times by category and channel")),
     ContentFile("service-hours", "service-hours.yaml", ServiceHours, False,
-                N_("Opening hours per line, always-open lines, holidays and closures"), "service_hours",
+                N_("Opening hours per line, always-open lines, holidays and closures"),
                 sections=("company", "response-times"), card_part="opening-hours"),
-    ContentFile("logging", "logging.yaml", LoggingGuide, True, N_("How to log a contact"), "logging_guide"),
-    ContentFile("metrics", "metrics.yaml", MetricList, True, N_("Performance metrics"), "metric_list"),
-    ContentFile("glossary", "glossary.yaml", Glossary, True, N_("Glossary of terms"), "glossary"),
-    ContentFile("onboarding", "training/onboarding.yaml", OnboardingPlan, True, N_("Onboarding plan"), "onboarding"),
-    ContentFile("library", "training/library.yaml", TrainingLibrary, True, N_("Training library and workshops"),
-                "library"),
-    ContentFile("hiring", "training/hiring.yaml", HiringProfile, True, N_("Hiring profile"), "hiring"),
-    ContentFile("monitoring", "training/monitoring.yaml", Monitoring, True, N_("Monitoring and reassessment"),
-                "monitoring"),
-    ContentFile("knowledge-checks", "training/knowledge-checks.yaml", KnowledgeChecks, True, N_("Knowledge checks"),
-                "knowledge_checks"),
+    ContentFile("logging", "logging.yaml", LoggingGuide, True, N_("How to log a contact")),
+    ContentFile("metrics", "metrics.yaml", MetricList, True, N_("Performance metrics")),
+    ContentFile("glossary", "glossary.yaml", Glossary, True, N_("Glossary of terms")),
+    ContentFile("onboarding", "training/onboarding.yaml", OnboardingPlan, True, N_("Onboarding plan")),
+    ContentFile("library", "training/library.yaml", TrainingLibrary, True, N_("Training library and workshops")),
+    ContentFile("hiring", "training/hiring.yaml", HiringProfile, True, N_("Hiring profile")),
+    ContentFile("monitoring", "training/monitoring.yaml", Monitoring, True, N_("Monitoring and reassessment")),
+    ContentFile("knowledge-checks", "training/knowledge-checks.yaml", KnowledgeChecks, True, N_("Knowledge checks")),
 )
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
@@ -248,7 +241,6 @@ annotation:
 CONTENT_FILES: tuple[ContentFile, ...] = SETTINGS_FILES + tuple(
     kind.content_file for kind in KINDS.values() if kind.content_file is not None
 )
-SETTINGS_BY_ATTRIBUTE: dict[str, ContentFile] = {cf.attribute: cf for cf in SETTINGS_FILES if cf.attribute}
 
 # The desk card's parts, as mkdocs.yml names them: the card's own, laid out by desk-card.typ, then the
 # parts settings files contribute as plain lists.

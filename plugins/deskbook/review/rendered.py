@@ -62,6 +62,13 @@ class RenderedChanges:
         return [page for page in self.pages if hit(page)], [pdf for pdf in self.pdfs if hit(pdf)]
 
 
+def _markdown_pages(docs_dir: Path | None) -> list[tuple[Path, str]]:
+    """The project's hand-written pages and their site paths; none without a docs folder."""
+    if docs_dir is None or not docs_dir.is_dir():
+        return []
+    return [(path, path.relative_to(docs_dir).as_posix()) for path in sorted(docs_dir.rglob("*.md"))]
+
+
 def render(manual: Manual, docs_dir: Path | None, editions: list[EditionInfo],
            desk_card: DeskCardInfo | None) -> Rendering:
     outputs = resolved_manual(manual)
@@ -69,9 +76,7 @@ def render(manual: Manual, docs_dir: Path | None, editions: list[EditionInfo],
     for page in render_site_pages(outputs, SiteOptions(use_directory_urls=False, today=_SAME_DAY)):
         rendering.pages[page_url(page.src_uri, False)] = page.markdown
     handwritten = []
-    docs = docs_dir if docs_dir is not None and docs_dir.is_dir() else None
-    for path in sorted(docs.rglob("*.md")) if docs is not None else []:
-        src_uri = path.relative_to(docs).as_posix()
+    for path, src_uri in _markdown_pages(docs_dir):
         markdown = path.read_text(encoding="utf-8", errors="replace")
 
         def link(kind: str, entity_id: str, src_uri: str = src_uri) -> str:

@@ -159,7 +159,7 @@ def _registered_sections(env: Environment, src_uri: str, context: dict[str, Any]
     page_name = src_uri.removesuffix(".md").removesuffix("/index")
     drawn = []
     for content_file in page_sections(page_name):
-        content = getattr(context["manual"], content_file.attribute)
+        content = context["manual"].settings_file(content_file.model)
         if content is not None:
             macros = env.get_template(content_file.section_template).make_module(context)
             drawn.append(getattr(macros, page_name.replace("-", "_"))(content))
