@@ -15,7 +15,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from deskbook.manual import Manual
-from deskbook.site.pages import SECTION_TITLES, SiteOptions, print_anchor, render_site_pages
+from deskbook.model.sections import SECTIONS
+from deskbook.site.pages import SiteOptions, print_anchor, render_site_pages
 from deskbook.templating import locale_filters
 
 HERE = Path(__file__).parent
@@ -33,7 +34,8 @@ def former_handbook_html(manual: Manual, printed: dt.datetime) -> str:
     pages = [page for page in render_site_pages(manual, SiteOptions(today=printed.date(), print_mode=True))
              if page.section != "about"]
     chapters = []
-    for key, title in SECTION_TITLES:
+    for declared in SECTIONS:
+        key, title = declared.name, declared.title
         section = [page for page in pages if page.section == key]
         if section:
             chapters.append({"key": key, "title": title,

@@ -119,6 +119,17 @@ def test_check_and_diff_do_not_import_a_pdf_engine(tmp_path, example_content):
     assert "ENGINES []" in result.stdout, result.stdout + result.stderr
 
 
+def test_every_kind_with_pages_belongs_to_a_declared_section():
+    """A kind's section is declared in model/sections.py (its title and place in the menu and the book);
+    forgetting it would leave the kind's pages out of the menu."""
+    from deskbook.model.sections import SECTION_NAMES
+
+    assert len(SECTION_NAMES) == len(set(SECTION_NAMES))
+    for kind in KINDS.values():
+        if kind.has_own_page:
+            assert kind.section in SECTION_NAMES, f"declare section {kind.section!r} in model/sections.py"
+
+
 def test_desk_card_parts_are_the_cards_own_and_the_registered_ones():
     """mkdocs.yml's desk_card.parts, check and the card all read one list: a part the card cannot print
     is never accepted, and a settings file's part needs no print code of its own."""

@@ -14,11 +14,11 @@ from deskbook.clock import build_datetime
 from deskbook.handbook import DeskCardSpec, EditionSpec, PrintError, PrintOptions, handbook_data, render_pdf
 from deskbook.handbook.card import desk_card_data
 from deskbook.pipeline import load_checked_manual as load_manual_or_raise
-from deskbook.site.pages import SECTION_TITLES
+from deskbook.model.sections import SECTIONS
 
 pytestmark = pytest.mark.pdf
 
-CHAPTERS = [title for _, title in SECTION_TITLES]
+CHAPTERS = [section.title for section in SECTIONS]
 
 
 def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:

@@ -84,8 +84,30 @@ def test_entity_pages_link_to_their_yaml_when_the_project_has_a_repository(tmp_p
     assert "edit/main/content/scripts/greeting.yaml" in script
 
 
-def test_every_site_section_has_a_place_in_the_reading_order():
-    from deskbook.model.manual_settings import READING_ORDER
-    from deskbook.site.pages import SECTION_TITLES
+def test_the_book_and_the_menu_share_one_order(example_content):
+    """The handbook's chapters follow the site's sections, and its pages the menu's entries (entities in
+    reading order, as the overview tables list them), so the book's page numbers rise down each table."""
+    import datetime as dt
 
-    assert sorted(READING_ORDER) == sorted(key for key, _ in SECTION_TITLES)
+    from deskbook.handbook.data import EditionSpec, PrintOptions, handbook_data
+    from deskbook.manual import load_manual
+    from deskbook.site.navigation import build_navigation
+    from deskbook.site.pages import SiteOptions, render_site_pages
+
+    manual, _ = load_manual(example_content)
+    pages = render_site_pages(manual, SiteOptions(today=dt.date(2026, 1, 1)))
+    menu_titles = []
+    for entry in build_navigation(manual, pages, [], 1000):
+        for title, target in entry.items():
+            if isinstance(target, list):
+                menu_titles.append([next(iter(item)) if isinstance(item, dict) else item for item in target])
+    book = handbook_data(manual, EditionSpec("handbook", "Handbook"), PrintOptions(printed=dt.datetime(2026, 1, 1)))
+    by_uri = {page.src_uri: page.title for page in pages}
+    book_titles = [[article["title"] for article in chapter["articles"]] for chapter in book["chapters"]
+                   if len(chapter["articles"]) > 1]
+    menu_as_titles = [[by_uri.get(item, item) for item in section] for section in menu_titles]
+    assert book_titles == menu_as_titles
+    policies = [policy.display_title for policy in manual.entities("policy")]
+    listed = next(section for section in book_titles if set(policies) <= set(section))
+    assert [title for title in listed if title in policies] == sorted(policies, key=str.casefold), \
+        "policies in reading order (the example gives them no order: by title)"

@@ -19,8 +19,10 @@ from ..clock import build_datetime
 from ..colours import WHITE, mix, readable_on_white
 from ..manual import Manual
 from ..model.manual_settings import BrandColours
+from ..model.sections import SECTION_TITLES
 from ..project import DESK_CARD_PARTS
-from ..site.pages import SECTION_TITLES, GeneratedPage, SiteOptions, print_anchor, render_site_pages
+from ..site.pages import GeneratedPage, SiteOptions, print_anchor, render_site_pages
+from ..site.reading_order import section_order
 from ..site.references import expand_references
 from ..text import markdown_html
 from ..urls import entity_target
@@ -155,8 +157,8 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions,
             articles.append(_article(print_anchor(page.src_uri), title, blocks, len(options.handwritten) > 1))
         chapters.append(_chapter("introduction", words["introduction"], articles))
 
-    for key, english_title in SECTION_TITLES:
-        title = localization.gettext(english_title)
+    for key in section_order(view):  # the site's order: one reading order for the menu and the book
+        title = localization.gettext(SECTION_TITLES[key])
         section_pages = [page for page in pages if page.section == key]
         if not section_pages:
             continue

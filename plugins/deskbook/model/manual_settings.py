@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from babel.numbers import is_currency
 from pydantic import AfterValidator, Field, StringConstraints
 
 from ..locale import DEFAULT_CURRENCY, DEFAULT_LANGUAGE, parse_locale
 from .base import Date, Entity, RefTo, Slug, Strict, Text
+from .sections import SECTION_NAMES
 
 
 def _known_language(value: str) -> str:
@@ -58,13 +59,10 @@ class AudienceDefinition(Entity):
     description: Text
 
 
-# The site's sections in the order a new hire needs them: who we are, the onboarding plan that walks
-# through the rest, then how we behave and what we sell, the rules and who decides, and reference last.
-READING_ORDER = (
-    "company", "training", "standards", "products", "policies", "escalation", "response-times", "procedures",
-    "call-logs", "metrics", "glossary",
-)
-SectionName = Literal[READING_ORDER]
+if TYPE_CHECKING:
+    SectionName = str  # one of SECTION_NAMES: a Literal built from a tuple, which type checkers cannot read
+else:
+    SectionName = Literal[SECTION_NAMES]
 
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..manual import Manual
-from .pages import SECTION_TITLES, GeneratedPage
-from .reading_order import entity_sort_key, section_order
+from ..model.sections import SECTION_TITLES
+from .pages import GeneratedPage
+from .reading_order import section_order
 
 FIRST_PAGES = ("index.md", "how-to-use.md")
 
@@ -19,9 +20,8 @@ def build_navigation(
     for page in pages:
         by_section.setdefault(page.section, []).append(page)
     words = manual.localization
-    titles = dict(SECTION_TITLES)
     for key in section_order(manual):
-        title = words.gettext(titles[key])
+        title = words.gettext(SECTION_TITLES[key])
         section_pages = by_section.get(key, [])
         if not section_pages:
             continue
@@ -29,7 +29,7 @@ def build_navigation(
             nav.append({title: section_pages[0].src_uri})
             continue
         overview = [page for page in section_pages if page.entity_ref is None]
-        entities = _in_reading_order(manual, [page for page in section_pages if page.entity_ref is not None])
+        entities = [page for page in section_pages if page.entity_ref is not None]  # already in reading order
         # Large sections keep only their overview pages in the menu: Material repeats the whole menu in
         # every page, so listing a thousand entities would make every page carry a thousand links.
         listed = overview + (entities if len(entities) <= max_entities else [])
@@ -43,18 +43,6 @@ def build_navigation(
     if "downloads.md" in hand_written:
         nav.append({words.gettext("Downloads"): "downloads.md"})
     return nav
-
-
-def _in_reading_order(manual: Manual, pages: list[GeneratedPage]) -> list[GeneratedPage]:
-    """A section's entity pages kind by kind (standards before scripts, as generated), each kind in
-    reading order."""
-    kinds = list(dict.fromkeys(page.entity_ref.partition(":")[0] for page in pages))
-
-    def key(page: GeneratedPage):
-        kind, _, entity_id = page.entity_ref.partition(":")
-        return kinds.index(kind), entity_sort_key(manual.get(kind, entity_id))
-
-    return sorted(pages, key=key)
 
 
 _TITLE_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", '"': "&quot;"})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,6 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..check import review_status
-from ..locale import N_
 from ..manual import Manual
 from ..model import KINDS, Entity
 from ..model.registry import page_sections
@@ -26,22 +26,8 @@ from ..text import fill_placeholders
 from ..urls import anchor_id, entity_target, relative_url
 from .diagrams import chain_diagram
 from .environment import environment, markdown_text
+from .reading_order import in_reading_order, section_order
 from .who_decides import who_decides_data
-
-# Section names in English, translated where they are shown (navigation, the handbook's chapters).
-SECTION_TITLES = (
-    ("company", N_("Company")),
-    ("standards", N_("Standards & Scripts")),
-    ("products", N_("Products")),
-    ("policies", N_("Policies")),
-    ("escalation", N_("Escalation")),
-    ("response-times", N_("Response times")),
-    ("procedures", N_("Procedures")),
-    ("call-logs", N_("Call logs")),
-    ("training", N_("Training")),
-    ("metrics", N_("Metrics")),
-    ("glossary", N_("Glossary")),
-)
 
 
 @dataclass(frozen=True)
@@ -58,7 +44,7 @@ class SiteOptions:
 class GeneratedPage:
     src_uri: str
     title: str
-    section: str  # one of SECTION_TITLES' keys, or "about"
+    section: str  # a name from model/sections.py, or "about"
     markdown: str
     entity_ref: str | None = None
 
@@ -167,8 +153,10 @@ def _registered_sections(env: Environment, src_uri: str, context: dict[str, Any]
 
 
 def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPage]:
-    """Every generated page of the site, in navigation order: section by section, each section's overview
-    pages first, then a page for each entity of the kinds the registry gives pages of their own."""
+    """Every generated page of the site, in reading order, which the menu and the handbook both follow:
+    section by section (:func:`section_order`), each section's overview pages first, then a page for each
+    entity of the kinds the registry gives pages of their own, kind by kind, each in reading order (the
+    order of the overview tables)."""
     pages: list[GeneratedPage] = []
 
     def add(template: str, src_uri: str, title: str, section: str, entity: Entity | None = None, **values: Any):
@@ -199,20 +187,21 @@ def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPag
     add("about.md.j2", "about.md", words.gettext("About this manual"), "about")
 
     # What a few kinds' pages show besides the entity itself.
-    page_values = {
+    page_values: dict[str, Callable[[Any], dict[str, Any]]] = {
         "policy": lambda policy: {"status": statuses[policy.id]},
         "chain": lambda chain: {"diagram": chain_diagram(manual, chain)},
     }
     for kind in KINDS.values():
         if not kind.has_own_page:
             continue
-        for entity in manual.entities(kind.name):
+        for entity in in_reading_order(manual.entities(kind.name)):
             values = page_values[kind.name](entity) if kind.name in page_values else {}
             add(f"{kind.name.replace('-', '_')}.md.j2", entity_target(kind.name, entity.id).src_uri,
-                entity.display_title, kind.section, entity, **values)
+                entity.display_title, kind.section or "", entity, **values)
 
-    order = [key for key, _ in SECTION_TITLES] + ["about"]
-    pages.sort(key=lambda page: order.index(page.section))
+    # test_registry holds every kind with pages to a declared section; one missing sorts last, not fails.
+    rank = {section: index for index, section in enumerate([*section_order(manual), "about"])}
+    pages.sort(key=lambda page: rank.get(page.section, len(rank)))
     _check_paths(pages)
     return pages
 

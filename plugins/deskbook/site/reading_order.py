@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from ..manual import Manual
 from ..model import Entity
-from ..model.manual_settings import READING_ORDER
+from ..model.sections import SECTION_NAMES
 
 E = TypeVar("E", bound=Entity)
 
@@ -23,6 +23,7 @@ def in_reading_order(entities: Iterable[E]) -> list[E]:
 
 
 def section_order(manual: Manual) -> list[str]:
-    """Section keys: those ``manual.yaml`` names first, in its order, then the rest in the usual order."""
+    """Section keys: those ``manual.yaml`` names first, in its order, then the rest in the usual order.
+    The site's menu and the handbook's chapters both follow it."""
     chosen = list(dict.fromkeys(manual.settings.sections or ()))
-    return chosen + [section for section in READING_ORDER if section not in chosen]
+    return chosen + [section for section in SECTION_NAMES if section not in chosen]
