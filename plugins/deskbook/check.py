@@ -15,7 +15,8 @@ from .locale import catalogue_problems, parse_locale, project_catalogues
 from .safety import check_safety
 from .manual import EntityRecord, Manual
 from .model import KINDS, Money, Policy, Role
-from .model.escalation import LIMIT_LABELS
+from .model.escalation import LIMIT_LABELS, Authority, Limit
+from .model.fields import field_info, type_of
 from .model.schedule import NOT_TAKEN
 from .model.base import PLACEHOLDER
 from .prose import check_prose_references, check_stale_prose
@@ -118,10 +119,12 @@ def check_chain_cycles(manual: Manual, diagnostics: Diagnostics) -> None:
                    "escalation chains hand on to each other in a circle ({loop}); a case would never reach an end")
 
 
+# A role's amounts and percentages, found by their fields' types, with the fields' English labels
+# ("refund up to"): check's messages stay English (issue 9 allows it).
 _AUTHORITY_LIMITS = {
-    "max_discount_percent": "discount",
-    "max_refund": "refund limit",
-    "max_gift_value": "gift value",
+    name: field_info(Authority, name).title or name
+    for name in Authority.model_fields
+    if type_of(Authority, name).annotation is Money or type_of(Authority, name).is_percent
 }
 
 
@@ -145,7 +148,7 @@ def _limits_held(role: Role) -> dict[str, tuple[str, int | Money]]:
         if _holds(limit.size):
             # check's messages stay English (issue 9 allows it): the kind's English name, not the manual's.
             name = limit.label or LIMIT_LABELS[limit.kind]
-            held[f"limit:{limit.kind}"] = (f"{name.lower()} limit", limit.size)
+            held[f"limit:{limit.kind}"] = (f"{name.lower()} {field_info(Limit, 'up_to').title}", limit.size)
     return held
 
 
@@ -173,7 +176,7 @@ def check_authority_rises(manual: Manual, diagnostics: Diagnostics) -> None:
                         diagnostics.error(
                             record.location("levels", index, "role"),
                             f"authority must rise up the chain: level {index + 1} ({role.id}) may give "
-                            f"{'an' if label[0] in 'aeiou' else 'a'} {label} of {_format_limit(manual, size)}, less than "
+                            f"{'an' if label[0] in 'aeiou' else 'a'} {label} {_format_limit(manual, size)}, less than "
                             f"level {lower_index + 1} ({lower_role.id}) at {_format_limit(manual, lower)}; reorder the levels or raise "
                             f"{role.id}'s authority in roles.yaml",
                         )

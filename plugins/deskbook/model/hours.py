@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from ..locale import Localization
+from ..locale import N_, Localization
 from .base import Channel, Date, Entity, Ref, Strict, Text
 from .card import CardList, CardRow
 
@@ -40,9 +40,11 @@ TimeZone = Annotated[str, AfterValidator(_known_time_zone),
 
 
 class OpeningTimes(Strict):
-    days: list[Weekday] = Field(min_length=1, description="days these times apply to: mon, tue, ... sun")
-    opens: ClockTime
-    closes: ClockTime
+    days: list[Weekday] = Field(min_length=1, title=N_("days"), description="days these times apply to: mon, tue, ... sun")
+    opens: ClockTime = Field(title=N_("opens"), description="when the line opens, on the 24-hour clock in quotes, "
+                             "like '08:30'")
+    closes: ClockTime = Field(title=N_("closes"), description="when the line closes, on the 24-hour clock in quotes, "
+                              "like '20:00' ('24:00' is midnight)")
 
     @model_validator(mode="after")
     def _closes_after_opening(self) -> "OpeningTimes":
@@ -74,12 +76,15 @@ class OpeningTimes(Strict):
 
 class ServiceLine(Entity):
     kind = "service-line"
-    name: Text
-    channel: Channel | None = None
-    contact: Text | None = Field(default=None, description="the number, address or link customers use")
-    always_open: bool = Field(default=False, description="open around the clock, every day, holidays included")
-    opening: list[OpeningTimes] = Field(default_factory=list)
-    note: Text | None = None
+    name: Text = Field(title=N_("name"), description="the line as customers know it, like 'Customer care line'")
+    channel: Channel | None = Field(default=None, title=N_("channel"), description="the channel the line is")
+    contact: Text | None = Field(default=None, title=N_("contact"),
+                                 description="the number, address or link customers use")
+    always_open: bool = Field(default=False, title=N_("always open"),
+                              description="open around the clock, every day, holidays included")
+    opening: list[OpeningTimes] = Field(default_factory=list, title=N_("opening times"),
+                                        description="the days and times the line is open")
+    note: Text | None = Field(default=None, title=N_("note"), description="anything else staff should know")
 
     def hours_label(self, words: Localization) -> str:
         """When the line is open, in one line: "Monday to Friday, 08:00 to 20:00; Saturday, 09:00 to 13:00"."""
@@ -101,11 +106,11 @@ class ServiceLine(Entity):
 
 
 class Closure(Strict):
-    date: Date
-    until: Date | None = Field(default=None, description="the last day closed, for a closure of several days")
-    name: Text = Field(description="like 'Christmas Day' or 'Stocktaking'")
+    date: Date = Field(title=N_("date"), description="the day closed, as YYYY-MM-DD (the first, for several days)")
+    until: Date | None = Field(default=None, title=N_("until"), description="the last day closed, for a closure of several days")
+    name: Text = Field(title=N_("name"), description="like 'Christmas Day' or 'Stocktaking'")
     lines: list[Ref("service-line")] = Field(
-        default_factory=list, description="the lines closed; leave out for every line that is not always open"
+        default_factory=list, title=N_("lines"), description="the lines closed; leave out for every line that is not always open"
     )
 
     @model_validator(mode="after")
@@ -124,9 +129,10 @@ class Closure(Strict):
 
 
 class ServiceHours(Strict):
-    time_zone: TimeZone
-    lines: list[ServiceLine] = Field(min_length=1)
-    closures: list[Closure] = Field(default_factory=list, description="public holidays and other closed days")
+    time_zone: TimeZone = Field(title=N_("time zone"), description="the time zone every opening time is in, an IANA "
+                                "name like 'America/Halifax' or 'Europe/Berlin'")
+    lines: list[ServiceLine] = Field(min_length=1, title=N_("lines"), description="the contact lines and their hours")
+    closures: list[Closure] = Field(default_factory=list, title=N_("closures"), description="public holidays and other closed days")
 
     def open_lines(self, closure: Closure) -> list[ServiceLine]:
         """The lines that stay open during a closure (the always-open ones, unless it names them)."""
