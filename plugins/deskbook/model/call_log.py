@@ -50,7 +50,7 @@ class CallLog(Entity):
     customer: Text = Field(title=N_("customer"), description="the customer's name")
     product: Ref("product") | None = Field(default=None, title=N_("product"), description="the product it was about")
     summary: Text = Field(title=N_("summary"), description="what the customer needed")
-    actions: list[Text] = Field(min_length=1, title=N_("actions"), description="what the representative did")
+    actions: list[Text] = Field(min_length=1, title=N_("actions taken"), description="what the representative did")
     outcome: Text = Field(title=N_("outcome"), description="how it ended")
     escalated_to: Ref("chain") | None = Field(default=None, title=N_("escalated to"),
                                               description="the escalation chain the case went up")

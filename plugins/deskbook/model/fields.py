@@ -63,6 +63,11 @@ class FieldType:
         return next((marker.names for marker in self.markers if isinstance(marker, Choices)), {})
 
     @property
+    def is_quantity(self) -> bool:
+        """An amount of money, a time or a percentage: a limit or a window staff keep to."""
+        return self.annotation in (Money, Duration) or self.is_percent
+
+    @property
     def item(self) -> FieldType | None:
         """What a list holds, or a mapping's values."""
         if get_origin(self.annotation) in (list, tuple):
