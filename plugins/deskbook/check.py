@@ -15,11 +15,13 @@ from .locale import catalogue_problems, parse_locale, project_catalogues
 from .manual import EntityRecord, Manual
 from .model import KINDS, Duration, Money, Policy, Role
 from .model.base import PLACEHOLDER
-from .model.escalation import LIMIT_LABELS
+from .model.escalation import LIMIT_LABELS, Authority, Limit
+from .model.fields import field_info, type_of
 from .prose import check_prose_references, check_stale_prose
 from .safety import check_safety
 
 FRESHNESS = "freshness"
+
 
 def check_manual(
     manual: Manual,
@@ -93,7 +95,7 @@ def _find_cycles(edges: dict[str, str | None]) -> list[list[str]]:
             path.append(node)
             node = edges[node]
         if node is not None and node in path:
-            cycle = path[path.index(node):]
+            cycle = path[path.index(node) :]
             if not seen_in_cycle.intersection(cycle):
                 seen_in_cycle.update(cycle)
                 cycles.append(cycle)
@@ -108,19 +110,31 @@ def _report_cycles(manual: Manual, diagnostics: Diagnostics, kind: str, link: st
 
 
 def check_role_hierarchy(manual: Manual, diagnostics: Diagnostics) -> None:
-    _report_cycles(manual, diagnostics, "role", "reports_to",
-                   "roles report to each other in a circle ({loop}); one of them must report to nobody or higher up")
+    _report_cycles(
+        manual,
+        diagnostics,
+        "role",
+        "reports_to",
+        "roles report to each other in a circle ({loop}); one of them must report to nobody or higher up",
+    )
 
 
 def check_chain_cycles(manual: Manual, diagnostics: Diagnostics) -> None:
-    _report_cycles(manual, diagnostics, "chain", "then",
-                   "escalation chains hand on to each other in a circle ({loop}); a case would never reach an end")
+    _report_cycles(
+        manual,
+        diagnostics,
+        "chain",
+        "then",
+        "escalation chains hand on to each other in a circle ({loop}); a case would never reach an end",
+    )
 
 
+# A role's amounts and percentages, found by their fields' types, with the fields' English labels
+# ("refund up to"): check's messages stay English (issue 9 allows it).
 _AUTHORITY_LIMITS = {
-    "max_discount_percent": "discount",
-    "max_refund": "refund limit",
-    "max_gift_value": "gift value",
+    name: field_info(Authority, name).title or name
+    for name in Authority.model_fields
+    if type_of(Authority, name).annotation is Money or type_of(Authority, name).is_percent
 }
 
 
@@ -154,7 +168,7 @@ def _limits_held(role: Role) -> dict[str, tuple[str, int | Money]]:
         if limit.size is not None and _holds(limit.size):
             # check's messages stay English (issue 9 allows it): the kind's English name, not the manual's.
             name = limit.label or LIMIT_LABELS[limit.kind]
-            held[f"limit:{limit.kind}"] = (f"{name.lower()} limit", limit.size)
+            held[f"limit:{limit.kind}"] = (f"{name.lower()} {field_info(Limit, 'up_to').title}", limit.size)
     return held
 
 
@@ -180,8 +194,8 @@ def check_authority_rises(manual: Manual, diagnostics: Diagnostics) -> None:
                         diagnostics.error(
                             record.location("levels", index, "role"),
                             f"authority must rise up the chain: level {index + 1} ({role.id}) may give "
-                            f"{'an' if label[0] in 'aeiou' else 'a'} {label} of {_format_limit(manual, size)}, "
-                            f"less than level {lower_index + 1} ({lower_role.id}) at {_format_limit(manual, lower)}; "
+                            f"{'an' if label[0] in 'aeiou' else 'a'} {label} {_format_limit(manual, size)}, less than "
+                            f"level {lower_index + 1} ({lower_role.id}) at {_format_limit(manual, lower)}; "
                             f"reorder the levels or raise {role.id}'s authority in roles.yaml",
                         )
                 highest[kind] = (index, role)
@@ -258,9 +272,7 @@ def check_placeholders(manual: Manual, diagnostics: Diagnostics, suggestions: Su
             diagnostics.error(record.location(*path), f"unknown placeholder '{{{name}}}'{hint}")
         unbalanced = PLACEHOLDER.sub("", text)
         if "{" in unbalanced or "}" in unbalanced:
-            diagnostics.error(
-                record.location(*path), "unmatched '{' or '}'; placeholders are written {name}"
-            )
+            diagnostics.error(record.location(*path), "unmatched '{' or '}'; placeholders are written {name}")
 
 
 def check_unique_local_ids(manual: Manual, diagnostics: Diagnostics) -> None:
@@ -294,11 +306,14 @@ def check_assets(manual: Manual, diagnostics: Diagnostics) -> None:
     content_dir = manual.content_dir.resolve()
     path = (content_dir / logo).resolve()
     if content_dir not in path.parents:
-        diagnostics.error(document.location(("logo",)),
-                          f"logo '{logo}' is outside the content folder; put it under content/assets/")
+        diagnostics.error(
+            document.location(("logo",)), f"logo '{logo}' is outside the content folder; put it under content/assets/"
+        )
     elif not path.is_file():
-        diagnostics.error(document.location(("logo",)),
-                          f"logo '{logo}' does not exist (looked for {path.relative_to(content_dir.parent)})")
+        diagnostics.error(
+            document.location(("logo",)),
+            f"logo '{logo}' does not exist (looked for {path.relative_to(content_dir.parent)})",
+        )
 
 
 def review_status(policy: Policy, today: dt.date, warning_days: int) -> str:
@@ -310,9 +325,7 @@ def review_status(policy: Policy, today: dt.date, warning_days: int) -> str:
     return "current"
 
 
-def check_freshness(
-    manual: Manual, diagnostics: Diagnostics, today: dt.date | None, strict_freshness: bool
-) -> None:
+def check_freshness(manual: Manual, diagnostics: Diagnostics, today: dt.date | None, strict_freshness: bool) -> None:
     today = today or build_today()
     warning_days = manual.settings.review_warning_days
     for policy in manual.entities("policy"):

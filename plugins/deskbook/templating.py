@@ -11,7 +11,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from .locale import Localization
-from .model import CHANNEL_NAMES
+from .model import CHANNEL_NAMES, KINDS
+from .model.fields import label
 from .model.product import ISSUE_STATUSES
 from .model.training import RESOURCE_FORMATS
 
@@ -32,6 +33,14 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
     }
 
 
+def field_label(words: Localization) -> Callable[[Any, str], str]:
+    """``{{ label(entity, "owner") }}`` or ``{{ label("policy", "owner") }}``: the field's own label
+    (its ``Field(title=...)``), in the manual's language, with a capital."""
+    def label_of(model: Any, name: str) -> str:
+        return label(KINDS[model].model if isinstance(model, str) else model, name, words)
+    return label_of
+
+
 def make_environment(package: str, words: Localization, filters: dict[str, Callable[..., Any]] | None = None,
                      **options: Any) -> Environment:
     env = Environment(
@@ -46,7 +55,8 @@ def make_environment(package: str, words: Localization, filters: dict[str, Calla
     )
     # newstyle: {{ _("%(n)s days", n=3) }} escapes its values and fails loudly on a missing one.
     env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]  # i18n adds it
-    env.globals.update(words=words, issue_statuses=ISSUE_STATUSES, resource_formats=RESOURCE_FORMATS)
+    env.globals.update(words=words, issue_statuses=ISSUE_STATUSES, resource_formats=RESOURCE_FORMATS,
+                       label=field_label(words))
     env.filters.update(locale_filters(words))
     env.filters.update(filters or {})
     return env

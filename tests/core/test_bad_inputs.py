@@ -172,7 +172,7 @@ CASES = [
          r"content/escalation/(complaints|large-orders)\.yaml:\d+:7: error: escalation chains hand on to each other in a circle"),
     Case("authority not rising", "escalation/complaints.yaml",
          lambda t: t.replace("  - role: team-lead", "  - role: supervisor", 1).replace("  - role: supervisor\n    respond_within: 2 hours", "  - role: team-lead\n    respond_within: 2 hours"),
-         r"content/escalation/complaints\.yaml:18:11: error: authority must rise up the chain: level 3 \(team-lead\) may give a discount of 15%, less than level 2 \(supervisor\) at 20%"),
+         r"content/escalation/complaints\.yaml:18:11: error: authority must rise up the chain: level 3 \(team-lead\) may give a discount up to 15%, less than level 2 \(supervisor\) at 20%"),
     Case("schedule category without a channel", "schedules.yaml", lambda t: t.replace("      social: 24 hours\n", "", 1),
          r"content/schedules\.yaml:\d+:7: error: category 'product-question' has no response target for social"),
     Case("unknown placeholder", "scripts/greeting.yaml", lambda t: t.replace("{agent_name}", "{agent_nme}", 1),

@@ -43,7 +43,7 @@ def _page(project: Path, name: str) -> str:
 def test_authority_matrix_shows_typed_limits(isp_project):
     page = _page(isp_project, "escalation/index.html")
     assert "Other limits" in page
-    assert "Account credit up to $25 Discount up to 10% for 1 month Fee waived Speed boost for 7 days" in page
+    assert "Credit up to $25 Discount up to 10% for 1 month Fee waived Speed boost for 7 days" in page
     assert "Discount up to" not in page.split("Other limits")[0], "no empty legacy discount column"
     assert "Discount up to 15% for 3 months" in page
 
@@ -93,7 +93,7 @@ def test_authority_rises_per_kind_past_a_level_without_money(tmp_path, capsys, m
     status, err = _check(content, capsys, monkeypatch)
     assert status == 1
     assert ("content/escalation/privacy.yaml:15:9: error: authority must rise up the chain: level 3 (care-manager) "
-            "may give an account credit limit of $20, less than level 1 (rep) at $25") in err
+            "may give a credit up to $20, less than level 1 (rep) at $25") in err
 
 
 def test_a_category_no_channel_takes(tmp_path, capsys, monkeypatch):

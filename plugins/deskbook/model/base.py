@@ -107,7 +107,14 @@ Percent = Annotated[
     int, Field(ge=0, le=100, description="a whole percentage, without the % sign"), Amount("percent")
 ]
 
-Channel = Literal["phone", "email", "chat", "in-person", "letter", "social"]
+@dataclass(frozen=True, eq=False)  # hashed by identity: typing hashes the markers of an Annotated
+class Choices:
+    """Marks a field of fixed keywords with what readers call each one (English msgids), so every output
+    prints "Live chat" where the YAML says ``chat``."""
+
+    names: dict[str, str]
+
+
 CHANNEL_NAMES: dict[str, str] = {
     "phone": N_("Phone"),
     "email": N_("E-mail"),
@@ -116,6 +123,7 @@ CHANNEL_NAMES: dict[str, str] = {
     "letter": N_("Letter"),
     "social": N_("Social media"),
 }
+Channel = Annotated[Literal["phone", "email", "chat", "in-person", "letter", "social"], Choices(CHANNEL_NAMES)]
 
 
 # -- money ------------------------------------------------------------------------------------------------
@@ -290,10 +298,12 @@ class Entity(Strict):
     """An addressable piece of content with a page or a section of its own."""
 
     kind: ClassVar[str] = ""  # each content kind names itself: "policy", "script", ...
-    id: Slug
-    audience: Audience = Field(default_factory=list)
+    id: Slug = Field(title=N_("id"), description="the id other files refer to this by, like 'refund-policy': "
+                     "lowercase letters, digits and single hyphens")
+    audience: Audience = Field(default_factory=list, title=N_("audience"))
     order: int | None = Field(
         default=None,
+        title=N_("order"),
         description="where a new hire meets this among its kind: lower first; entities without one follow, by title",
     )
 

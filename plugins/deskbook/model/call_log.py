@@ -6,48 +6,63 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from ..locale import N_
 from .base import Channel, Date, Entity, Markdown, RefTo, Slug, Strict, Text
 
 
 class LogField(Strict):
-    id: Slug
-    label: Text
-    description: Text
-    required: bool = True
+    id: Slug = Field(title=N_("id"), description="the field's id, like 'summary' or 'follow-up'")
+    label: Text = Field(title=N_("label"), description="the field's name on the form, like 'Summary'")
+    description: Text = Field(title=N_("description"), description="what to write in it")
+    required: bool = Field(default=True, title=N_("required"), description="whether every log must fill it in")
 
 
 class LoggingGuide(Strict):
-    title: Text
-    purpose: Markdown
-    fields: list[LogField] = Field(min_length=1)
-    steps: list[Text] = Field(min_length=1, description="how to log a contact")
-    email_review: Markdown = Field(description="how reps collect e-mail replies for later review")
+    title: Text = Field(title=N_("title"), description="the logging page's heading")
+    purpose: Markdown = Field(title=N_("purpose"), description="why contacts are logged")
+    fields: list[LogField] = Field(
+        min_length=1, title=N_("fields"), description="the fields of a log, as the printed form shows them"
+    )
+    steps: list[Text] = Field(min_length=1, title=N_("steps"), description="how to log a contact")
+    email_review: Markdown = Field(
+        title=N_("e-mail review"), description="how reps collect e-mail replies for later review"
+    )
 
 
 class FollowUp(Strict):
-    due: Date
-    action: Text
-    done: bool = False
+    due: Date = Field(title=N_("due"), description="the day it is due, as YYYY-MM-DD")
+    action: Text = Field(title=N_("action"), description="what is to be done")
+    done: bool = Field(default=False, title=N_("done"), description="whether it has been done")
 
 
 class Annotation(Strict):
-    verdict: Literal["good-practice", "to-improve"]
-    comment: Text
+    verdict: Literal["good-practice", "to-improve"] = Field(
+        title=N_("verdict"), description="good-practice or to-improve"
+    )
+    comment: Text = Field(title=N_("comment"), description="what this log shows new staff")
 
 
 class CallLog(Entity):
     kind = "call-log"
-    title: Text
-    date: Date
-    time: Text = Field(description="local time as HH:MM; quote it: '14:05'", pattern=r"^[0-2][0-9]:[0-5][0-9]$")
-    channel: Channel
-    category: Annotated[Slug, RefTo("category")]
-    representative: Text
-    customer: Text
-    product: Annotated[Slug, RefTo("product")] | None = None
-    summary: Text
-    actions: list[Text] = Field(min_length=1)
-    outcome: Text
-    escalated_to: Annotated[Slug, RefTo("chain")] | None = None
-    follow_up: FollowUp | None = None
-    annotation: Annotation
+    title: Text = Field(title=N_("title"), description="the contact in a few words")
+    date: Date = Field(title=N_("date"), description="the day of the contact, as YYYY-MM-DD")
+    time: Text = Field(
+        title=N_("time"), description="local time as HH:MM; quote it: '14:05'", pattern=r"^[0-2][0-9]:[0-5][0-9]$"
+    )
+    channel: Channel = Field(title=N_("channel"), description="the channel the contact came in on")
+    category: Annotated[Slug, RefTo("category")] = Field(
+        title=N_("category"), description="the schedule category of the inquiry"
+    )
+    representative: Text = Field(title=N_("representative"), description="who took the contact")
+    customer: Text = Field(title=N_("customer"), description="the customer's name")
+    product: Annotated[Slug, RefTo("product")] | None = Field(
+        default=None, title=N_("product"), description="the product it was about"
+    )
+    summary: Text = Field(title=N_("summary"), description="what the customer needed")
+    actions: list[Text] = Field(min_length=1, title=N_("actions taken"), description="what the representative did")
+    outcome: Text = Field(title=N_("outcome"), description="how it ended")
+    escalated_to: Annotated[Slug, RefTo("chain")] | None = Field(
+        default=None, title=N_("escalated to"), description="the escalation chain the case went up"
+    )
+    follow_up: FollowUp | None = Field(default=None, title=N_("follow-up"), description="what is still to be done")
+    annotation: Annotation = Field(title=N_("annotation"), description="what new staff should learn from it")

@@ -6,49 +6,54 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
+from ..locale import N_
 from .base import Channel, Entity, Markdown, RefTo, Slug, Strict, Text
 
 
 class Promise(Strict):
-    title: Text
-    text: Text
+    title: Text = Field(title=N_("title"), description="the promise in a few words, like 'Answers within a day'")
+    text: Text = Field(title=N_("text"), description="what the company promises its customers, in a sentence")
 
 
 class Milestone(Strict):
-    year: int = Field(ge=1800, le=2200)
-    event: Text
+    year: int = Field(ge=1800, le=2200, title=N_("year"), description="the year it happened, like 2014")
+    event: Text = Field(title=N_("event"), description="what happened that year")
 
 
 class Executive(Entity):
     kind = "executive"
-    name: Text
-    title: Text
-    role: Annotated[Slug, RefTo("role")] | None = Field(default=None,
-                                                        description="the escalation role this person holds")
-    bio: Markdown
-    handles: list[Text] = Field(default_factory=list, description="accounts or matters this person handles")
+    name: Text = Field(title=N_("name"), description="the person's full name")
+    title: Text = Field(title=N_("job title"), description="the person's job title, like 'Chief Operating Officer'")
+    role: Annotated[Slug, RefTo("role")] | None = Field(default=None, title=N_("role"),
+                                     description="the escalation role this person holds")
+    bio: Markdown = Field(title=N_("biography"), description="a short biography")
+    handles: list[Text] = Field(default_factory=list, title=N_("handles"),
+                                description="accounts or matters this person handles")
 
 
 class ContactChannel(Strict):
-    channel: Channel
-    label: Text
-    address: Text = Field(description="phone number, e-mail address, URL or street address")
-    hours: Text
+    channel: Channel = Field(title=N_("channel"), description="phone, email, chat, in-person, letter or social")
+    label: Text = Field(title=N_("label"), description="what customers know the channel as, like 'Customer care line'")
+    address: Text = Field(title=N_("address"), description="phone number, e-mail address, URL or street address")
+    hours: Text = Field(title=N_("hours"), description="when the channel is answered, in words")
     live_person: Text = Field(
+        title=N_("reaching a person"),
         description="how a customer reaches a real person from this channel (press 0, type 'agent', ...)"
     )
 
 
 class Company(Strict):
-    name: Text
-    tagline: Text | None = None
-    mission: Markdown
-    vision: Markdown
-    values: list[Text] = Field(default_factory=list)
-    promises: list[Promise] = Field(min_length=1)
-    history: list[Milestone] = Field(min_length=1)
-    executives: list[Executive] = Field(min_length=1)
-    contact_channels: list[ContactChannel] = Field(min_length=1)
+    name: Text = Field(title=N_("name"), description="the company's name, as customers know it")
+    tagline: Text | None = Field(default=None, title=N_("tagline"), description="a line under the name")
+    mission: Markdown = Field(title=N_("mission"), description="what the company is for")
+    vision: Markdown = Field(title=N_("vision"), description="where the company is going")
+    values: list[Text] = Field(default_factory=list, title=N_("values"), description="what the company stands for")
+    promises: list[Promise] = Field(min_length=1, title=N_("promises"), description="what customers can count on")
+    history: list[Milestone] = Field(min_length=1, title=N_("history"), description="milestones, oldest first")
+    executives: list[Executive] = Field(min_length=1, title=N_("executives"),
+                                        description="the people who lead the company, with their roles")
+    contact_channels: list[ContactChannel] = Field(min_length=1, title=N_("contact channels"),
+                                                   description="how customers reach the company")
 
     @model_validator(mode="after")
     def _history_in_order(self) -> Company:

@@ -7,39 +7,70 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from ..locale import N_
-from .base import Channel, Duration, Entity, Markdown, Money, Percent, RefTo, Slug, Strict, Text
+from ..locale import N_, Localization
+from .base import (
+    Channel,
+    Duration,
+    Entity,
+    Markdown,
+    Money,
+    Percent,
+    RefTo,
+    Slug,
+    Strict,
+    Text,
+)
 
 LIMIT_KINDS = ("refund", "credit", "discount", "gift", "fee-waiver")
 _MONEY_KINDS = ("refund", "credit", "discount", "gift")
-LIMIT_LABELS = {"refund": N_("Refund"), "credit": N_("Account credit"), "discount": N_("Discount"),
-                "gift": N_("Gift"), "fee-waiver": N_("Fee waived")}
+LIMIT_LABELS = {
+    "refund": N_("Refund"),
+    "credit": N_("Credit"),
+    "discount": N_("Discount"),
+    "gift": N_("Gift"),
+    "fee-waiver": N_("Fee waived"),
+}
 
 
 class Limit(Strict):
     """One kind of thing a role may give on its own authority, and how much."""
 
-    kind: Slug = Field(description="refund, credit, discount, gift, fee-waiver, or a kind of your own "
-                       "(give it a label)")
-    label: Text | None = Field(default=None, description="what the kind is called, for a kind of your own")
-    up_to: Money | None = Field(default=None, description="the largest amount, in the manual's currency")
-    percent: Percent | None = Field(default=None, description="for a discount: the largest percentage")
-    lasting: Text | None = Field(default=None, description="how long a discount or credit may run, like "
-                                 "'3 months'")
-    note: Text | None = None
+    # A limit is read after its kind's name ("Credit up to"), so its labels are worded to follow one.
+    kind: Slug = Field(
+        title=N_("kind"),
+        description="refund, credit, discount, gift, fee-waiver, or a kind of your own (give it a label)",
+    )
+    label: Text | None = Field(
+        default=None, title=N_("label"), description="what the kind is called, for a kind of your own"
+    )
+    up_to: Money | None = Field(
+        default=None, title=N_("up to"), description="the largest amount, in the manual's currency"
+    )
+    percent: Percent | None = Field(
+        default=None, title=N_("percentage up to"), description="for a discount: the largest percentage"
+    )
+    lasting: Text | None = Field(
+        default=None, title=N_("lasting"), description="how long a discount or credit may run, like '3 months'"
+    )
+    note: Text | None = Field(default=None, title=N_("note"), description="anything else staff should know")
 
     @model_validator(mode="after")
     def _says_how_much(self) -> Limit:
         if self.kind not in LIMIT_KINDS and self.label is None:
-            raise ValueError(f"'{self.kind}' is a kind of your own: give it a label (the known kinds are "
-                             f"{', '.join(LIMIT_KINDS)})")
+            raise ValueError(
+                f"'{self.kind}' is a kind of your own: give it a label (the known kinds are {', '.join(LIMIT_KINDS)})"
+            )
         if self.kind not in _MONEY_KINDS or self.up_to is not None or self.percent is not None:
             return self
         raise ValueError(f"a {self.kind} limit needs up_to (an amount) or percent")
 
-    def summary(self, words) -> str:
-        """In the manual's words: "Discount up to 15 % for 3 months", "Account credit up to $50"."""
-        title = self.label or words.gettext(LIMIT_LABELS[self.kind])
+    def name(self, words: Localization) -> str:
+        """What the limit is, in the manual's words: "Credit", "Gutschrift", or the label of a kind of your own."""
+        return self.label or words.gettext(LIMIT_LABELS[self.kind])
+
+    def summary(self, words: Localization) -> str:
+        """In the manual's words: "Discount up to 15 % for 3 months", "Credit up to $50"."""
+        title = self.name(words)
         if self.percent is not None:
             title = words.gettext("{limit} up to {amount}").format(limit=title, amount=words.percent(self.percent))
         elif self.up_to is not None:
@@ -55,16 +86,36 @@ class Limit(Strict):
 
 
 class Authority(Strict):
-    max_discount_percent: Percent = 0
-    max_refund: Money = Field(default=0, validate_default=True,
-                              description="largest refund this role may approve alone")
-    free_gift: bool = False
-    max_gift_value: Money = Field(default=0, validate_default=True)
-    may_consult_staff: bool = Field(default=False, description="may ask other departments for the answer")
-    may_override_policy: bool = False
-    other: list[Text] = Field(default_factory=list, description="other offers this role may make")
+    max_discount_percent: Percent = Field(
+        default=0, title=N_("discount up to"), description="the largest discount this role may give alone, in percent"
+    )
+    max_refund: Money = Field(
+        default=0,
+        validate_default=True,
+        title=N_("refund up to"),
+        description="largest refund this role may approve alone",
+    )
+    free_gift: bool = Field(default=False, title=N_("free gift"), description="may give a free gift")
+    max_gift_value: Money = Field(
+        default=0,
+        validate_default=True,
+        title=N_("gift value up to"),
+        description="the largest value of a free gift this role may give",
+    )
+    may_consult_staff: bool = Field(
+        default=False, title=N_("may consult other staff"), description="may ask other departments for the answer"
+    )
+    may_override_policy: bool = Field(
+        default=False,
+        title=N_("may override policy"),
+        description="may decide against a policy's rules on its own authority",
+    )
+    other: list[Text] = Field(
+        default_factory=list, title=N_("other offers"), description="other offers this role may make"
+    )
     limits: list[Limit] = Field(
         default_factory=list,
+        title=N_("limits"),
         description="typed limits beyond the ones above: credits, discounts for a time, waived fees, kinds "
         "of your own; a role with none of a kind holds no authority of that kind",
     )
@@ -75,78 +126,115 @@ class Authority(Strict):
 
 class Role(Entity):
     kind = "role"
-    title: Text
-    description: Text
-    reports_to: Annotated[Slug, RefTo("role")] | None = None
-    authority: Authority
+    title: Text = Field(title=N_("title"), description="the role's name, like 'Team lead'")
+    description: Text = Field(title=N_("description"), description="what the role does, in a sentence")
+    reports_to: Annotated[Slug, RefTo("role")] | None = Field(
+        default=None, title=N_("reports to"), description="the role this one escalates to and answers to"
+    )
+    authority: Authority = Field(title=N_("authority"), description="what this role may give or decide alone")
 
 
 class RoleList(Strict):
-    roles: list[Role] = Field(min_length=1)
+    roles: list[Role] = Field(min_length=1, title=N_("roles"), description="every role, with its authority")
 
 
 class Level(Strict):
-    role: Annotated[Slug, RefTo("role")]
-    respond_within: Duration
-    hand_on_when: Text = Field(description="when this level passes the case up to the next")
+    role: Annotated[Slug, RefTo("role")] = Field(
+        title=N_("role"), description="the role that takes the case at this level"
+    )
+    respond_within: Duration = Field(
+        title=N_("responds within"), description="how soon this level takes the case up, like '4 business hours'"
+    )
+    hand_on_when: Text = Field(title=N_("passes on when"), description="when this level passes the case up to the next")
 
 
 class Chain(Entity):
     kind = "chain"
-    title: Text
-    summary: Markdown
-    triggers: list[Text] = Field(min_length=1, description="situations that start this chain")
-    levels: list[Level] = Field(min_length=1)
+    title: Text = Field(title=N_("title"), description="the chain's name, as its page heading shows it")
+    summary: Markdown = Field(title=N_("summary"), description="when this chain is used and how far it goes")
+    triggers: list[Text] = Field(min_length=1, title=N_("triggers"), description="situations that start this chain")
+    levels: list[Level] = Field(min_length=1, title=N_("levels"), description="who takes the case, in order")
     then: Annotated[Slug, RefTo("chain")] | None = Field(
-        default=None, description="a chain that takes over after the last level")
-    procedure: Annotated[Slug, RefTo("procedure")] | None = None
+        default=None, title=N_("then"), description="a chain that takes over after the last level"
+    )
+    procedure: Annotated[Slug, RefTo("procedure")] | None = Field(
+        default=None, title=N_("procedure"), description="the procedure staff follow along this chain"
+    )
 
 
 class Condition(Strict):
     """When a routing rule applies: every condition given must hold. ``description`` is a condition in
     words that the checker does not judge."""
 
-    order_value_over: Money | None = None
-    amount_requested_over: Money | None = Field(default=None, description="the refund or credit asked for")
-    key_account: bool | None = None
-    account_lines_over: int | None = Field(default=None, ge=0, description="accounts with more lines, seats or "
-                                           "subscriptions than this")
-    account_tier: Text | None = Field(default=None, description="like 'business' or 'premium'")
-    product: Annotated[Slug, RefTo("product")] | None = None
-    channel: Channel | None = None
-    category: Annotated[Slug, RefTo("category")] | None = None
-    description: Text | None = None
+    order_value_over: Money | None = Field(
+        default=None, title=N_("order value over"), description="orders worth more than this amount"
+    )
+    amount_requested_over: Money | None = Field(
+        default=None, title=N_("amount requested over"), description="the refund or credit asked for"
+    )
+    key_account: bool | None = Field(
+        default=None, title=N_("key account"), description="true for the accounts listed under key_accounts"
+    )
+    account_lines_over: int | None = Field(
+        default=None,
+        ge=0,
+        title=N_("account lines over"),
+        description="accounts with more lines, seats or subscriptions than this",
+    )
+    account_tier: Text | None = Field(
+        default=None, title=N_("account tier"), description="like 'business' or 'premium'"
+    )
+    product: Annotated[Slug, RefTo("product")] | None = Field(
+        default=None, title=N_("product"), description="the product the case is about"
+    )
+    channel: Channel | None = Field(default=None, title=N_("channel"), description="the channel the case came in on")
+    category: Annotated[Slug, RefTo("category")] | None = Field(
+        default=None, title=N_("category"), description="the schedule category of the case"
+    )
+    description: Text | None = Field(
+        default=None, title=N_("description"), description="a condition in words, which check does not judge"
+    )
 
 
 class RoutingRule(Entity):
     kind = "routing"
-    title: Text
-    when: Condition
+    title: Text = Field(title=N_("title"), description="the rule in a few words, like 'Orders over $500'")
+    when: Condition = Field(title=N_("when"), description="when the rule applies: every condition given must hold")
     route_to: Annotated[Slug, RefTo("role")] | None = Field(
         default=None,
+        title=N_("sent to"),
         description="the role that takes these cases; leave out on a key-account rule to send each account "
         "to the executive named for it under key_accounts",
     )
-    chain: Annotated[Slug, RefTo("chain")] | None = None
-    desk: Text | None = Field(default=None, description="a desk or team that takes these cases, like "
-                              "'Business Desk'")
-    note: Text | None = None
+    chain: Annotated[Slug, RefTo("chain")] | None = Field(
+        default=None, title=N_("escalation chain"), description="the escalation chain these cases follow"
+    )
+    desk: Text | None = Field(
+        default=None, title=N_("desk"), description="a desk or team that takes these cases, like 'Business Desk'"
+    )
+    note: Text | None = Field(default=None, title=N_("note"), description="anything else staff should know")
 
     @model_validator(mode="after")
     def _has_a_destination(self) -> RoutingRule:
         if self.route_to is None and self.chain is None and self.desk is None and not self.when.key_account:
-            raise ValueError("name where these cases go: route_to (a role), chain or desk (only a key-account "
-                             "rule may leave all out)")
+            raise ValueError(
+                "name where these cases go: route_to (a role), chain or desk (only a key-account "
+                "rule may leave all out)"
+            )
         return self
 
 
 class KeyAccount(Entity):
     kind = "account"
-    name: Text
-    handled_by: Annotated[Slug, RefTo("executive")]
-    reason: Text
+    name: Text = Field(title=N_("name"), description="the customer's name, as staff know the account")
+    handled_by: Annotated[Slug, RefTo("executive")] = Field(
+        title=N_("handled by"), description="the executive who takes this account's cases"
+    )
+    reason: Text = Field(title=N_("reason"), description="why the account is handled apart")
 
 
 class Routing(Strict):
-    rules: list[RoutingRule] = Field(min_length=1)
-    key_accounts: list[KeyAccount] = Field(default_factory=list)
+    rules: list[RoutingRule] = Field(min_length=1, title=N_("rules"), description="where each kind of case goes")
+    key_accounts: list[KeyAccount] = Field(
+        default_factory=list, title=N_("key accounts"), description="accounts an executive handles in person"
+    )

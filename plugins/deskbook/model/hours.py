@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from ..locale import Localization
+from ..locale import N_, Localization
 from .base import Channel, Date, Entity, RefTo, Slug, Strict, Text
 from .card import CardList, CardRow
 
@@ -30,19 +30,30 @@ def _known_time_zone(name: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"'{name}' is not a time zone; write an IANA name like 'Europe/Berlin' or "
-                         "'America/Halifax'") from None
+        raise ValueError(
+            f"'{name}' is not a time zone; write an IANA name like 'Europe/Berlin' or 'America/Halifax'"
+        ) from None
     return name
 
 
-TimeZone = Annotated[str, AfterValidator(_known_time_zone),
-                     Field(description="an IANA time zone name, like 'America/Halifax' or 'Europe/Berlin'")]
+TimeZone = Annotated[
+    str,
+    AfterValidator(_known_time_zone),
+    Field(description="an IANA time zone name, like 'America/Halifax' or 'Europe/Berlin'"),
+]
 
 
 class OpeningTimes(Strict):
-    days: list[Weekday] = Field(min_length=1, description="days these times apply to: mon, tue, ... sun")
-    opens: ClockTime
-    closes: ClockTime
+    days: list[Weekday] = Field(
+        min_length=1, title=N_("days"), description="days these times apply to: mon, tue, ... sun"
+    )
+    opens: ClockTime = Field(
+        title=N_("opens"), description="when the line opens, on the 24-hour clock in quotes, like '08:30'"
+    )
+    closes: ClockTime = Field(
+        title=N_("closes"),
+        description="when the line closes, on the 24-hour clock in quotes, like '20:00' ('24:00' is midnight)",
+    )
 
     @model_validator(mode="after")
     def _closes_after_opening(self) -> OpeningTimes:
@@ -63,23 +74,33 @@ class OpeningTimes(Strict):
             else:
                 runs.append([day])
         name = lambda day: words.weekday(WEEKDAYS.index(day))  # noqa: E731
-        return ", ".join(name(run[0]) if len(run) == 1 else
-                         words.gettext("%(first)s to %(last)s", first=name(run[0]), last=name(run[-1]))
-                         for run in runs)
+        return ", ".join(
+            name(run[0])
+            if len(run) == 1
+            else words.gettext("%(first)s to %(last)s", first=name(run[0]), last=name(run[-1]))
+            for run in runs
+        )
 
     def label(self, words: Localization) -> str:
-        return words.gettext("%(days)s, %(opens)s to %(closes)s", days=self.days_label(words), opens=self.opens,
-                             closes=self.closes)
+        return words.gettext(
+            "%(days)s, %(opens)s to %(closes)s", days=self.days_label(words), opens=self.opens, closes=self.closes
+        )
 
 
 class ServiceLine(Entity):
     kind = "service-line"
-    name: Text
-    channel: Channel | None = None
-    contact: Text | None = Field(default=None, description="the number, address or link customers use")
-    always_open: bool = Field(default=False, description="open around the clock, every day, holidays included")
-    opening: list[OpeningTimes] = Field(default_factory=list)
-    note: Text | None = None
+    name: Text = Field(title=N_("name"), description="the line as customers know it, like 'Customer care line'")
+    channel: Channel | None = Field(default=None, title=N_("channel"), description="the channel the line is")
+    contact: Text | None = Field(
+        default=None, title=N_("contact"), description="the number, address or link customers use"
+    )
+    always_open: bool = Field(
+        default=False, title=N_("always open"), description="open around the clock, every day, holidays included"
+    )
+    opening: list[OpeningTimes] = Field(
+        default_factory=list, title=N_("opening times"), description="the days and times the line is open"
+    )
+    note: Text | None = Field(default=None, title=N_("note"), description="anything else staff should know")
 
     def hours_label(self, words: Localization) -> str:
         """When the line is open, in one line: "Monday to Friday, 08:00 to 20:00; Saturday, 09:00 to 13:00"."""
@@ -101,11 +122,15 @@ class ServiceLine(Entity):
 
 
 class Closure(Strict):
-    date: Date
-    until: Date | None = Field(default=None, description="the last day closed, for a closure of several days")
-    name: Text = Field(description="like 'Christmas Day' or 'Stocktaking'")
+    date: Date = Field(title=N_("date"), description="the day closed, as YYYY-MM-DD (the first, for several days)")
+    until: Date | None = Field(
+        default=None, title=N_("until"), description="the last day closed, for a closure of several days"
+    )
+    name: Text = Field(title=N_("name"), description="like 'Christmas Day' or 'Stocktaking'")
     lines: list[Annotated[Slug, RefTo("service-line")]] = Field(
-        default_factory=list, description="the lines closed; leave out for every line that is not always open"
+        default_factory=list,
+        title=N_("lines"),
+        description="the lines closed; leave out for every line that is not always open",
     )
 
     @model_validator(mode="after")
@@ -124,9 +149,14 @@ class Closure(Strict):
 
 
 class ServiceHours(Strict):
-    time_zone: TimeZone
-    lines: list[ServiceLine] = Field(min_length=1)
-    closures: list[Closure] = Field(default_factory=list, description="public holidays and other closed days")
+    time_zone: TimeZone = Field(
+        title=N_("time zone"),
+        description="the time zone every opening time is in, an IANA name like 'America/Halifax' or 'Europe/Berlin'",
+    )
+    lines: list[ServiceLine] = Field(min_length=1, title=N_("lines"), description="the contact lines and their hours")
+    closures: list[Closure] = Field(
+        default_factory=list, title=N_("closures"), description="public holidays and other closed days"
+    )
 
     def open_lines(self, closure: Closure) -> list[ServiceLine]:
         """The lines that stay open during a closure (the always-open ones, unless it names them)."""
@@ -141,13 +171,18 @@ class ServiceHours(Strict):
         """The card's "opening-hours" part, for the card's audience (``manual`` is its view): every line it
         may see with its number and hours, then the closures still to come on the day the card is printed."""
         words = manual.localization
-        lines = CardList(words.gettext("Opening hours"),
-                         tuple(CardRow(line.name, line.contact or "", line.hours_label(words))
-                               for line in manual.entities("service-line")),
-                         words.gettext("All hours are %(zone)s time", zone=self.time_zone))
+        lines = CardList(
+            words.gettext("Opening hours"),
+            tuple(
+                CardRow(line.name, line.contact or "", line.hours_label(words))
+                for line in manual.entities("service-line")
+            ),
+            words.gettext("All hours are %(zone)s time", zone=self.time_zone),
+        )
         upcoming = self.closures_from(day)
         if not upcoming:
             return [lines]
-        closed = CardList(words.gettext("Closed"),
-                          tuple(CardRow(closure.dates_label(words), closure.name) for closure in upcoming))
+        closed = CardList(
+            words.gettext("Closed"), tuple(CardRow(closure.dates_label(words), closure.name) for closure in upcoming)
+        )
         return [lines, closed]

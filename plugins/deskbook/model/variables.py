@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
+from ..locale import N_
 from .base import Strict, Text
 
 # A lowercase letter of any language, then letters, digits and underscores: {customer_name}, {kundens_navn},
@@ -16,10 +17,12 @@ VariableName = Annotated[str, StringConstraints(pattern=rf"^{PLACEHOLDER_NAME}$"
 
 class Variables(Strict):
     values: dict[VariableName, Text] = Field(
+        title=N_("values"),
         description="fixed values filled into scripts and prose: {company_name}, {support_phone}, ..."
     )
     blanks: dict[VariableName, Text] = Field(
         default_factory=dict,
+        title=N_("blanks"),
         description="placeholders the representative fills in during the contact, with a hint: "
         "{customer_name}: the customer's name",
     )

@@ -7,19 +7,26 @@ items that have ids (policy rules, steps) matched by id, so reordering is not a 
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import json
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
 
-from ..locale import N_, Localization
+from ..locale import Localization
 from ..manual import Manual
-from ..model import CHANNEL_NAMES, CONTENT_FILES, Duration, Entity, Kind, Money
-from ..model.schedule import NOT_TAKEN
+from ..model import CONTENT_FILES, Entity, Kind, RefTo
+from ..model.fields import (
+    FieldType,
+    PathStep,
+    capital,
+    field_info,
+    label,
+    value_at,
+    walk,
+    written,
+)
 
 RENAME_SIMILARITY = 0.75
 SHORT_TEXT = 40  # longer text values are quoted in full sentences rather than 'old -> new'
@@ -183,9 +190,9 @@ def diff_manuals(old: Manual, new: Manual) -> ChangeSet:
             changes.append(EntityChange(kind, entity_id, before[entity_id].display_title, "removed"))
         for entity_id in added:
             changes.append(EntityChange(kind, entity_id, after[entity_id].display_title, "added"))
-        for entity_id in before:
+        for entity_id, earlier in before.items():
             if entity_id in after:
-                fields = _field_changes(kind, before[entity_id], after[entity_id], old, new)
+                fields = _field_changes(kind, earlier, after[entity_id], old, new)
                 if fields:
                     changes.append(EntityChange(kind, entity_id, after[entity_id].display_title, "changed",
                                                 fields=fields))
@@ -217,8 +224,9 @@ def _singleton_changes(old: Manual, new: Manual) -> list[EntityChange]:
         if content_file.is_folder or name not in before or name not in after:
             continue
         left, right = _flatten(_without_entities(before[name])), _flatten(_without_entities(after[name]))
+        sides = _Sides(before[name], after[name], old, new)
         fields = [FieldChange(path, left.get(path), right.get(path),
-                              _describe_file_field(name, path, left.get(path), right.get(path), new.localization))
+                              _describe_file_field(name, path, left.get(path), right.get(path), sides))
                   for path in dict.fromkeys(list(left) + list(right)) if left.get(path) != right.get(path)]
         if fields:
             title = new.localization.gettext(content_file.title)
@@ -226,7 +234,8 @@ def _singleton_changes(old: Manual, new: Manual) -> list[EntityChange]:
     return changes
 
 
-def _describe_file_field(name: str, path: tuple[str, ...], old: Any, new: Any, words: Localization) -> str:
+def _describe_file_field(name: str, path: tuple[str, ...], old: Any, new: Any, sides: _Sides) -> str:
+    words = sides.words
     if name == "variables" and len(path) == 2 and path[0] == "values":
         placeholder = "{" + path[1] + "}"
         if old is None:
@@ -237,7 +246,7 @@ def _describe_file_field(name: str, path: tuple[str, ...], old: Any, new: Any, w
                                  old=_short(old, words))
         return words.gettext("Value filled in for %(placeholder)s: %(old)s -> %(new)s", placeholder=placeholder,
                              old=_short(old, words), new=_short(new, words))
-    return _generic_sentence(path, old, new, words)
+    return _generic_sentence(path, old, new, sides)
 
 
 def _field_changes(kind: str, before: Entity, after: Entity, old: Manual, new: Manual) -> list[FieldChange]:
@@ -254,87 +263,46 @@ def _field_changes(kind: str, before: Entity, after: Entity, old: Manual, new: M
 # --- wording -----------------------------------------------------------------------------------------------
 # Sentences name the field, never the entity (the entity is the heading they sit under), and put names and
 # values after a colon, so every language can word them without articles or plural endings guessed in code.
-
-# YAML keys as readers see them; a key not listed here is shown as written.
-FIELD_LABELS = {
-    "abbreviation": N_("abbreviation"), "acceptable": N_("acceptable behaviour"), "action": N_("action"),
-    "actions": N_("actions"), "activities": N_("activities"), "address": N_("address"),
-    "annotation": N_("annotation"), "answer": N_("answer"), "approver": N_("approver"), "audience": N_("audience"),
-    "audiences": N_("audiences"), "authority": N_("authority"), "behaviour": N_("behaviour"), "bio": N_("biography"),
-    "blanks": N_("blanks"), "category": N_("category"), "chain": N_("escalation chain"), "channel": N_("channel"),
-    "channels": N_("channels"), "choices": N_("choices"), "comment": N_("comment"),
-    "contact_channels": N_("contact channels"), "covers": N_("covers"), "currency": N_("currency"),
-    "customer": N_("customer"), "date": N_("date"), "default_owner": N_("default owner"),
-    "definition": N_("definition"), "description": N_("description"), "do": N_("do"), "done": N_("done"),
-    "due": N_("due"), "edition": N_("edition"), "effective": N_("effective"), "email_review": N_("e-mail review"),
-    "escalated_to": N_("escalated to"), "escalates_to": N_("escalates to"), "event": N_("event"),
-    "example": N_("example"), "examples": N_("examples"), "exceptions": N_("exceptions"),
-    "explanation": N_("explanation"), "faq": N_("frequently asked questions"), "features": N_("features"),
-    "fields": N_("fields"), "flag": N_("flag"), "follow_up": N_("follow-up"),
-    "follow_up_training": N_("follow-up training"), "format": N_("format"), "formula": N_("formula"),
-    "free_gift": N_("free gift"), "frequency": N_("frequency"), "goals": N_("goals"),
-    "hand_on_when": N_("passes on when"), "handled_by": N_("handled by"), "handles": N_("handles"),
-    "handling": N_("handling"), "history": N_("history"), "hours": N_("hours"),
-    "interview_questions": N_("interview questions"), "key_account": N_("key account"),
-    "known_issues": N_("known issues"), "label": N_("label"), "language": N_("language"), "led_by": N_("led by"),
-    "length": N_("length"), "levels": N_("levels"), "live_person": N_("reaching a person"), "locale": N_("locale"),
-    "logo": N_("logo"), "max_discount_percent": N_("discount up to"), "max_gift_value": N_("gift value up to"),
-    "max_refund": N_("refund up to"), "may_consult_staff": N_("may consult other staff"),
-    "may_override_policy": N_("may override policy"), "methods": N_("methods"), "mission": N_("mission"),
-    "name": N_("name"), "note": N_("note"), "notes": N_("notes"), "number": N_("number"),
-    "order_value_over": N_("order value over"), "other": N_("other offers"), "outcome": N_("outcome"),
-    "owner": N_("owner"), "previous_tag": N_("previous tag"), "price": N_("price"), "procedure": N_("procedure"),
-    "product": N_("product"), "promises": N_("promises"), "purpose": N_("purpose"), "qualities": N_("qualities"),
-    "question": N_("question"), "read": N_("study"), "reason": N_("reason"), "reassessment": N_("reassessment"),
-    "related_chains": N_("related escalation chains"), "related_policies": N_("related policies"),
-    "related_procedures": N_("related procedures"), "related_products": N_("related products"),
-    "related_scripts": N_("related scripts"), "reports_to": N_("reports to"),
-    "representative": N_("representative"), "required": N_("required"), "respond_within": N_("responds within"),
-    "review_by": N_("review by"), "review_warning_days": N_("review warning days"), "role": N_("role"),
-    "route_to": N_("sent to"), "rules": N_("rules"), "say": N_("say"), "see": N_("see"), "source": N_("source"),
-    "specs": N_("specifications"), "stages": N_("stages"), "status": N_("status"), "steps": N_("steps"),
-    "subtitle": N_("subtitle"), "summary": N_("summary"), "symptom": N_("symptom"), "tagline": N_("tagline"),
-    "target": N_("target"), "targets": N_("targets"), "term": N_("term"), "tests": N_("tests"), "text": N_("text"),
-    "then": N_("then"), "time": N_("time"), "title": N_("title"), "tool": N_("tool"), "triggers": N_("triggers"),
-    "unacceptable": N_("unacceptable behaviour"), "unit": N_("unit"), "value": N_("value"),
-    "values": N_("values"), "verdict": N_("verdict"), "version": N_("version"), "vision": N_("vision"),
-    "warning_signs": N_("warning signs"), "when": N_("when"), "when_to_use": N_("when to use it"),
-    "workaround": N_("workaround"), "year": N_("year"),
-}
-_ROLE_FIELDS = ("owner", "route_to", "role", "approver", "led_by", "reports_to")
-_MONEY_FIELDS = ("max_refund", "max_gift_value", "order_value_over", "price")
-_DATE_FIELDS = ("effective", "review_by", "date", "due")
+# Labels come from the fields' titles and values are written by their fields' types (model/fields.py).
 
 
-def _value_words(path: tuple[str, ...], value: Any, words: Localization) -> str | None:
-    """A typed value as the manual's language writes it (amounts, durations, dates), from its JSON form."""
-    if value is None or not path:
-        return None
-    if path[-1] in _MONEY_FIELDS and isinstance(value, str):
-        return words.money(_money(value))
-    if path[-1] == "max_discount_percent" and isinstance(value, int):
-        return words.percent(value)
-    if (path[-1] == "respond_within" or (len(path) > 1 and path[-2] == "targets")) and isinstance(value, str):
-        return words.gettext("Not taken") if value == NOT_TAKEN else words.duration(Duration.parse(value))
-    if path[-1] in _DATE_FIELDS and isinstance(value, str):
-        try:
-            return words.date(dt.date.fromisoformat(value))
-        except ValueError:
-            return None
-    return None
+@dataclass(frozen=True)
+class _Sides:
+    """Where a changed path sits: the model it starts at, at both revisions, and the two Manuals."""
+
+    before: BaseModel
+    after: BaseModel
+    old_manual: Manual
+    new_manual: Manual
+    unnamed: int = 0  # leading parts of the path the heading already says ("authority" under a role)
+
+    @property
+    def words(self) -> Localization:
+        return self.new_manual.localization
 
 
-def _role_title(manual: Manual, role_id: Any) -> str:
-    if role_id is None:
-        return manual.localization.gettext("nobody in particular")
-    role = manual.get("role", role_id) if isinstance(role_id, str) else None
-    return role.title if role is not None else str(role_id)
+def _title(manual: Manual, reference: RefTo, entity_id: Any) -> str:
+    """A referenced entity by its title; an id the revision does not know (or a removed one) as written."""
+    if not isinstance(entity_id, str):
+        return str(entity_id)
+    kind, _, target = entity_id.partition(":") if reference.kind == "*" else (reference.kind, "", entity_id)
+    entity = manual.get(kind, target)
+    return entity.display_title if entity is not None else entity_id
 
 
-def _money(canonical: str) -> Money:
-    """An amount back from its JSON form (``1500 USD``), for wording."""
-    amount, _, currency = canonical.partition(" ")
-    return Money(Decimal(amount), currency)
+def _shown(field_type: FieldType | None, typed: Any, plain: Any, manual: Manual) -> str:
+    """One side's value in words: a reference by its entity's title, a typed value the locale's way, a list
+    item by item, and anything else as written."""
+    words = manual.localization
+    if field_type is not None and field_type.reference is not None and typed is not None:
+        return _title(manual, field_type.reference, typed)
+    if typed is not None:
+        text = written(typed, words, field_type)
+        if text is not None:
+            return text
+    if isinstance(typed, (list, tuple)) and field_type is not None and field_type.item is not None and typed:
+        return ", ".join(_shown(field_type.item, item, item, manual) for item in typed)
+    return _short(plain, words)
 
 
 def _words(value: Any, words: Localization) -> str:
@@ -347,18 +315,47 @@ def _words(value: Any, words: Localization) -> str:
     return str(value)
 
 
-def _label(path: tuple[str, ...], words: Localization) -> str:
-    """("levels", "#2", "role") -> "Levels › 2 › Role"; ("rules", "[window]", "text") -> "Rules › window › Text"."""
-    parts = []
-    for part in path:
-        if part.startswith("#"):
-            parts.append(part[1:])
-        elif part.startswith("["):
-            parts.append(part[1:-1])
-        else:
-            label = FIELD_LABELS.get(part) or CHANNEL_NAMES.get(part)
-            parts.append(_capital(words.gettext(label)) if label else part)
-    return " › ".join(parts)
+def _label(path: tuple[str, ...], sides: _Sides) -> str:
+    """("levels", "#2", "role") -> "Levels › 2 › Role", each part the field's own label;
+    ("rules", "[window]", "text") -> "Rules › window › Text"; a typed item known by its kind reads as one
+    phrase with its field: ("limits", "[credit]", "up_to") -> "Credit up to"."""
+    words = sides.words
+    steps = walk(type(sides.after), path)
+    parts: list[str] = []
+    index = 0
+    while index < len(steps):
+        step = steps[index]
+        following = steps[index + 1] if index + 1 < len(steps) else None
+        if step.owner is not None:
+            parts.append(label(step.owner, step.part, words))
+        elif step.part.startswith("#"):
+            parts.append(step.part[1:])
+        elif step.part.startswith("[") and _known_by_kind(step) and following is not None and following.owner:
+            item = value_at(sides.after, path[: index + 1]) or value_at(sides.before, path[: index + 1])
+            name = item.name(words) if hasattr(item, "name") and callable(item.name) else step.part[1:-1]
+            title = field_info(following.owner, following.part).title or following.part
+            parts[-1:] = [words.gettext("%(item)s %(field)s", item=capital(name), field=words.gettext(title))]
+            index += 1
+        elif step.part.startswith("["):
+            parts.append(step.part[1:-1])
+        else:  # a mapping's key: "email" under targets reads "E-mail"
+            container = steps[index - 1].type if index else None
+            key_type = container.key if container is not None else None
+            names = key_type.choice_names if key_type is not None else {}
+            parts.append(words.gettext(names[step.part]) if step.part in names else step.part)
+        index += 1
+    return " › ".join(parts[sides.unnamed:] if sides.unnamed < len(parts) else parts)
+
+
+def _known_by_kind(step: PathStep) -> bool:
+    """An item of a list of typed things (a role's limits), keyed by its kind rather than an id."""
+    model = step.type.model if step.type is not None else None
+    return model is not None and "kind" in model.model_fields and "id" not in model.model_fields
+
+
+def _leaf_type(path: tuple[str, ...], sides: _Sides) -> FieldType | None:
+    steps = walk(type(sides.after), path)
+    return steps[-1].type if steps else None
 
 
 def _routing_subject(rule: Any, manual: Manual) -> str:
@@ -378,6 +375,9 @@ def _routing_subject(rule: Any, manual: Manual) -> str:
 def describe(kind: str, before: Any, after: Any, path: tuple[str, ...], old: Any, new: Any,
              old_manual: Manual, new_manual: Manual) -> str:
     words = new_manual.localization
+    sides = _Sides(before, after, old_manual, new_manual)
+    field_type = _leaf_type(path, sides)
+    reference = field_type.reference if field_type is not None else None
     if kind == "routing":
         subject = _routing_subject(after, new_manual)
         if path == ("route_to",) and new is None:
@@ -389,28 +389,43 @@ def describe(kind: str, before: Any, after: Any, path: tuple[str, ...], old: Any
         rule_id = path[1].strip("[]")
         rule = next((r for r in getattr(after, "rules", []) if r.id == rule_id), None)
         unit = f" {rule.unit}" if rule is not None and rule.unit else ""
-        return words.gettext("%(rule)s: %(old)s -> %(new)s", rule=_capital(rule_id.replace("-", " ")),
+        return words.gettext("%(rule)s: %(old)s -> %(new)s", rule=capital(rule_id.replace("-", " ")),
                              old=_words(old, words) + unit, new=_words(new, words) + unit)
     if kind == "role" and path and path[0] == "authority":
-        path = path[1:]  # "Refund up to", not "Authority › Refund up to": a role's limits are all authority
-    if path and path[-1] in _ROLE_FIELDS:
-        return words.gettext("%(field)s: now %(new)s instead of %(old)s", field=_label(path, words),
+        # "Refund up to", not "Authority › Refund up to": a role's limits are all authority
+        sides = _Sides(before, after, old_manual, new_manual, unnamed=1)
+    if reference is not None and reference.kind == "role" and not isinstance(old, list):
+        return words.gettext("%(field)s: now %(new)s instead of %(old)s", field=_label(path, sides),
                              new=_role_title(new_manual, new), old=_role_title(old_manual, old))
-    return _generic_sentence(path, old, new, words)
+    return _generic_sentence(path, old, new, sides)
 
 
-def _generic_sentence(path: tuple[str, ...], old: Any, new: Any, words: Localization) -> str:
+def _role_title(manual: Manual, role_id: Any) -> str:
+    if role_id is None:
+        return manual.localization.gettext("nobody in particular")
+    return _title(manual, RefTo("role"), role_id)
+
+
+def _generic_sentence(path: tuple[str, ...], old: Any, new: Any, sides: _Sides) -> str:
     # The entity is named in the heading these sentences sit under, so they start at the field.
-    field = _label(path, words)
+    words = sides.words
+    field = _label(path, sides)
+    field_type = _leaf_type(path, sides)
+
+    def before() -> str:
+        return _shown(field_type, value_at(sides.before, path), old, sides.old_manual)
+
+    def after() -> str:
+        return _shown(field_type, value_at(sides.after, path), new, sides.new_manual)
+
     if old is None:
-        return words.gettext("%(field)s added: %(new)s", field=field,
-                             new=_value_words(path, new, words) or _short(new, words))
+        return words.gettext("%(field)s added: %(new)s", field=field, new=after())
     if new is None:
-        return words.gettext("%(field)s removed (was %(old)s)", field=field,
-                             old=_value_words(path, old, words) or _short(old, words))
+        return words.gettext("%(field)s removed (was %(old)s)", field=field, old=before())
     if isinstance(old, list) and isinstance(new, list):
-        gone = [item for item in old if item not in new]
-        came = [item for item in new if item not in old]
+        item_type = field_type.item if field_type is not None else None
+        gone = [_shown(item_type, item, item, sides.old_manual) for item in old if item not in new]
+        came = [_shown(item_type, item, item, sides.new_manual) for item in new if item not in old]
         parts = []
         if came:
             parts.append(words.ngettext("added %(items)s", "added %(num)d items: %(items)s", len(came),
@@ -424,18 +439,12 @@ def _generic_sentence(path: tuple[str, ...], old: Any, new: Any, words: Localiza
         return words.gettext("%(field)s now reads %(new)s (was %(old)s)", field=field,
                              new=words.gettext("“%(words)s”", words=_short(new, words)),
                              old=words.gettext("“%(words)s”", words=_short(old, words)))
-    return words.gettext("%(field)s: %(old)s -> %(new)s", field=field,
-                         old=_value_words(path, old, words) or _short(old, words),
-                         new=_value_words(path, new, words) or _short(new, words))
+    return words.gettext("%(field)s: %(old)s -> %(new)s", field=field, old=before(), new=after())
 
 
 def kind_label(kind: Kind, words: Localization) -> str:
     """A kind's name for headings and lists in the manual's language: "Escalation chain", "Eskalationskette"."""
-    return _capital(words.gettext(kind.singular))
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    return capital(words.gettext(kind.singular))
 
 
 def _quoted_items(items: list[Any], words: Localization) -> str:

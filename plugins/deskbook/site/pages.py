@@ -16,10 +16,12 @@ from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from ..check import review_status
 from ..manual import Manual
 from ..model import KINDS, Entity
+from ..model.fields import type_of, written
 from ..model.registry import page_sections
 from ..references import linking
 from ..text import fill_placeholders
@@ -85,6 +87,19 @@ class PageContext:
         return Markup('<a href="{}" class="deskbook-ref deskbook-ref-{}">{}</a>').format(
             self.href(kind, entity_id), kind, title
         )
+
+    def field(self, model: BaseModel, name: str) -> Markup:
+        """A field's value as a page shows it, by the field's type: a reference links to its entity, an
+        amount, a duration or a date is written the locale's way, anything else is escaped text."""
+        value = getattr(model, name)
+        if value is None:
+            return Markup("")
+        field_type = type_of(type(model), name)
+        if field_type.reference is not None and isinstance(value, str):
+            kind = field_type.reference.kind
+            return self.link(value) if kind == "*" else self.link(kind, value)
+        text = written(value, self.manual.localization, field_type)
+        return Markup.escape(text if text is not None else value)
 
     def fill(self, text: str | None) -> Markup:
         if not text:
