@@ -10,9 +10,12 @@ messages located in mkdocs.yml.
 from __future__ import annotations
 
 import difflib
+import os
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 import yaml
 
@@ -20,6 +23,7 @@ from .diagnostics import Diagnostic, Diagnostics, Location, display_path
 from .manual import Manual
 from .model.base import is_slug
 from .model.registry import DESK_CARD_PARTS
+
 PAGE_SIZES = ("A4", "Letter")
 DEFAULT_EDITION = {"name": "handbook", "title": "Complete edition", "audience": None}
 
@@ -57,7 +61,7 @@ class Option:
             return [item.plain() for item in self.value]
         return self.value
 
-    def get(self, key: str) -> "Option | None":
+    def get(self, key: str) -> Option | None:
         return self.value.get(key) if isinstance(self.value, dict) else None
 
 
@@ -210,6 +214,9 @@ def check_project(project: Project, manual: Manual | None, diagnostics: Diagnost
     """The Deskbook plugins' options in mkdocs.yml: types, names, and what they refer to in the Manual."""
     for location, message in project.problems:
         diagnostics.error(location, message)
+    site_dir = site_dir_problem(project)
+    if site_dir is not None:
+        diagnostics.error(*site_dir)
     content = project.plugin("deskbook/content")
     if content is not None:
         _unknown_keys(project, content, _CONTENT_KEYS, "deskbook/content", diagnostics)
@@ -256,8 +263,13 @@ def _option_of(value: Any, line: int, column: int) -> Option:
 
 
 def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, diagnostics: Diagnostics) -> None:
-    error = lambda option, message: diagnostics.error(project.location(option), message)  # noqa: E731
+    error = lambda option, message: diagnostics.error(project.location(option), message)
     _unknown_keys(project, pdf, _PDF_KEYS, "deskbook/pdf", diagnostics)
+    output_dir = pdf.get("output_dir")
+    if output_dir is not None and _known(output_dir):
+        problem = output_dir_problem(output_dir.value)
+        if problem:
+            error(output_dir, f"deskbook/pdf: output_dir {problem}")
     page_size = pdf.get("page_size")
     if page_size is not None and _known(page_size) and page_size.value not in PAGE_SIZES:
         error(page_size, f"page_size '{page_size.value}' is not one of: {', '.join(PAGE_SIZES)}")
@@ -328,9 +340,39 @@ def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, dia
         error(form, "log_form must be a mapping of options (enabled, name)")
 
 
+_FOLDER_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def output_dir_problem(value: Any) -> str | None:
+    """Why a PDF folder could not be a folder inside the site: it is also the Downloads links' address, so
+    only plain relative folder names (``pdf``, ``print/2027``) are taken."""
+    if not isinstance(value, str) or not value.strip("/"):
+        return f"'{value}' must name a folder inside the site, like pdf"
+    parts = value.strip("/").split("/")
+    if value.startswith("/") or any(not _FOLDER_PART.fullmatch(part) or part.startswith("..") for part in parts):
+        return (f"'{value[:80]}' must be a folder inside the site written with letters, digits, '.', '_' and "
+                "'-' (like pdf or print/2027): no absolute path, no '..', no address")
+    return None
+
+
+def site_dir_problem(project: Project) -> tuple[Location, str] | None:
+    """The output folder named by ``site_dir``, refused when a build would replace a folder that is not
+    Deskbook's (see cli/staging.py); ``build -d`` is judged by the build, with the same words."""
+    from .cli.staging import foreign_folder_problem
+
+    option = project.settings.get("site_dir")
+    value = option.value if option is not None and isinstance(option.value, str) else "site"
+    folder = Path(os.path.abspath(project.root / value))
+    problem = foreign_folder_problem(folder) or foreign_folder_problem(folder.resolve())
+    if problem is None:
+        return None
+    named = f"site_dir '{value}'" if option is not None else "site_dir (not set, so 'site')"
+    return project.location(option), f"{named}: the output folder {folder} {problem}"
+
+
 def _check_desk_card(project: Project, card: Option | None, manual: Manual | None, check_name, check_audience,
                      diagnostics: Diagnostics) -> None:
-    error = lambda option, message: diagnostics.error(project.location(option), message)  # noqa: E731
+    error = lambda option, message: diagnostics.error(project.location(option), message)
     if card is None or not _known(card):
         return
     if not isinstance(card.value, dict):
