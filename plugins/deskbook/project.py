@@ -217,6 +217,10 @@ def check_project(project: Project, manual: Manual | None, diagnostics: Diagnost
     site_dir = site_dir_problem(project)
     if site_dir is not None:
         diagnostics.error(*site_dir)
+    for option, where in _addresses(project):
+        problem = address_problem(option.value, page_path=where.startswith("nav"))
+        if problem:
+            diagnostics.error(project.location(option), f"{where} {problem}")
     content = project.plugin("deskbook/content")
     if content is not None:
         _unknown_keys(project, content, _CONTENT_KEYS, "deskbook/content", diagnostics)
@@ -353,6 +357,61 @@ def output_dir_problem(value: Any) -> str | None:
         return (f"'{value[:80]}' must be a folder inside the site written with letters, digits, '.', '_' and "
                 "'-' (like pdf or print/2027): no absolute path, no '..', no address")
     return None
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def address_problem(value: Any, page_path: bool = False) -> str | None:
+    """Why a link address from mkdocs.yml may not be on the site's pages: only web addresses and paths
+    inside the site are taken, so no ``javascript:`` or ``data:`` link runs in the manual's origin.
+    Browsers ignore leading spaces and control characters and every tab and line break in an address, so
+    the scheme is read as they read it. A ``page_path`` (a navigation entry) may name a page file with
+    spaces; MkDocs writes its address itself."""
+    if not isinstance(value, str):
+        return None
+    seen = re.sub(r"[\t\n\r]", "", value).lstrip("".join(map(chr, range(0x21))))
+    scheme = _SCHEME.match(seen)
+    if scheme is not None and scheme.group(1).lower() not in ("http", "https"):
+        return (f"'{value[:80]}' is a {scheme.group(1).lower()}: address; links from mkdocs.yml must be web "
+                "addresses (https://...) or paths inside the site")
+    # MkDocs and Material print these addresses into their pages unescaped: a quote or a bracket would
+    # end the attribute. An address never needs them written as they are.
+    unsafe = sorted(set(re.findall(r"[\"'<>`\\\s\x00-\x1f\x7f]", value)))
+    if unsafe and not page_path:
+        shown = " ".join(repr(char) for char in unsafe[:4])
+        return (f"'{value[:80]}' holds {shown}, which an address never holds as written; write them "
+                "percent-encoded (%22 for a quote, %20 for a space)")
+    return None
+
+
+def _addresses(project: Project) -> Iterator[tuple[Option, str]]:
+    """The values of mkdocs.yml that become links on the pages: the repository, its edit address, the
+    site's own address, the theme's social links and the navigation's entries."""
+    for key in ("repo_url", "edit_uri", "site_url"):
+        option = project.settings.get(key)
+        if option is not None:
+            yield option, key
+    extra = project.settings.get("extra")
+    social = extra.get("social") if extra is not None else None
+    for index, entry in enumerate(social.value if social is not None and isinstance(social.value, list) else []):
+        link = entry.get("link")
+        if link is not None:
+            yield link, f"extra.social[{index}].link"
+
+    def nav_entries(option: Option | None, where: str) -> Iterator[tuple[Option, str]]:
+        if option is None:
+            return
+        if isinstance(option.value, list):
+            for index, item in enumerate(option.value):
+                yield from nav_entries(item, f"{where}[{index}]")
+        elif isinstance(option.value, dict):
+            for title, item in option.value.items():
+                yield from nav_entries(item, f"{where} '{title[:40]}'")
+        else:
+            yield option, where
+
+    yield from nav_entries(project.settings.get("nav"), "nav")
 
 
 def site_dir_problem(project: Project) -> tuple[Location, str] | None:

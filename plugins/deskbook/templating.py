@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 from .locale import Localization
 from .model import CHANNEL_NAMES
@@ -31,6 +32,44 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
     }
 
 
+def _shown(context: Context, message: str, translated: str, variables: dict[str, Any]) -> str:
+    """A translation as the page shows it. Jinja's own newstyle gettext marks every translation as trusted
+    markup, so a project's catalogue could put a script in every page; here a translation is text, and only
+    a message that is itself markup (``<code>build</code>``) keeps its tags, which ``check`` holds to the
+    message's own (``locale.catalogue_problems``). Only a message with a placeholder or ``%%`` is filled in,
+    so a ``%`` in the translation of a plain message stays a percent sign."""
+    if context.eval_ctx.autoescape:
+        translated = Markup(translated) if "<" in message else escape(translated)
+    return translated % variables if "%" in message else translated
+
+
+def translated_text_callables(words: Localization) -> dict[str, Callable[..., str]]:
+    """``_``, ``gettext``, ``ngettext``, ``pgettext`` and ``npgettext`` for templates (see ``_shown``)."""
+    translations = words.translations
+
+    @pass_context
+    def gettext(context: Context, message: str, **variables: Any) -> str:
+        return _shown(context, message, translations.gettext(message), variables)
+
+    @pass_context
+    def ngettext(context: Context, singular: str, plural: str, num: int, **variables: Any) -> str:
+        variables.setdefault("num", num)
+        return _shown(context, singular + plural, translations.ngettext(singular, plural, num), variables)
+
+    @pass_context
+    def pgettext(context: Context, message_context: str, message: str, **variables: Any) -> str:
+        return _shown(context, message, translations.pgettext(message_context, message), variables)
+
+    @pass_context
+    def npgettext(context: Context, message_context: str, singular: str, plural: str, num: int,
+                  **variables: Any) -> str:
+        variables.setdefault("num", num)
+        return _shown(context, singular + plural, translations.npgettext(message_context, singular, plural, num),
+                      variables)
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}
+
+
 def make_environment(package: str, words: Localization, filters: dict[str, Callable[..., Any]] | None = None,
                      **options: Any) -> Environment:
     env = Environment(
@@ -45,6 +84,7 @@ def make_environment(package: str, words: Localization, filters: dict[str, Calla
     )
     # newstyle: {{ _("%(n)s days", n=3) }} escapes its values and fails loudly on a missing one.
     env.install_gettext_translations(words.translations, newstyle=True)
+    env.globals.update(translated_text_callables(words))
     env.globals.update(words=words, issue_statuses=ISSUE_STATUSES, resource_formats=RESOURCE_FORMATS)
     env.filters.update(locale_filters(words))
     env.filters.update(filters or {})

@@ -17,6 +17,7 @@ from ...clock import SourceDateEpochError, build_datetime, today
 from ...diagnostics import Diagnostics, format_report
 from ...manual import Manual
 from ...pipeline import report_reference_problems
+from ...safety import sanitised_svg
 from ...review.site_pages import review_site_pages
 from ...site import SiteOptions, render_site_pages
 from ...site.editing import edit_base_url
@@ -152,11 +153,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             self.generated[page.src_uri] = page
         self._check_references(files, config)
         assets = _asset_files()
-        if self.brand.logo_uri:
-            assets[self.brand.logo_uri] = self.brand.logo_source
         for uri, source in assets.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(source)))
+        if self.brand.logo_uri and self.brand.logo_source and files.get_file_from_path(self.brand.logo_uri) is None:
+            logo = self.brand.logo_source
+            # An SVG is served rebuilt from its drawing only (check warns about what it took out).
+            content = sanitised_svg(logo.read_bytes())[0] if logo.suffix.lower() == ".svg" else logo.read_bytes()
+            files.append(File.generated(config, self.brand.logo_uri, content=content))
         files.append(File.generated(config, BRAND_STYLESHEET_URI, content=self.brand.stylesheet))
         if self.config.navigation and config.nav is None:
             hand_written = sorted(
