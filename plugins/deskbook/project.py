@@ -217,6 +217,9 @@ def check_project(project: Project, manual: Manual | None, diagnostics: Diagnost
     site_dir = site_dir_problem(project)
     if site_dir is not None:
         diagnostics.error(*site_dir)
+    from .safety import check_links_out_of_project
+
+    check_links_out_of_project([project.docs_dir, project.content_dir], project.root, diagnostics)
     for option, where in _addresses(project):
         problem = address_problem(option.value, page_path=where.startswith("nav"))
         if problem:

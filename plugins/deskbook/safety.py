@@ -6,7 +6,9 @@ Each adds located diagnostics, as the rules of ``check`` do, so ``check`` report
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 import xml.etree.ElementTree as ElementTree
 from typing import TYPE_CHECKING
 
@@ -141,6 +143,37 @@ def check_logo_references(manual: "Manual", diagnostics: "Diagnostics") -> None:
             f"logo '{logo}' refers to {shown}, which the PDFs will not load; draw it in the SVG itself "
             "or embed the picture as a data:image URL",
         )
+
+
+def links_out_of(folders: list[Path], root: Path) -> list[tuple[str, str]]:
+    """Every symbolic link under ``folders`` (the docs and content folders) whose target is not inside one
+    of them, as (the link, its target) for messages: MkDocs follows links, so ``docs/cfg.md`` linked to
+    ``../.git/config`` would publish the checkout's token header. Links to nowhere count too."""
+    from .diagnostics import display_path
+
+    inside = [folder.resolve() for folder in folders]
+    found = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for directory, subfolders, names in os.walk(folder, followlinks=False):
+            for name in sorted(subfolders + names):
+                path = Path(directory) / name
+                if not path.is_symlink():
+                    continue
+                target = path.resolve()
+                if not target.exists() or not any(target == base or base in target.parents for base in inside):
+                    found.append((display_path(path, root), display_path(target, root)))
+    return found
+
+
+def check_links_out_of_project(folders: list[Path], root: Path, diagnostics: "Diagnostics") -> None:
+    from .diagnostics import Location
+
+    for link, target in links_out_of(folders, root):
+        diagnostics.error(Location(link), f"a symbolic link to {target}, which is not inside the docs or content "
+                                          "folder; Deskbook publishes nothing from outside them: copy the file "
+                                          "in instead of linking it, or remove the link")
 
 
 def check_safety(manual: "Manual", diagnostics: "Diagnostics") -> None:

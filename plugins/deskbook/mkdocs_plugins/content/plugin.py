@@ -17,7 +17,7 @@ from ...clock import SourceDateEpochError, build_datetime, today
 from ...diagnostics import Diagnostics, format_report
 from ...manual import Manual
 from ...pipeline import report_reference_problems
-from ...safety import sanitised_svg
+from ...safety import links_out_of, sanitised_svg
 from ...review.site_pages import review_site_pages
 from ...site import SiteOptions, render_site_pages
 from ...site.editing import edit_base_url
@@ -132,6 +132,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return files
 
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        # ``build`` has refused these already; ``mkdocs build`` comes here without that check.
+        root = Path(config.config_file_path).resolve().parent
+        outside = links_out_of([Path(config.docs_dir), self.content_dir or root / "content"], root)
+        if outside:
+            raise PluginError("Deskbook: symbolic links leave the docs and content folders (copy the files in): "
+                              + ", ".join(f"{link} -> {target}" for link, target in outside))
         options = SiteOptions(
             use_directory_urls=config.use_directory_urls,
             today=today(),
