@@ -22,6 +22,8 @@ import yaml
 from .diagnostics import Diagnostic, Diagnostics, Location, display_path
 from .manual import Manual
 from .model.base import is_slug
+from .print_bounds import OPTIONS as BOUND_OPTIONS
+from .print_bounds import PrintBounds
 from .model.registry import DESK_CARD_PARTS
 
 PAGE_SIZES = ("A4", "Letter")
@@ -31,7 +33,7 @@ _EDITION_KEYS = ("name", "title", "audience")
 _DESK_CARD_KEYS = ("enabled", "name", "parts", "scripts", "audience", "per_edition")
 _LOG_FORM_KEYS = ("enabled", "name")
 _PDF_KEYS = ("enabled", "skip_env", "page_size", "output_dir", "editions", "desk_card", "log_form", "language",
-             "threads", "workers")
+             "threads", "workers", *BOUND_OPTIONS)
 _CONTENT_KEYS = ("enabled", "content_dir", "navigation", "nav_max_entities", "glossary_abbreviations",
                  "offline_search")
 
@@ -200,6 +202,15 @@ def pdf_outputs_of(config_file: Path) -> tuple[list[EditionInfo], DeskCardInfo |
     return editions, DeskCardInfo(_text(card.get("name"), "desk-card"), tuple(parts), tuple(scripts))
 
 
+def print_bounds_of(project: Project) -> PrintBounds:
+    """The bounds on one PDF's print work from the deskbook/pdf options (defaults where unset or wrong,
+    which ``check`` reports)."""
+    options = project.plugin("deskbook/pdf")
+    plain = options.plain() if options is not None else {}
+    return PrintBounds(**{name: plain[name] for name in BOUND_OPTIONS
+                          if type(plain.get(name)) is int and plain[name] > 0})
+
+
 def _list(value: Any) -> list:
     return value if isinstance(value, list) else []
 
@@ -272,6 +283,11 @@ def _option_of(value: Any, line: int, column: int) -> Option:
 def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, diagnostics: Diagnostics) -> None:
     error = lambda option, message: diagnostics.error(project.location(option), message)
     _unknown_keys(project, pdf, _PDF_KEYS, "deskbook/pdf", diagnostics)
+    for name in BOUND_OPTIONS:
+        bound = pdf.get(name)
+        if bound is not None and _known(bound) and (type(bound.value) is not int or bound.value < 1):
+            error(bound, f"deskbook/pdf: {name} must be a whole number above 0 (the default is "
+                         f"{getattr(PrintBounds, name):,})")
     output_dir = pdf.get("output_dir")
     if output_dir is not None and _known(output_dir):
         problem = output_dir_problem(output_dir.value)
