@@ -242,10 +242,16 @@ def check_project(project: Project, manual: Manual | None, diagnostics: Diagnost
     if pdf is not None:
         _check_pdf_options(project, pdf, manual, diagnostics)
     if manual is not None:
-        from .locale.theme import language_problems
+        from .locale.theme import language_problems, theme_language_missing
 
         for location, message in language_problems(project, manual.localization):
             diagnostics.error(location, message)
+        if theme_language_missing(manual.localization):
+            settings = next(doc for doc in manual.documents if doc.content_file.name == "manual")
+            diagnostics.warning(settings.location(("locale", "language")),
+                                f"the theme (Material) has no translation for {manual.localization.locale.english_name}: "
+                                "its own buttons and labels (search, navigation) stay in English; Deskbook's "
+                                "words follow the manual")
 
 
 def pdf_option_errors(project: Project, manual: Manual, options: Mapping[str, Any]) -> list[Diagnostic]:

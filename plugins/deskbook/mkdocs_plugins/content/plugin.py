@@ -32,6 +32,7 @@ from ...site.theme import FEATURES, Brand, brand
 from ...urls import entity_target
 from ..manual_source import load_checked_manual
 from .config import ContentConfig
+from ...locale.theme import theme_language_missing
 from .language import follow_manual_language
 
 log = logging.getLogger("mkdocs.plugins.deskbook.content")
@@ -225,6 +226,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             term.abbreviation: term.term for term in self.manual.glossary.terms if term.abbreviation
         }
         return mark_abbreviations(html, abbreviations)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or self.manual is None:
+            return output
+        words = self.manual.localization
+        if theme_language_missing(words):
+            # Material shows its interface in English for a language it has no words for, and says so in
+            # <html lang>; the page's content is in the manual's language, and screen readers go by it.
+            return output.replace('<html lang="en"', f'<html lang="{words.html_lang}"', 1)
+        return output
 
     # Last, after the search plugin has written its index.
     @event_priority(-100)
