@@ -32,6 +32,13 @@ MAX_OPEN_BRACKETS = 16
 SUGGESTION_BUDGET = 200_000
 """Candidate comparisons for "did you mean" in one run, after which unknown names get no suggestion."""
 
+MAX_WORD_LENGTH = 32_767
+"""Characters in one word: PDF/A refuses a longer string, and Typst writes a word as one string."""
+
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_LENGTH + 1},}}")
+# Control characters YAML lets through as escapes ("\x07"): none prints, some end a PDF's string.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
 _LIST_OR_QUOTE_MARKER = re.compile(r"(?:>|[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 
 
@@ -86,6 +93,16 @@ def text_problems(text: str) -> list[str]:
             f"{brackets} '[' open at once; the most is {MAX_OPEN_BRACKETS}: close each '[' with ']' "
             "or remove the extra ones"
         )
+    word = _LONG_WORD.search(text)
+    if word:
+        problems.append(
+            f"a word of {len(word.group(0)):,} characters ('{word.group(0)[:20]}...'); the PDFs cannot hold a word "
+            f"over {MAX_WORD_LENGTH:,} characters (the PDF/A limit on one string): break it with spaces"
+        )
+    control = sorted({f"U+{ord(character):04X}" for character in _CONTROL.findall(text)})
+    if control:
+        problems.append(f"control characters ({', '.join(control[:5])}), which print as nothing and can stop "
+                        "the PDFs; delete them")
     return problems
 
 

@@ -101,6 +101,7 @@ def check_beyond_content(config_file: Path | None, manual: Manual | None, root: 
     if config_file is not None:
         project = read_project(config_file)
         check_project_options(project, manual, diagnostics)
+        check_page_tables(project, diagnostics)
         if complete is not None:
             check_pages(complete, project.docs_dir, root, diagnostics)
     if complete is not None:
@@ -116,6 +117,30 @@ def check_pages(manual: Manual, docs_dir: Path, root: Path, diagnostics: Diagnos
             diagnostics.error(Location(display_path(path, root)), f"cannot read the page: {exc}")
             continue
         report_reference_problems(manual, display_path(path, root), text, diagnostics)
+
+
+def check_page_tables(project, diagnostics: Diagnostics) -> None:
+    """A hand-written page's table that no PDF could print, found in the page's Markdown before anything
+    is laid out (a 55,000-row table once took Typst 268 s and 6.1 GiB)."""
+    from .print_bounds import markdown_tables
+    from .project import print_bounds_of
+
+    pdf = project.plugin("deskbook/pdf")
+    if pdf is None:
+        return
+    bound = pdf.get("max_rows")
+    where = f"max_rows of deskbook/pdf in {project.display}" + (f" (line {bound.line})" if bound else "")
+    limit = print_bounds_of(project).max_rows
+    for path in markdown_pages(project.docs_dir):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # check_pages reports it
+        for line, rows in markdown_tables(text):
+            if rows > limit:
+                diagnostics.error(Location(display_path(path, project.root), line, 1),
+                                  f"this table has {rows:,} rows; a PDF prints at most {limit:,} ({where}): split "
+                                  "the table, or raise max_rows if the PDF must hold it")
 
 
 def report_reference_problems(manual: Manual, shown: str, markdown: str, diagnostics: Diagnostics) -> None:

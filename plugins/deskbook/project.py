@@ -10,6 +10,8 @@ messages located in mkdocs.yml.
 from __future__ import annotations
 
 import difflib
+import os
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +23,8 @@ from .diagnostics import Diagnostic, Diagnostics, Location, display_path
 from .manual import Manual
 from .model.base import is_slug
 from .model.registry import DESK_CARD_PARTS
+from .print_bounds import OPTIONS as BOUND_OPTIONS
+from .print_bounds import PrintBounds
 
 PAGE_SIZES = ("A4", "Letter")
 DEFAULT_EDITION = {"name": "handbook", "title": "Complete edition", "audience": None}
@@ -29,7 +33,7 @@ _EDITION_KEYS = ("name", "title", "audience")
 _DESK_CARD_KEYS = ("enabled", "name", "parts", "scripts", "audience", "per_edition")
 _LOG_FORM_KEYS = ("enabled", "name")
 _PDF_KEYS = ("enabled", "skip_env", "page_size", "output_dir", "editions", "desk_card", "log_form", "language",
-             "threads", "workers")
+             "threads", "workers", *BOUND_OPTIONS)
 _CONTENT_KEYS = ("enabled", "content_dir", "navigation", "nav_max_entities", "glossary_abbreviations",
                  "offline_search")
 
@@ -198,6 +202,15 @@ def pdf_outputs_of(config_file: Path) -> tuple[list[EditionInfo], DeskCardInfo |
     return editions, DeskCardInfo(_text(card.get("name"), "desk-card"), tuple(parts), tuple(scripts))
 
 
+def print_bounds_of(project: Project) -> PrintBounds:
+    """The bounds on one PDF's print work from the deskbook/pdf options (defaults where unset or wrong,
+    which ``check`` reports)."""
+    options = project.plugin("deskbook/pdf")
+    plain = options.plain() if options is not None else {}
+    return PrintBounds(**{name: plain[name] for name in BOUND_OPTIONS
+                          if type(plain.get(name)) is int and plain[name] > 0})
+
+
 def _list(value: Any) -> list:
     return value if isinstance(value, list) else []
 
@@ -212,6 +225,16 @@ def check_project(project: Project, manual: Manual | None, diagnostics: Diagnost
     """The Deskbook plugins' options in mkdocs.yml: types, names, and what they refer to in the Manual."""
     for location, message in project.problems:
         diagnostics.error(location, message)
+    site_dir = site_dir_problem(project)
+    if site_dir is not None:
+        diagnostics.error(*site_dir)
+    from .safety import check_links_out_of_project
+
+    check_links_out_of_project([project.docs_dir, project.content_dir], project.root, diagnostics)
+    for option, where in _addresses(project):
+        problem = address_problem(option.value, page_path=where.startswith("nav"))
+        if problem:
+            diagnostics.error(project.location(option), f"{where} {problem}")
     content = project.plugin("deskbook/content")
     if content is not None:
         _unknown_keys(project, content, _CONTENT_KEYS, "deskbook/content", diagnostics)
@@ -219,10 +242,17 @@ def check_project(project: Project, manual: Manual | None, diagnostics: Diagnost
     if pdf is not None:
         _check_pdf_options(project, pdf, manual, diagnostics)
     if manual is not None:
-        from .locale.theme import language_problems
+        from .locale.theme import language_problems, theme_language_missing
 
         for location, message in language_problems(project, manual.localization):
             diagnostics.error(location, message)
+        if theme_language_missing(manual.localization):
+            settings = next(doc for doc in manual.documents if doc.content_file.name == "manual")
+            diagnostics.warning(settings.location(("locale", "language")),
+                                f"the theme (Material) has no translation for "
+                                f"{manual.localization.locale.english_name}: "
+                                "its own buttons and labels (search, navigation) stay in English; Deskbook's "
+                                "words follow the manual")
 
 
 def pdf_option_errors(project: Project, manual: Manual, options: Mapping[str, Any]) -> list[Diagnostic]:
@@ -259,8 +289,20 @@ def _option_of(value: Any, line: int, column: int) -> Option:
 
 
 def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, diagnostics: Diagnostics) -> None:
-    error = lambda option, message: diagnostics.error(project.location(option), message)  # noqa: E731
+    def error(option: Any, message: str) -> None:
+        diagnostics.error(project.location(option), message)
+
     _unknown_keys(project, pdf, _PDF_KEYS, "deskbook/pdf", diagnostics)
+    for name in BOUND_OPTIONS:
+        bound = pdf.get(name)
+        if bound is not None and _known(bound) and (type(bound.value) is not int or bound.value < 1):
+            error(bound, f"deskbook/pdf: {name} must be a whole number above 0 (the default is "
+                         f"{getattr(PrintBounds, name):,})")
+    output_dir = pdf.get("output_dir")
+    if output_dir is not None and _known(output_dir):
+        problem = output_dir_problem(output_dir.value)
+        if problem:
+            error(output_dir, f"deskbook/pdf: output_dir {problem}")
     page_size = pdf.get("page_size")
     if page_size is not None and _known(page_size) and page_size.value not in PAGE_SIZES:
         error(page_size, f"page_size '{page_size.value}' is not one of: {', '.join(PAGE_SIZES)}")
@@ -331,9 +373,96 @@ def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, dia
         error(form, "log_form must be a mapping of options (enabled, name)")
 
 
+_FOLDER_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def output_dir_problem(value: Any) -> str | None:
+    """Why a PDF folder could not be a folder inside the site: it is also the Downloads links' address, so
+    only plain relative folder names (``pdf``, ``print/2027``) are taken."""
+    if not isinstance(value, str) or not value.strip("/"):
+        return f"'{value}' must name a folder inside the site, like pdf"
+    parts = value.strip("/").split("/")
+    if value.startswith("/") or any(not _FOLDER_PART.fullmatch(part) or part.startswith("..") for part in parts):
+        return (f"'{value[:80]}' must be a folder inside the site written with letters, digits, '.', '_' and "
+                "'-' (like pdf or print/2027): no absolute path, no '..', no address")
+    return None
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def address_problem(value: Any, page_path: bool = False) -> str | None:
+    """Why a link address from mkdocs.yml may not be on the site's pages: only web addresses and paths
+    inside the site are taken, so no ``javascript:`` or ``data:`` link runs in the manual's origin.
+    Browsers ignore leading spaces and control characters and every tab and line break in an address, so
+    the scheme is read as they read it. A ``page_path`` (a navigation entry) may name a page file with
+    spaces; MkDocs writes its address itself."""
+    if not isinstance(value, str):
+        return None
+    seen = re.sub(r"[\t\n\r]", "", value).lstrip("".join(map(chr, range(0x21))))
+    scheme = _SCHEME.match(seen)
+    if scheme is not None and scheme.group(1).lower() not in ("http", "https"):
+        return (f"'{value[:80]}' is a {scheme.group(1).lower()}: address; links from mkdocs.yml must be web "
+                "addresses (https://...) or paths inside the site")
+    # MkDocs and Material print these addresses into their pages unescaped: a quote or a bracket would
+    # end the attribute. An address never needs them written as they are.
+    unsafe = sorted(set(re.findall(r"[\"'<>`\\\s\x00-\x1f\x7f]", value)))
+    if unsafe and not page_path:
+        shown = " ".join(repr(char) for char in unsafe[:4])
+        return (f"'{value[:80]}' holds {shown}, which an address never holds as written; write them "
+                "percent-encoded (%22 for a quote, %20 for a space)")
+    return None
+
+
+def _addresses(project: Project) -> Iterator[tuple[Option, str]]:
+    """The values of mkdocs.yml that become links on the pages: the repository, its edit address, the
+    site's own address, the theme's social links and the navigation's entries."""
+    for key in ("repo_url", "edit_uri", "site_url"):
+        option = project.settings.get(key)
+        if option is not None:
+            yield option, key
+    extra = project.settings.get("extra")
+    social = extra.get("social") if extra is not None else None
+    for index, entry in enumerate(social.value if social is not None and isinstance(social.value, list) else []):
+        link = entry.get("link")
+        if link is not None:
+            yield link, f"extra.social[{index}].link"
+
+    def nav_entries(option: Option | None, where: str) -> Iterator[tuple[Option, str]]:
+        if option is None:
+            return
+        if isinstance(option.value, list):
+            for index, item in enumerate(option.value):
+                yield from nav_entries(item, f"{where}[{index}]")
+        elif isinstance(option.value, dict):
+            for title, item in option.value.items():
+                yield from nav_entries(item, f"{where} '{title[:40]}'")
+        else:
+            yield option, where
+
+    yield from nav_entries(project.settings.get("nav"), "nav")
+
+
+def site_dir_problem(project: Project) -> tuple[Location, str] | None:
+    """The output folder named by ``site_dir``, refused when a build would replace a folder that is not
+    Deskbook's (see cli/staging.py); ``build -d`` is judged by the build, with the same words."""
+    from .cli.staging import foreign_folder_problem
+
+    option = project.settings.get("site_dir")
+    value = option.value if option is not None and isinstance(option.value, str) else "site"
+    folder = Path(os.path.abspath(project.root / value))
+    problem = foreign_folder_problem(folder) or foreign_folder_problem(folder.resolve())
+    if problem is None:
+        return None
+    named = f"site_dir '{value}'" if option is not None else "site_dir (not set, so 'site')"
+    return project.location(option), f"{named}: the output folder {folder} {problem}"
+
+
 def _check_desk_card(project: Project, card: Option | None, manual: Manual | None, check_name, check_audience,
                      diagnostics: Diagnostics) -> None:
-    error = lambda option, message: diagnostics.error(project.location(option), message)  # noqa: E731
+    def error(option: Any, message: str) -> None:
+        diagnostics.error(project.location(option), message)
+
     if card is None or not _known(card):
         return
     if not isinstance(card.value, dict):

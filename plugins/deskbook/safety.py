@@ -1,13 +1,15 @@
 """Checks for text and files that are valid but deceive: invisible or reordering characters, ids that
-take a generated page's place, a logo that reaches outside the content folder.
+take a generated page's place, a logo that reaches outside the content folder or holds script.
 
 Each adds located diagnostics, as the rules of ``check`` do, so ``check`` reports them before a build.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ElementTree
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .limits import text_fields
@@ -67,6 +69,54 @@ def svg_outside_references(svg: bytes) -> list[str]:
     return found
 
 
+_SVG = "http://www.w3.org/2000/svg"
+_XLINK = "http://www.w3.org/1999/xlink"
+# Elements that run script, embed another document or change attributes (an <animate> or <set> can
+# give a link a javascript: address after load): none has a place in a logo.
+_ACTIVE_ELEMENTS = frozenset({"script", "foreignObject", "iframe", "embed", "object", "handler", "listener",
+                              "set", "animate", "animateMotion", "animateTransform", "discard"})
+
+
+def _local(name: str) -> str:
+    return name.rpartition("}")[2]
+
+
+def sanitised_svg(svg: bytes) -> tuple[bytes, list[str]]:
+    """The SVG rebuilt from its drawing only: no script, event handler, foreign object, animation or
+    address outside the file; also what was taken out (empty for a clean logo). The site serves the
+    logo from its own origin, so a script in it would read what the manual stores (quiz answers)."""
+    try:
+        root = ElementTree.fromstring(svg)
+    except ElementTree.ParseError as exc:
+        return b"", [f"not readable as SVG ({exc})"]
+    removed: list[str] = []
+
+    def clean(element: ElementTree.Element) -> None:
+        for child in list(element):
+            if not isinstance(child.tag, str) or _local(child.tag) in _ACTIVE_ELEMENTS:
+                removed.append(f"<{_local(child.tag) if isinstance(child.tag, str) else 'processing instruction'}>")
+                element.remove(child)
+            else:
+                clean(child)
+        for name, value in list(element.attrib.items()):
+            local = _local(name)
+            outside = local in ("href", "src") and not _OWN_REFERENCE.match(value)
+            if local.lower().startswith("on") or outside or any(
+                    not _OWN_REFERENCE.match(url) for url in _CSS_URL.findall(value)):
+                removed.append(f"{local}=\"{value[:40]}\"")
+                del element.attrib[name]
+        if _local(element.tag) == "style" and element.text and _CSS_URL.search(element.text):
+            removed.append("<style> with url(...)")
+            element.text = ""
+
+    clean(root)
+    if _local(root.tag) != "svg":
+        return b"", [f"the file's outer element is <{_local(root.tag)}>, not <svg>"]
+    ElementTree.register_namespace("", _SVG)
+    ElementTree.register_namespace("xlink", _XLINK)
+    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True), removed
+
+
 def check_logo_references(manual: Manual, diagnostics: Diagnostics) -> None:
     """The PDFs print only the logo's own content: an address inside an SVG logo would vanish silently."""
     logo = manual.settings.logo
@@ -75,15 +125,55 @@ def check_logo_references(manual: Manual, diagnostics: Diagnostics) -> None:
     path = (manual.content_dir / logo).resolve()
     if manual.content_dir.resolve() not in path.parents or not path.is_file():
         return  # check_assets reports these
-    outside = svg_outside_references(path.read_bytes())
+    document = next(doc for doc in manual.documents if doc.content_file.name == "manual")
+    svg = path.read_bytes()
+    _, removed = sanitised_svg(svg)
+    active = [part for part in removed if not part.startswith(("href=", "src=", "<style>")) and "url(" not in part]
+    if active:
+        diagnostics.warning(
+            document.location(("logo",)),
+            f"logo '{logo}' holds {', '.join(sorted(set(active))[:4])}, which could run as script; the site "
+            "serves the logo without them; delete them from the SVG",
+        )
+    outside = svg_outside_references(svg)
     if outside:
-        document = next(doc for doc in manual.documents if doc.content_file.name == "manual")
         shown = ", ".join(repr(address[:80]) for address in outside[:3])
         diagnostics.error(
             document.location(("logo",)),
             f"logo '{logo}' refers to {shown}, which the PDFs will not load; draw it in the SVG itself "
             "or embed the picture as a data:image URL",
         )
+
+
+def links_out_of(folders: list[Path], root: Path) -> list[tuple[str, str]]:
+    """Every symbolic link under ``folders`` (the docs and content folders) whose target is not inside one
+    of them, as (the link, its target) for messages: MkDocs follows links, so ``docs/cfg.md`` linked to
+    ``../.git/config`` would publish the checkout's token header. Links to nowhere count too."""
+    from .diagnostics import display_path
+
+    inside = [folder.resolve() for folder in folders]
+    found = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for directory, subfolders, names in os.walk(folder, followlinks=False):
+            for name in sorted(subfolders + names):
+                path = Path(directory) / name
+                if not path.is_symlink():
+                    continue
+                target = path.resolve()
+                if not target.exists() or not any(target == base or base in target.parents for base in inside):
+                    found.append((display_path(path, root), display_path(target, root)))
+    return found
+
+
+def check_links_out_of_project(folders: list[Path], root: Path, diagnostics: Diagnostics) -> None:
+    from .diagnostics import Location
+
+    for link, target in links_out_of(folders, root):
+        diagnostics.error(Location(link), f"a symbolic link to {target}, which is not inside the docs or content "
+                                          "folder; Deskbook publishes nothing from outside them: copy the file "
+                                          "in instead of linking it, or remove the link")
 
 
 def check_safety(manual: Manual, diagnostics: Diagnostics) -> None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 from .locale import Localization
 from .model import CHANNEL_NAMES, KINDS
@@ -39,6 +40,42 @@ def field_label(words: Localization) -> Callable[[Any, str], str]:
     def label_of(model: Any, name: str) -> str:
         return label(KINDS[model].model if isinstance(model, str) else model, name, words)
     return label_of
+def _shown(context: Context, message: str, translated: str, variables: dict[str, Any]) -> str:
+    """A translation as the page shows it. Jinja's own newstyle gettext marks every translation as trusted
+    markup, so a project's catalogue could put a script in every page; here a translation is text, and only
+    a message that is itself markup (``<code>build</code>``) keeps its tags, which ``check`` holds to the
+    message's own (``locale.catalogue_problems``). Only a message with a placeholder or ``%%`` is filled in,
+    so a ``%`` in the translation of a plain message stays a percent sign."""
+    if context.eval_ctx.autoescape:
+        translated = Markup(translated) if "<" in message else escape(translated)
+    return translated % variables if "%" in message else translated
+
+
+def translated_text_callables(words: Localization) -> dict[str, Callable[..., str]]:
+    """``_``, ``gettext``, ``ngettext``, ``pgettext`` and ``npgettext`` for templates (see ``_shown``)."""
+    translations = words.translations
+
+    @pass_context
+    def gettext(context: Context, message: str, **variables: Any) -> str:
+        return _shown(context, message, translations.gettext(message), variables)
+
+    @pass_context
+    def ngettext(context: Context, singular: str, plural: str, num: int, **variables: Any) -> str:
+        variables.setdefault("num", num)
+        return _shown(context, singular + plural, translations.ngettext(singular, plural, num), variables)
+
+    @pass_context
+    def pgettext(context: Context, message_context: str, message: str, **variables: Any) -> str:
+        return _shown(context, message, translations.pgettext(message_context, message), variables)
+
+    @pass_context
+    def npgettext(context: Context, message_context: str, singular: str, plural: str, num: int,
+                  **variables: Any) -> str:
+        variables.setdefault("num", num)
+        return _shown(context, singular + plural, translations.npgettext(message_context, singular, plural, num),
+                      variables)
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}
 
 
 def make_environment(package: str, words: Localization, filters: dict[str, Callable[..., Any]] | None = None,
@@ -57,6 +94,9 @@ def make_environment(package: str, words: Localization, filters: dict[str, Calla
     env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]  # i18n adds it
     env.globals.update(words=words, issue_statuses=ISSUE_STATUSES, resource_formats=RESOURCE_FORMATS,
                        label=field_label(words))
+    env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]  # i18n adds it
+    env.globals.update(translated_text_callables(words))
+    env.globals.update(words=words, issue_statuses=ISSUE_STATUSES, resource_formats=RESOURCE_FORMATS)
     env.filters.update(locale_filters(words))
     env.filters.update(filters or {})
     return env

@@ -153,9 +153,10 @@ def test_workflow_is_valid_and_calls_existing_commands(repo_root, capsys):
             assert option in help_text, f"{subcommand} has no option {option}"
     uploads = [step["with"]["path"] for step in steps if "upload-artifact" in step.get("uses", "")]
     assert "site/" in uploads and "site/pdf/*.pdf" in uploads
-    assert any("gh pr comment" in step.get("run", "") for step in steps)
+    comment_steps = workflow["jobs"]["comment"]["steps"]
+    assert any("gh pr comment" in step.get("run", "") for step in comment_steps)
     assert steps[0]["with"]["fetch-depth"] == 0, "diff needs the base branch's history"
-    assert not [step["run"] for step in steps if "${{" in step.get("run", "")], \
+    assert not [step["run"] for step in steps + comment_steps if "${{" in step.get("run", "")], \
         "expressions reach scripts through env, so a branch name cannot inject shell"
 
 

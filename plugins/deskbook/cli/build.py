@@ -18,6 +18,8 @@ from ..project import content_dir_of
 from .reporting import report
 from .staging import (
     UnsafeSiteDir,
+    foreign_folder_problem,
+    mark_as_site,
     recover_and_clean,
     refuse_unsafe_site_dir,
     staging_dir,
@@ -91,7 +93,13 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool, verbose: 
     except (ConfigurationError, Abort) as exc:
         click.echo(f"error: {config_file}: {exc}", err=True)
         return 1
-    final_dir = Path(config.site_dir).resolve()
+    named_dir = Path(os.path.abspath(config.site_dir))
+    final_dir = named_dir.resolve()
+    problem = foreign_folder_problem(named_dir) or foreign_folder_problem(final_dir)
+    if problem:
+        click.echo(f"{_site_dir_source(config_file, site_dir)}: the output folder {named_dir} {problem}", err=True)
+        click.echo("build stopped: nothing was written or deleted", err=True)
+        return 2 if site_dir else 1
     try:
         refuse_unsafe_site_dir(final_dir, config_file.resolve().parent,
                                [content_dir_of(config_file), Path(config.docs_dir)])
@@ -111,6 +119,7 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool, verbose: 
                 mkdocs_build(config)
             finally:
                 config.plugins.on_shutdown()
+            mark_as_site(staging)
             swap_in(staging, final_dir)
     except (PluginError, ConfigurationError, Abort) as exc:
         click.echo(f"error: {exc}", err=True)
@@ -132,6 +141,19 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool, verbose: 
         shutil.rmtree(staging, ignore_errors=True)  # on every way out; a killed build's is removed next run
     click.echo(f"built {final_dir}", err=True)
     return 0
+
+
+def _site_dir_source(config_file: Path, site_dir: Path | None) -> str:
+    """Where the output folder was named, as the start of a located message: the option or mkdocs.yml's line."""
+    if site_dir is not None:
+        return f"error: -d {site_dir}"
+    from ..project import read_project
+
+    project = read_project(config_file)
+    option = project.settings.get("site_dir")
+    if option is None:
+        return f"{project.display}: error: site_dir (not set, so 'site')"
+    return f"{project.location(option)}: error: site_dir '{option.value}'"
 
 
 def _os_reason(exc: OSError) -> str:

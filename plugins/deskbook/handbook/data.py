@@ -19,8 +19,8 @@ from ..clock import build_datetime
 from ..colours import WHITE, mix, readable_on_white
 from ..manual import Manual
 from ..model.manual_settings import BrandColours
+from ..model.registry import DESK_CARD_PARTS
 from ..model.sections import SECTION_TITLES
-from ..project import DESK_CARD_PARTS
 from ..site.pages import GeneratedPage, SiteOptions, print_anchor, render_site_pages
 from ..site.reading_order import section_order
 from ..site.references import expand_references

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import escape
 
 from ..locale import Localization
 from ..manual import Manual
+from ..print_bounds import PrintBounds
 from .data import DeskCardSpec, EditionSpec, LogFormSpec, PageConverter, PrintOptions, handbook_data
 from .pdf import PreparedPdf, RenderedPdf, compile_pdf, prepare
 
@@ -26,6 +27,7 @@ PDF_THREAD_PREFIX = "deskbook-pdf"
 class PdfJob:
     spec: Spec
     output_dir: str
+    bounds: PrintBounds = field(default_factory=PrintBounds)
 
     @property
     def file_name(self) -> str:
@@ -70,7 +72,7 @@ def prepare_job(job: PdfJob, manual: Manual, site_dir: Path, options: PrintOptio
         template, data = "log-form.typ", log_form_data(manual, options)
     else:
         template, data = "handbook.typ", handbook_data(manual, job.spec, options, pages)
-    return prepare(template, data, manual.content_dir, target)
+    return prepare(template, data, manual.content_dir, target, job.bounds)
 
 
 def start_jobs(jobs: list[PdfJob], manual: Manual, site_dir: Path, options: PrintOptions,

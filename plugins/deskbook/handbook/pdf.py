@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..print_bounds import PrintBounds, over_bounds
 from .glyphs import FONTS, missing_glyphs
 from .tree import strings
 
@@ -46,13 +47,20 @@ class PreparedPdf:
     template: str
     root: Path
     target: Path
+    bounds: PrintBounds = PrintBounds()
 
     def cleanup(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def prepare(template: str, data: dict[str, Any], content_dir: Path, target: Path) -> PreparedPdf:
-    """Check the data's glyphs, copy the assets it names, and write the root folder for one PDF."""
+def prepare(template: str, data: dict[str, Any], content_dir: Path, target: Path,
+            bounds: PrintBounds = PrintBounds()) -> PreparedPdf:
+    """Check the data's size and glyphs, copy the assets it names, and write the root folder for one PDF."""
+    too_much = over_bounds(data, bounds)
+    if too_much:
+        raise PrintError(f"{target.name} would print {' and '.join(too_much)} (options of deskbook/pdf in "
+                         "mkdocs.yml); Typst was not started. Print less in this PDF (an edition for an audience, "
+                         "fewer call logs, a shorter table), or raise the option if the PDF must hold it")
     problems = missing_glyphs(strings(data))
     if problems:
         listed = "; ".join(f"U+{ord(char):04X} '{char}' in \"{context}\"" for char, context in problems[:10])
@@ -69,7 +77,7 @@ def prepare(template: str, data: dict[str, Any], content_dir: Path, target: Path
     except BaseException:
         shutil.rmtree(root, ignore_errors=True)
         raise
-    return PreparedPdf(template, root, target)
+    return PreparedPdf(template, root, target, bounds)
 
 
 def _copy_assets(data: dict[str, Any], content_dir: Path, root: Path, pdf_name: str) -> None:
@@ -117,12 +125,20 @@ def compile_pdf(prepared: PreparedPdf, timestamp: dt.datetime) -> RenderedPdf:
         "timestamp": int(timestamp.timestamp()),
         "pdf_standards": PDF_STANDARDS,
         "output": temporary,
+        "memory_limit": prepared.bounds.memory_limit * 1024 * 1024,
     }
+    bounds = prepared.bounds
     try:
-        finished = subprocess.run([sys.executable, "-I", str(TYPST_PROCESS)], input=json.dumps(job),
-                                  capture_output=True, text=True, check=False)
+        try:
+            # run() kills the child when the time is up, stopped (SIGSTOP) or not, and then waits for it.
+            finished = subprocess.run([sys.executable, "-I", str(TYPST_PROCESS)], input=json.dumps(job),
+                                      capture_output=True, text=True, check=False, timeout=bounds.timeout)
+        except subprocess.TimeoutExpired:
+            raise PrintError(f"{target.name}: Typst did not finish within {bounds.timeout} s and was ended "
+                             "(timeout of deskbook/pdf in mkdocs.yml); print less in this PDF, or raise the "
+                             "timeout") from None
         if finished.returncode != 0:
-            raise PrintError(f"{target.name}: Typst could not lay it out: {_typst_message(finished)}")
+            raise PrintError(f"{target.name}: Typst could not lay it out: {_typst_message(finished, bounds)}")
         # mkstemp creates the file private (0600); a published PDF is as readable as any site file.
         umask = os.umask(0)
         os.umask(umask)
@@ -136,10 +152,18 @@ def compile_pdf(prepared: PreparedPdf, timestamp: dt.datetime) -> RenderedPdf:
     return RenderedPdf(target, _page_count(target.read_bytes()))
 
 
-def _typst_message(finished: subprocess.CompletedProcess) -> str:
+_OUT_OF_MEMORY = re.compile(r"memory allocation|MemoryError|out of memory|Cannot allocate", re.I)
+
+
+def _typst_message(finished: subprocess.CompletedProcess, bounds: PrintBounds = PrintBounds()) -> str:
     try:
         error = json.loads(finished.stdout.strip().splitlines()[-1])
     except (ValueError, IndexError):
+        if _OUT_OF_MEMORY.search(finished.stderr) or finished.returncode == -6:  # SIGABRT: Rust's failed allocation
+            return (f"it needed more than {bounds.memory_limit:,} MiB of memory and was ended (memory_limit of "
+                    "deskbook/pdf in mkdocs.yml); print less in this PDF, or raise memory_limit")
+        if finished.returncode < 0:
+            return f"the Typst process was ended by signal {-finished.returncode}"
         # Not Typst's verdict: the process itself failed (killed, out of memory, typst not installed).
         return f"the Typst process ended with {finished.returncode}: {finished.stderr.strip()[-500:]}"
     return " ".join([error["message"], *(f"({hint})" for hint in error["hints"])])

@@ -22,10 +22,26 @@ def _die_with_the_build() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
+def _limit_memory(limit: int) -> None:
+    """Bound the address space, so a book too big for the machine fails here instead of swapping it."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _fail(message: str) -> int:
+    print(json.dumps({"message": message, "hints": []}))
+    return 1
+
+
 def main() -> int:
     _die_with_the_build()
     job = json.load(sys.stdin)
     import typst
+
+    _limit_memory(job["memory_limit"])  # after the import: loading the compiler maps its library first
 
     try:
         pdf = typst.compile(
@@ -41,8 +57,14 @@ def main() -> int:
         hints = [str(hint) for hint in getattr(exc, "hints", None) or []]
         print(json.dumps({"message": str(message).strip(), "hints": hints}))
         return 1
-    with open(job["output"], "wb") as stream:
-        stream.write(pdf)
+    except MemoryError:
+        return _fail(f"it needed more than {job['memory_limit'] // 2**20:,} MiB of memory (memory_limit of "
+                     "deskbook/pdf in mkdocs.yml); print less in this PDF, or raise memory_limit")
+    try:
+        with open(job["output"], "wb") as stream:
+            stream.write(pdf)
+    except OSError as exc:  # a full disk, a folder made read-only: said in words, not as a traceback
+        return _fail(f"cannot write the PDF ({exc.strerror or exc}); free space in {job['output'].rpartition('/')[0]}")
     return 0
 
 

@@ -9,12 +9,14 @@ English with one warning.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import gettext
 import io
 import itertools
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -24,7 +26,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po
+from babel.messages.pofile import PoFileError, PoFileParser
 
 from .formats import (
     CLDR_DURATION_UNITS,
@@ -174,42 +176,144 @@ def _placeholders(text: str) -> dict[str, None]:
 
 
 def catalogue_problems(path: Path) -> list[tuple[int, str]]:
-    """What is wrong with a .po file, by line (from 1): not readable as a .po file, or a translation whose
-    placeholders differ from its message's (an unknown one stops the build; a missing one prints
-    nothing where a value belongs)."""
+    """What is wrong with a .po file, by line (from 1): not readable as a .po file, a header Deskbook cannot
+    use (charset, Plural-Forms), a message translated twice, or a translation that is not plain text with
+    its message's placeholders (an unknown one stops the build; a missing one prints nothing where a value
+    belongs; markup would run in every page and in the bot's pull-request comment)."""
     return _read_catalogue(path)[1]
+
+
+# A project's catalogue translates Deskbook's ~500 messages; Deskbook's own are about 100 KB. A cap far
+# above that keeps a 50 MB file from taking half a minute and 350 MiB to read.
+MAX_CATALOGUE_BYTES = 2_000_000
+_TAG = re.compile(r"<[^<>]*>")
+# Markdown and GitHub syntax a translation may not add: links and images, code, @-mentions of people.
+_MARKDOWN = re.compile(r"\]\(|!\[|`|(?<![\w.+-])@[A-Za-z0-9]")
+_FORMAT = re.compile(r"%%|%\(\w+\)[sd]")
+_PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d{1,2})\s*;\s*plural\s*=\s*([^;]{1,200});?\s*$")
+
+
+class _Parser(PoFileParser):
+    """Babel's parser, remembering where a message is translated a second time (Babel keeps the last)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__(catalog, ignore_obsolete=True, abort_invalid=True)
+        self.seen: set[tuple[Any, str | None]] = set()
+        self.duplicates: list[tuple[int, str]] = []
+
+    def _add_message(self) -> None:
+        if not self.obsolete and self.messages:
+            key = (self.messages[0].denormalize(), self.context.denormalize() if self.context else None)
+            if key in self.seen and key[0]:
+                self.duplicates.append((self.offset + 1, key[0]))
+            self.seen.add(key)
+        super()._add_message()
+
+
+def _header_line(text: str, name: str) -> int:
+    return next((number for number, line in enumerate(text.splitlines(), 1) if f"{name}:" in line), 1)
 
 
 def _read_catalogue(path: Path) -> tuple[Catalog | None, list[tuple[int, str]]]:
     try:
-        with path.open("rb") as stream:
-            catalog = read_po(stream, abort_invalid=True)
+        size = path.stat().st_size
+        if size > MAX_CATALOGUE_BYTES:
+            return None, [(0, f"the catalogue is {size:,} bytes, more than the {MAX_CATALOGUE_BYTES:,} a catalogue of "
+                              "Deskbook's words can need; keep only Deskbook's messages in it")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [(0, f"cannot read the catalogue: {exc.strerror or exc}")]
+    # A byte order mark is what some editors put first in UTF-8; Babel would take it for a keyword.
+    raw = raw.removeprefix(codecs.BOM_UTF8)
+    text = raw.decode("utf-8", errors="replace")
+    catalog = Catalog(charset=None)
+    parser = _Parser(catalog)
+    try:
+        parser.parse(io.BytesIO(raw))
     except PoFileError as exc:
         # Babel counts lines from 0 and says so in its message ("... on 10"): say it once, counted from 1.
         reason = str(exc).rsplit(" on ", 1)[0].lower()
         return None, [(exc.lineno + 1, f"not a .po entry ({reason}): write msgid \"...\" then msgstr \"...\"")]
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except LookupError:
+        return None, [(_header_line(text, "Content-Type"), f"the charset in Content-Type ('{catalog.charset}') is "
+                                                           "not one Python knows; write charset=UTF-8")]
+    except (UnicodeDecodeError, ValueError) as exc:
         return None, [(0, f"cannot read the catalogue: {exc}; save it as UTF-8 .po text")]
-    problems: list[tuple[int, str]] = []
+    problems = [(line, f"\"{message[:60]}\" is translated a second time here; keep one translation (the "
+                       "other would be ignored silently)") for line, message in parser.duplicates]
+    problems += _plural_forms_problems(text)
     for message in catalog:
-        if not message.id:
+        if message.id:
+            problems += _translation_problems(message)
+    return catalog, sorted(problems)
+
+
+def _plural_forms_problems(text: str) -> list[tuple[int, str]]:
+    """The ``Plural-Forms`` header is a C expression gettext evaluates for every count: it must parse, be
+    arithmetic on ``n`` only, and choose one of its ``nplurals`` forms for every count."""
+    # As written: Babel's own mime_headers give a Plural-Forms rebuilt from what it understood.
+    header = re.search(r'^"Plural-Forms:([^"\n]*?)(?:\\n)?"', text, re.MULTILINE)
+    if header is None:
+        return []
+    written = header.group(1).strip()
+    line = text.count("\n", 0, header.start()) + 1
+    fix = "write it as in the GNU gettext manual, like nplurals=2; plural=(n != 1);"
+    match = _PLURAL_FORMS.match(written)
+    if match is None or int(match.group(1)) < 1:
+        return [(line, f"Plural-Forms '{written[:80]}' is not 'nplurals=<count>; plural=<expression>'; {fix}")]
+    count = int(match.group(1))
+    try:
+        choose = gettext.c2py(match.group(2))
+        for n in (*range(1001), 10**6, 10**9 + 1):
+            form = choose(n)
+            if not 0 <= form < count:
+                return [(line, f"Plural-Forms chooses form {form} for {n}, but there are only {count} (0 to "
+                               f"{count - 1}); {fix}")]
+    except (ValueError, ZeroDivisionError, RecursionError, OverflowError) as exc:
+        return [(line, f"Plural-Forms '{written[:80]}' cannot be used ({exc}); {fix}")]
+    return []
+
+
+def _translation_problems(message: Any) -> list[tuple[int, str]]:
+    originals = message.id if isinstance(message.id, tuple) else (message.id,)
+    translations = message.string if isinstance(message.string, tuple) else (message.string,)
+    source = "".join(originals)
+    expected: dict[str, None] = {}
+    for original in originals:
+        expected.update(_placeholders(original))
+    plural = isinstance(message.id, tuple)
+    problems = []
+    shown = f"the translation of \"{originals[0][:60]}\""
+    for translation in translations:
+        if not translation:
             continue
-        originals = tuple(message.id) if isinstance(message.id, (tuple, list)) else (message.id,)
-        translations = (tuple(message.string) if isinstance(message.string, (tuple, list))
-                        else (message.string or "",))
-        expected: dict[str, None] = {}
-        for original in originals:
-            expected.update(_placeholders(original))
-        plural = len(originals) > 1
-        for translation in translations:
-            found = _placeholders(translation).keys()
-            # A plural form may leave the number out ("ein Tag"), but no form may name an unknown value.
-            if translation and (found - expected.keys() if plural else found != expected.keys()):
-                written = ", ".join(_placeholders(translation)) or "none"
-                wanted = ", ".join(expected) or "none"
-                problems.append((message.lineno or 0, f"the translation of \"{originals[0]}\" has the placeholders "
-                                                 f"{written}; it needs exactly {wanted}, written as in msgid"))
-    return catalog, problems
+        found = _placeholders(translation).keys()
+        # A plural form may leave the number out ("ein Tag"), but no form may name an unknown value.
+        if found - expected.keys() if plural else found != expected.keys():
+            written = ", ".join(_placeholders(translation)) or "none"
+            wanted = ", ".join(expected) or "none"
+            problems.append((message.lineno, f"{shown} has the placeholders {written}; it needs exactly {wanted}, "
+                                             "written as in msgid"))
+        if "%" in source and "%" in _FORMAT.sub("", translation):
+            problems.append((message.lineno, f"{shown} has a '%' that is not a placeholder of the message; write "
+                                             "%% for a percent sign and %(name)s as in msgid"))
+        added_tags = [tag for tag in _TAG.findall(translation) if tag not in _TAG.findall(source)]
+        added_tags += sorted(set("<>") & set(_TAG.sub("", translation)) - set(_TAG.sub("", source)))
+        if added_tags:
+            problems.append((message.lineno, f"{shown} holds markup ({added_tags[0][:40]}) that "
+                                             "the message does not have; a translation is plain text: write "
+                                             "the words only, and only the tags of msgid"))
+        added_syntax = set(_MARKDOWN.findall(translation)) - set(_MARKDOWN.findall(source))
+        if added_syntax:
+            problems.append((message.lineno, f"{shown} holds Markdown or a mention "
+                                             f"({', '.join(sorted(added_syntax))}) that the message does not "
+                                             "have; a translation is plain text"))
+        control = sorted({f"U+{ord(char):04X}" for char in translation
+                          if unicodedata.category(char) == "Cc" and char not in source})
+        if control:
+            problems.append((message.lineno, f"{shown} holds control characters ({', '.join(control)}); "
+                                             "delete them"))
+    return problems
 
 
 def _compiled(catalog: Catalog) -> gettext.GNUTranslations:

@@ -19,15 +19,33 @@ if TYPE_CHECKING:
 _SEARCH_LANGUAGES = {"nb": "no", "nn": "no"}
 
 
+THEME_FALLBACK = "en"
+
+
 def theme_language(words: Localization) -> str:
-    """The name Material's translations use: ``de``, ``pt-BR`` and ``zh-TW`` where Material has them."""
+    """The name Material's translations use: ``de``, ``pt-BR`` and ``zh-TW`` where Material has them;
+    English for a language Material has no translation for (``nds``, ``bs``, ``fil``, ``ga``), which
+    would otherwise stop the build with "partials/languages/nds.html not found"."""
+    languages = _material_languages()
+    if languages is None:
+        return words.language
+    specific = f"{words.language}-{words.locale.territory}"
+    if (languages / f"{specific}.html").is_file():
+        return specific
+    return words.language if (languages / f"{words.language}.html").is_file() else THEME_FALLBACK
+
+
+def _material_languages() -> Path | None:
     try:
         import material
     except ModuleNotFoundError:
-        return words.language
-    languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
-    specific = f"{words.language}-{words.locale.territory}"
-    return specific if (languages / f"{specific}.html").is_file() else words.language
+        return None
+    return Path(material.__file__).parent / "templates" / "partials" / "languages"
+
+
+def theme_language_missing(words: Localization) -> bool:
+    """Material has no translation of its interface for the manual's language."""
+    return theme_language(words) == THEME_FALLBACK and words.language != THEME_FALLBACK
 
 
 def search_language(words: Localization) -> str:

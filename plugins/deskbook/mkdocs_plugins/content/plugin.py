@@ -15,9 +15,11 @@ from mkdocs.structure.pages import Page
 
 from ...clock import SourceDateEpochError, build_datetime, today
 from ...diagnostics import Diagnostics, format_report
+from ...locale.theme import theme_language_missing
 from ...manual import Manual
 from ...pipeline import report_reference_problems
 from ...review.site_pages import review_site_pages
+from ...safety import links_out_of, sanitised_svg
 from ...site import SiteOptions, render_site_pages
 from ...site.editing import edit_base_url
 from ...site.glossary_markup import mark_abbreviations
@@ -133,6 +135,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def _add_pages(self, files: Files, config: MkDocsConfig, manual: Manual, brand: Brand,
                    content_dir: Path) -> Files:
+        # ``build`` has refused these already; ``mkdocs build`` comes here without that check.
+        root = Path(config.config_file_path).resolve().parent
+        outside = links_out_of([Path(config.docs_dir), content_dir], root)
+        if outside:
+            raise PluginError("Deskbook: symbolic links leave the docs and content folders (copy the files in): "
+                              + ", ".join(f"{link} -> {target}" for link, target in outside))
         options = SiteOptions(
             use_directory_urls=config.use_directory_urls,
             today=today(),
@@ -154,11 +162,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             self.generated[page.src_uri] = page
         self._check_references(files, config, manual)
         assets = _asset_files()
-        if brand.logo_uri and brand.logo_source:
-            assets[brand.logo_uri] = brand.logo_source
         for uri, source in assets.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(source)))
+        if brand.logo_uri and brand.logo_source and files.get_file_from_path(brand.logo_uri) is None:
+            logo = brand.logo_source
+            # An SVG is served rebuilt from its drawing only (check warns about what it took out).
+            content = sanitised_svg(logo.read_bytes())[0] if logo.suffix.lower() == ".svg" else logo.read_bytes()
+            files.append(File.generated(config, brand.logo_uri, content=content))
         files.append(File.generated(config, BRAND_STYLESHEET_URI, content=brand.stylesheet))
         if self.config.navigation and config.nav is None:
             hand_written = sorted(
@@ -217,6 +228,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             term.abbreviation: term.term for term in self.manual.glossary.terms if term.abbreviation
         }
         return mark_abbreviations(html, abbreviations)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or self.manual is None:
+            return output
+        words = self.manual.localization
+        if theme_language_missing(words):
+            # Material shows its interface in English for a language it has no words for, and says so in
+            # <html lang>; the page's content is in the manual's language, and screen readers go by it.
+            return output.replace('<html lang="en"', f'<html lang="{words.html_lang}"', 1)
+        return output
 
     # Last, after the search plugin has written its index.
     @event_priority(-100)

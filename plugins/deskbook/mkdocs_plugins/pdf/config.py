@@ -9,6 +9,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ...print_bounds import PrintBounds
 from ...project import DESK_CARD_PARTS
 
 
@@ -57,3 +58,9 @@ class PdfConfig(base.Config):
     at once doubled the peak memory (830 against 480 MiB for three 150-page editions) for no time saved
     on two cores."""
     workers = c.Deprecated(moved_to="threads")
+    # Bounds on the print work of one PDF (handbook/bounds.py says why and gives the defaults).
+    max_rows = c.Type(int, default=PrintBounds.max_rows)
+    max_cells = c.Type(int, default=PrintBounds.max_cells)
+    max_characters = c.Type(int, default=PrintBounds.max_characters)
+    timeout = c.Type(int, default=PrintBounds.timeout)
+    memory_limit = c.Type(int, default=PrintBounds.memory_limit)

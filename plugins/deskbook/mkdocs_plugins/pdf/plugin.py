@@ -18,6 +18,8 @@ from ...handbook.data import DeskCardSpec, EditionSpec, HandwrittenPage, LogForm
 from ...handbook.jobs import PdfJob, PendingJobs, start_jobs
 from ...locale import Localization, localization
 from ...manual import Manual
+from ...print_bounds import OPTIONS as BOUND_OPTIONS
+from ...print_bounds import PrintBounds
 from ...project import DEFAULT_EDITION, pdf_option_errors, read_project
 from ...site.preview import pdfs_not_built_page
 from ..manual_source import load_checked_manual
@@ -99,7 +101,8 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 )
         if self.config.log_form.enabled:
             specs.append(LogFormSpec(self.config.log_form.name))
-        return [PdfJob(spec, self.config.output_dir) for spec in specs]
+        bounds = PrintBounds(**{name: self.config[name] for name in BOUND_OPTIONS})
+        return [PdfJob(spec, self.config.output_dir, bounds) for spec in specs]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if files.get_file_from_path("downloads.md") is not None:
