@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 
 @dataclass(frozen=True)
@@ -33,22 +32,9 @@ COUNTED = {"max_rows": "table rows", "max_cells": "table cells", "max_characters
 OPTIONS = (*COUNTED, "timeout", "memory_limit")
 
 
-def print_work(data: Any) -> dict[str, int]:
-    """What a PDF's print data asks Typst to lay out, by the option that bounds it."""
-    from .handbook.tree import strings, walk  # here, not above: mkdocs.yml's checks import this module
-
-    rows = cells = 0
-    for node in walk(data):
-        if node.get("t") == "table":
-            table = node["head"] + node["rows"]
-            rows += len(table)
-            cells += sum(len(row) for row in table)
-    return {"max_rows": rows, "max_cells": cells, "max_characters": sum(len(text) for text in strings(data))}
-
-
-def over_bounds(data: Any, bounds: PrintBounds) -> list[str]:
-    """Each bound the data passes, in words: ``55,002 table rows, more than max_rows (5,000)``."""
-    work = print_work(data)
+def over_bounds(work: dict[str, int], bounds: PrintBounds) -> list[str]:
+    """Each bound ``work`` (counts by option, from ``handbook.pdf.print_work``) passes, in words:
+    ``55,002 table rows, more than max_rows (5,000)``."""
     return [f"{work[name]:,} {what}, more than {name} ({getattr(bounds, name):,})"
             for name, what in COUNTED.items() if work[name] > getattr(bounds, name)]
 

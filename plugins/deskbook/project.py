@@ -445,8 +445,8 @@ def _addresses(project: Project) -> Iterator[tuple[Option, str]]:
 
 def site_dir_problem(project: Project) -> tuple[Location, str] | None:
     """The output folder named by ``site_dir``, refused when a build would replace a folder that is not
-    Deskbook's (see cli/staging.py); ``build -d`` is judged by the build, with the same words."""
-    from .cli.staging import foreign_folder_problem
+    Deskbook's (see safety.py and cli/staging.py); ``build -d`` is judged by the build, with the same words."""
+    from .safety import foreign_folder_problem
 
     option = project.settings.get("site_dir")
     value = option.value if option is not None and isinstance(option.value, str) else "site"

@@ -145,6 +145,37 @@ def check_logo_references(manual: Manual, diagnostics: Diagnostics) -> None:
         )
 
 
+SITE_MARKER = ".deskbook-site"
+_MARKER_TEXT = "This folder is a site built by Deskbook; the next build replaces all of it.\n"
+
+
+def mark_as_site(folder: Path) -> None:
+    """Written into every site before it is swapped in, so the next build knows the folder is its own."""
+    (folder / SITE_MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+
+
+def foreign_folder_problem(final_dir: Path) -> str | None:
+    """Why ``final_dir`` may not be replaced by a site: it holds files and no Deskbook marker (or it is
+    not a folder at all); None for a new folder, an empty one or a site Deskbook built."""
+    if final_dir.is_symlink() and not final_dir.exists():
+        return "is a symbolic link to nothing; remove the link or choose another folder"
+    if not final_dir.exists():
+        return None
+    if not final_dir.is_dir():
+        return "is a file, not a folder; choose a folder of its own, like site/"
+    if final_dir.is_symlink():
+        return "is a symbolic link; name the folder itself, or choose a folder of its own, like site/"
+    try:
+        entries = [entry.name for entry in os.scandir(final_dir)]
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if not entries or SITE_MARKER in entries:
+        return None
+    shown = ", ".join(sorted(entries)[:3]) + (", ..." if len(entries) > 3 else "")
+    return (f"holds files ({shown}) but no site Deskbook built (no {SITE_MARKER} file in it), and a build "
+            "replaces the whole folder; choose an empty or new folder, like site/, or empty this one yourself")
+
+
 def links_out_of(folders: list[Path], root: Path) -> list[tuple[str, str]]:
     """Every symbolic link under ``folders`` (the docs and content folders) whose target is not inside one
     of them, as (the link, its target) for messages: MkDocs follows links, so ``docs/cfg.md`` linked to

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..print_bounds import PrintBounds, over_bounds
 from .glyphs import FONTS, missing_glyphs
-from .tree import strings
+from .tree import strings, walk
 
 TEMPLATES = Path(__file__).parent / "typst"
 TYPST_PROCESS = Path(__file__).with_name("typst_process.py")
@@ -56,7 +56,7 @@ class PreparedPdf:
 def prepare(template: str, data: dict[str, Any], content_dir: Path, target: Path,
             bounds: PrintBounds = PrintBounds()) -> PreparedPdf:
     """Check the data's size and glyphs, copy the assets it names, and write the root folder for one PDF."""
-    too_much = over_bounds(data, bounds)
+    too_much = over_bounds(print_work(data), bounds)
     if too_much:
         raise PrintError(f"{target.name} would print {' and '.join(too_much)} (options of deskbook/pdf in "
                          "mkdocs.yml); Typst was not started. Print less in this PDF (an edition for an audience, "
@@ -78,6 +78,17 @@ def prepare(template: str, data: dict[str, Any], content_dir: Path, target: Path
         shutil.rmtree(root, ignore_errors=True)
         raise
     return PreparedPdf(template, root, target, bounds)
+
+
+def print_work(data: Any) -> dict[str, int]:
+    """What a PDF's print data asks Typst to lay out, by the option that bounds it."""
+    rows = cells = 0
+    for node in walk(data):
+        if node.get("t") == "table":
+            table = node["head"] + node["rows"]
+            rows += len(table)
+            cells += sum(len(row) for row in table)
+    return {"max_rows": rows, "max_cells": cells, "max_characters": sum(len(text) for text in strings(data))}
 
 
 def _copy_assets(data: dict[str, Any], content_dir: Path, root: Path, pdf_name: str) -> None:
