@@ -9,6 +9,7 @@ from .pages import SECTION_TITLES, GeneratedPage
 from .reading_order import entity_sort_key, section_order
 
 FIRST_PAGES = ("index.md", "how-to-use.md")
+DOWNLOADS_PAGE = "downloads.md"  # written by the PDF plugin
 
 
 def build_navigation(
@@ -37,11 +38,11 @@ def build_navigation(
     review = by_section.get("review", [])
     if review:
         nav.append({words.gettext("Review"): [{nav_title(page): page.src_uri} for page in review]})
-    others = [uri for uri in hand_written if uri not in FIRST_PAGES and uri != "downloads.md"]
+    others = [uri for uri in hand_written if uri not in FIRST_PAGES and uri != DOWNLOADS_PAGE]
     nav.extend(others)
     nav.extend({nav_title(page): page.src_uri} for page in by_section.get("about", []))
-    if "downloads.md" in hand_written:
-        nav.append({words.gettext("Downloads"): "downloads.md"})
+    if DOWNLOADS_PAGE in hand_written:
+        nav.append({words.gettext("Downloads"): DOWNLOADS_PAGE})
     return nav
 
 

@@ -21,12 +21,16 @@ from ...review.site_pages import review_site_pages
 from ...site import SiteOptions, render_site_pages
 from ...site.editing import edit_base_url
 from ...site.glossary_markup import mark_abbreviations
-from ...site.navigation import build_navigation, nav_title
+from ...site.navigation import DOWNLOADS_PAGE, build_navigation, nav_title
 from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
 from ...site.pages import GeneratedPage
 from ...site.preview import content_error_page
 from ...site.references import ReferenceExtension
-from ...site.search_index import refine_search_index_file
+from ...site.search_index import (
+    extend_search_worker,
+    page_weight,
+    refine_search_index_file,
+)
 from ...site.theme import FEATURES, Brand, brand
 from ...urls import entity_target
 from ..manual_source import load_checked_manual
@@ -56,6 +60,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.content_error: str | None = None
         self.served_pages: set[str] = set()  # the last good build's pages, which an error page stands in for
         self.references = ReferenceExtension()
+        self.search_weights: dict[str, float] = {}  # page URL -> weight of its entries in search
+        self.search_settings: dict[str, bool] = {}  # the search options Deskbook may set
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -66,6 +72,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # Per-build state is reset here, so `mkdocs serve` rebuilds start clean.
         self.manual = None
         self.generated = {}
+        self.search_weights = {}
+        # Read before the search plugin fills in its defaults: what mkdocs.yml sets, Deskbook leaves alone.
+        search_options = _search_plugin_options(config)
+        self.search_settings = {name: search_options.get(name) is None for name in ("separator", "pipeline")}
         self.content_error = None
         if not self.config.enabled:
             return config
@@ -179,6 +189,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if not self.config.enabled or self.manual is None:
             return markdown
         generated = self.generated.get(page.file.src_uri)
+        entity_kind = generated.entity_ref.partition(":")[0] if generated and generated.entity_ref else None
+        self.search_weights[page.url] = page_weight(entity_kind, downloads=page.file.src_uri == DOWNLOADS_PAGE)
         if generated is not None:
             # The title from the YAML, escaped: without this MkDocs takes it from the first heading,
             # unescaped, and Material prints it raw in the header and the menu.
@@ -221,7 +233,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        refine_search_index_file(Path(config.site_dir))
+        refine_search_index_file(
+            Path(config.site_dir), self.search_weights,
+            separator=self.search_settings.get("separator", True), pipeline=self.search_settings.get("pipeline", True),
+        )
+        extend_search_worker(Path(config.site_dir))
         if self.config.offline_search:
             write_search_index_script(Path(config.site_dir))
 
@@ -241,6 +257,11 @@ def _apply_brand(config: MkDocsConfig, identity: Brand) -> None:
         theme["favicon"] = identity.logo_uri
     features = theme.get("features") or []
     theme["features"] = features + [feature for feature in FEATURES if feature not in features]
+
+
+def _search_plugin_options(config: MkDocsConfig):
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    return getattr(search, "config", None) or {}
 
 
 def _turn_off_material_tooltips(config: MkDocsConfig) -> None:
