@@ -16,10 +16,13 @@ def build_navigation(
     manual: Manual, pages: list[GeneratedPage], hand_written: list[str], max_entities: int
 ) -> list[Any]:
     nav: list[Any] = [page for page in FIRST_PAGES if page in hand_written]
+    words = manual.localization
+    # The PDFs are what the desk prints: near the top of the menu, not the last of eighty links.
+    if DOWNLOADS_PAGE in hand_written:
+        nav.append({words.gettext("Downloads"): DOWNLOADS_PAGE})
     by_section: dict[str, list[GeneratedPage]] = {}
     for page in pages:
         by_section.setdefault(page.section, []).append(page)
-    words = manual.localization
     titles = dict(SECTION_TITLES)
     for key in section_order(manual):
         title = words.gettext(titles[key])
@@ -41,8 +44,6 @@ def build_navigation(
     others = [uri for uri in hand_written if uri not in FIRST_PAGES and uri != DOWNLOADS_PAGE]
     nav.extend(others)
     nav.extend({nav_title(page): page.src_uri} for page in by_section.get("about", []))
-    if DOWNLOADS_PAGE in hand_written:
-        nav.append({words.gettext("Downloads"): DOWNLOADS_PAGE})
     return nav
 
 

@@ -21,6 +21,13 @@ from ...review.site_pages import review_site_pages
 from ...site import SiteOptions, render_site_pages
 from ...site.editing import edit_base_url
 from ...site.glossary_markup import mark_abbreviations
+from ...site.home import (
+    HOME_PAGE,
+    PdfShortcut,
+    desk_shortcuts,
+    shortcuts_html,
+    with_shortcuts,
+)
 from ...site.navigation import DOWNLOADS_PAGE, build_navigation, nav_title
 from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
 from ...site.pages import GeneratedPage
@@ -208,6 +215,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # event), so values are inserted as text after Markdown has parsed the page, never as its source.
         self.references.manual = self.manual
         self.references.link = link
+        if page.file.src_uri == HOME_PAGE and page.meta.get("deskbook_shortcuts", True):
+            pages = [file.src_uri for file in files.documentation_pages()]
+            shortcuts = desk_shortcuts(self.manual, pages, _printed_shortcuts(config, self.manual),
+                                       config.use_directory_urls)
+            markdown = with_shortcuts(markdown, shortcuts_html(self.manual, shortcuts))
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -257,6 +269,23 @@ def _apply_brand(config: MkDocsConfig, identity: Brand) -> None:
         theme["favicon"] = identity.logo_uri
     features = theme.get("features") or []
     theme["features"] = features + [feature for feature in FEATURES if feature not in features]
+
+
+def _printed_shortcuts(config: MkDocsConfig, manual: Manual) -> list[PdfShortcut]:
+    """The desk card and the blank log form, when the PDF plugin makes them in this build."""
+    from ...handbook.data import DeskCardSpec, LogFormSpec
+    from ...locale import N_
+
+    pdf = config.plugins.get("deskbook/pdf")
+    if pdf is None or not getattr(pdf, "active", False):
+        return []
+    hints = {DeskCardSpec: N_("Two sides to pin up by the phone"), LogFormSpec: N_("A blank page to print as a pad")}
+    words = manual.localization
+    return [
+        PdfShortcut(posixpath.join(job.output_dir, job.file_name), job.title(words), words.gettext(hints[type(job.spec)]))
+        for job in pdf.jobs
+        if type(job.spec) in hints and getattr(job.spec, "audience", None) is None
+    ]
 
 
 def _search_plugin_options(config: MkDocsConfig):
