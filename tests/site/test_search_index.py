@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
-
-from deskbook.site.search_index import plain_numbers, refine_search_index
+from deskbook.site.search_index import (
+    find_as_typed,
+    page_weight,
+    plain_numbers,
+    refine_search_index,
+    summary_first,
+    weigh_entries,
+)
 
 
 @pytest.mark.parametrize(("text", "numbers"), [
@@ -50,3 +57,42 @@ def test_quiz_answers_and_page_furniture_stay_out_of_the_index(built_example):
     assert "Offer store credit only" not in text  # a wrong choice
     assert "are yours to fill in during the contact" not in text  # the hint on every script page
     assert "Referred to by" not in text
+
+
+def test_preview_opens_with_the_first_paragraph_not_the_facts_table():
+    text = "Current Owner Customer Care Manager Version 2.1 <p>Customers can have their money back.</p> <ul><li>x</li></ul>"
+    assert summary_first(text) == (
+        "<p>Customers can have their money back.</p> Current Owner Customer Care Manager Version 2.1 <ul><li>x</li></ul>"
+    )
+    assert summary_first("<p>Already first.</p> Owner") == "<p>Already first.</p> Owner"
+    assert summary_first("Only a table") == "Only a table"
+
+
+def test_words_split_at_brackets_and_stemmed_unless_mkdocs_yml_says_otherwise():
+    index = {"config": {"separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]}, "docs": []}
+    find_as_typed(index)
+    separator = index["config"]["separator"]
+    assert separator.startswith("[\\s\\-]+|") and "()" in separator
+    words = [word for word in re.split(separator, "score (CSAT), “e-mail” care@harbourline.example 2.1.") if word]
+    assert words == ["score", "CSAT", "e", "mail", "care@harbourline.example", "2.1"]
+    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter"]
+    kept = {"config": {"separator": "[\\s]+", "pipeline": []}, "docs": []}
+    find_as_typed(kept, separator=False, pipeline=False)
+    assert kept["config"] == {"separator": "[\\s]+", "pipeline": []}
+
+
+def test_entries_weigh_as_their_page_does():
+    index = {"docs": [
+        {"location": "scripts/hold.html", "title": "Hold", "text": ""},
+        {"location": "scripts/hold.html#steps", "title": "Steps", "text": ""},
+        {"location": "downloads.html", "title": "Downloads", "text": ""},
+        {"location": "glossary.html", "title": "Glossary", "text": ""},
+    ]}
+    weigh_entries(index, {
+        "scripts/hold.html": page_weight("script"), "downloads.html": page_weight(None, downloads=True),
+        "glossary.html": page_weight(None),
+    })
+    boosts = [entry.get("boost") for entry in index["docs"]]
+    assert boosts[0] == boosts[1] > 1
+    assert boosts[2] < page_weight("call-log") * 10 < 1
+    assert boosts[3] is None  # weight 1: left as Material wrote it

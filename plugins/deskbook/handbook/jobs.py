@@ -44,11 +44,13 @@ class PdfJob:
         return self.spec.title
 
 
-def downloads_markdown(jobs: list[PdfJob], words: Localization) -> str:
-    """The site's Downloads page: one link per PDF (raw HTML, so MkDocs does not look for a .md)."""
+def downloads_markdown(jobs: list[PdfJob], words: Localization, paper: str = "") -> str:
+    """The site's Downloads page: one link per PDF (raw HTML, so MkDocs does not look for a .md). Each
+    says its paper size; its pages and size are filled in once it is made (``fill_download_facts``)."""
     rows = "".join(
         f'<li><a href="{escape(job.output_dir)}/{escape(job.file_name)}" download>{escape(job.title(words))}</a> '
-        f"<small>({escape(job.file_name)})</small></li>"
+        f"<small>({escape(job.file_name)})</small> "
+        f'<small class="deskbook-pdf-facts" data-pdf="{escape(job.file_name)}">{escape(paper)}</small></li>'
         for job in jobs
     )
     intro = words.gettext("The printed handbook, one edition per audience, the desk reference card and a blank "
@@ -59,6 +61,34 @@ def downloads_markdown(jobs: list[PdfJob], words: Localization) -> str:
         f'<div class="deskbook"><p>{escape(intro)}</p>'
         f'<ul class="deskbook-downloads">{rows}</ul></div>\n'
     )
+
+
+def download_facts(paper: str, pages: int, size: int, words: Localization) -> str:
+    """"A4 · 12 pages · 245 kB": what a PDF is before it is fetched, in the manual's language."""
+    from babel.units import format_unit
+
+    if size >= 1_000_000:
+        amount = format_unit(round(size / 1_000_000, 1), "digital-megabyte", "short", locale=words.locale)
+    else:
+        amount = format_unit(max(1, round(size / 1000)), "digital-kilobyte", "short", locale=words.locale)
+    count = words.ngettext("%(pages)s page", "%(pages)s pages", pages, pages=words.number(pages))
+    return " · ".join(part for part in (paper, count, amount) if part)
+
+
+def fill_download_facts(page: Path, results: list[RenderedPdf], words: Localization, paper: str) -> None:
+    """The built Downloads page with each PDF's pages and size, now that the PDFs exist."""
+    if not page.is_file():
+        return
+    html = page.read_text(encoding="utf-8")
+    for result in results:
+        facts = download_facts(paper, result.pages, result.path.stat().st_size, words)
+        opening = f'<small class="deskbook-pdf-facts" data-pdf="{escape(result.path.name)}">'
+        start = html.find(opening)
+        if start < 0:
+            continue
+        start += len(opening)
+        html = html[:start] + str(escape(facts)) + html[html.index("</small>", start):]
+    page.write_text(html, encoding="utf-8")
 
 
 def prepare_job(job: PdfJob, manual: Manual, site_dir: Path, options: PrintOptions,

@@ -10,16 +10,20 @@ from .pages import GeneratedPage
 from .reading_order import section_order
 
 FIRST_PAGES = ("index.md", "how-to-use.md")
+DOWNLOADS_PAGE = "downloads.md"  # written by the PDF plugin
 
 
 def build_navigation(
     manual: Manual, pages: list[GeneratedPage], hand_written: list[str], max_entities: int
 ) -> list[Any]:
     nav: list[Any] = [page for page in FIRST_PAGES if page in hand_written]
+    words = manual.localization
+    # The PDFs are what the desk prints: near the top of the menu, not the last of eighty links.
+    if DOWNLOADS_PAGE in hand_written:
+        nav.append({words.gettext("Downloads"): DOWNLOADS_PAGE})
     by_section: dict[str, list[GeneratedPage]] = {}
     for page in pages:
         by_section.setdefault(page.section, []).append(page)
-    words = manual.localization
     for key in section_order(manual):
         title = words.gettext(SECTION_TITLES[key])
         section_pages = by_section.get(key, [])
@@ -37,11 +41,9 @@ def build_navigation(
     review = by_section.get("review", [])
     if review:
         nav.append({words.gettext("Review"): [{nav_title(page): page.src_uri} for page in review]})
-    others = [uri for uri in hand_written if uri not in FIRST_PAGES and uri != "downloads.md"]
+    others = [uri for uri in hand_written if uri not in FIRST_PAGES and uri != DOWNLOADS_PAGE]
     nav.extend(others)
     nav.extend({nav_title(page): page.src_uri} for page in by_section.get("about", []))
-    if "downloads.md" in hand_written:
-        nav.append({words.gettext("Downloads"): "downloads.md"})
     return nav
 
 

@@ -16,8 +16,9 @@ from .navigation import theme_text
 LOGO_URI_FOLDER = "assets/deskbook"
 
 # Material features every Deskbook site wants: previous/next links at the foot of each page walk a new
-# hire through the manual in reading order.
-FEATURES = ("navigation.footer",)
+# hire through the manual in reading order; a section's overview page is the section itself in the menu
+# (no "Policies › Policies").
+FEATURES = ("navigation.footer", "navigation.indexes")
 
 
 @dataclass(frozen=True)

@@ -23,12 +23,23 @@ from ...safety import links_out_of, sanitised_svg
 from ...site import SiteOptions, render_site_pages
 from ...site.editing import edit_base_url
 from ...site.glossary_markup import mark_abbreviations
-from ...site.navigation import build_navigation, nav_title
+from ...site.home import (
+    HOME_PAGE,
+    PdfShortcut,
+    desk_shortcuts,
+    shortcuts_html,
+    with_shortcuts,
+)
+from ...site.navigation import DOWNLOADS_PAGE, build_navigation, nav_title
 from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
 from ...site.pages import GeneratedPage
 from ...site.preview import content_error_page
 from ...site.references import ReferenceExtension
-from ...site.search_index import refine_search_index_file
+from ...site.search_index import (
+    extend_search_worker,
+    page_weight,
+    refine_search_index_file,
+)
 from ...site.theme import FEATURES, Brand, brand
 from ...urls import entity_target
 from ..manual_source import load_checked_manual
@@ -58,6 +69,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.content_error: str | None = None
         self.served_pages: set[str] = set()  # the last good build's pages, which an error page stands in for
         self.references = ReferenceExtension()
+        self.search_weights: dict[str, float] = {}  # page URL -> weight of its entries in search
+        self.search_settings: dict[str, bool] = {}  # the search options Deskbook may set
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -68,6 +81,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # Per-build state is reset here, so `mkdocs serve` rebuilds start clean.
         self.manual = None
         self.generated = {}
+        self.search_weights = {}
+        # Read before the search plugin fills in its defaults: what mkdocs.yml sets, Deskbook leaves alone.
+        search_options = _search_plugin_options(config)
+        self.search_settings = {name: search_options.get(name) is None for name in ("separator", "pipeline")}
         self.content_error = None
         if not self.config.enabled:
             return config
@@ -192,6 +209,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if not self.config.enabled or self.manual is None:
             return markdown
         generated = self.generated.get(page.file.src_uri)
+        entity_kind = generated.entity_ref.partition(":")[0] if generated and generated.entity_ref else None
+        self.search_weights[page.url] = page_weight(entity_kind, downloads=page.file.src_uri == DOWNLOADS_PAGE)
         if generated is not None:
             # The title from the YAML, escaped: without this MkDocs takes it from the first heading,
             # unescaped, and Material prints it raw in the header and the menu.
@@ -209,6 +228,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # event), so values are inserted as text after Markdown has parsed the page, never as its source.
         self.references.manual = self.manual
         self.references.link = link
+        if page.file.src_uri == HOME_PAGE and page.meta.get("deskbook_shortcuts", True):
+            pages = [file.src_uri for file in files.documentation_pages()]
+            shortcuts = desk_shortcuts(self.manual, pages, _printed_shortcuts(config, self.manual),
+                                       config.use_directory_urls)
+            markdown = with_shortcuts(markdown, shortcuts_html(self.manual, shortcuts))
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -244,7 +268,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        refine_search_index_file(Path(config.site_dir))
+        refine_search_index_file(
+            Path(config.site_dir), self.search_weights,
+            separator=self.search_settings.get("separator", True), pipeline=self.search_settings.get("pipeline", True),
+        )
+        extend_search_worker(Path(config.site_dir))
         if self.config.offline_search:
             write_search_index_script(Path(config.site_dir))
 
@@ -264,6 +292,30 @@ def _apply_brand(config: MkDocsConfig, identity: Brand) -> None:
         theme["favicon"] = identity.logo_uri
     features = theme.get("features") or []
     theme["features"] = features + [feature for feature in FEATURES if feature not in features]
+
+
+def _printed_shortcuts(config: MkDocsConfig, manual: Manual) -> list[PdfShortcut]:
+    """The desk card and the blank log form, when the PDF plugin makes them in this build."""
+    from ...handbook.data import DeskCardSpec, LogFormSpec
+    from ...locale import N_
+
+    pdf = config.plugins.get("deskbook/pdf")
+    if pdf is None or not getattr(pdf, "active", False):
+        return []
+    hints = {DeskCardSpec: N_("Two sides to pin up by the phone"), LogFormSpec: N_("A blank page to print as a pad")}
+    words = manual.localization
+    return [
+        PdfShortcut(
+            posixpath.join(job.output_dir, job.file_name), job.title(words), words.gettext(hints[type(job.spec)])
+        )
+        for job in pdf.jobs
+        if type(job.spec) in hints and getattr(job.spec, "audience", None) is None
+    ]
+
+
+def _search_plugin_options(config: MkDocsConfig):
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    return getattr(search, "config", None) or {}
 
 
 def _turn_off_material_tooltips(config: MkDocsConfig) -> None:

@@ -40,6 +40,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self.jobs: list[PdfJob] = []
         self.pending: PendingJobs | None = None
         self.serving = False
+        self.downloads: File | None = None  # the Downloads page this build writes
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -57,6 +58,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self._cancel()
         self.manual = None
         self.jobs = []
+        self.downloads = None
         if not self.active:
             return config
         self.project_root = Path(config.config_file_path).resolve().parent
@@ -108,7 +110,10 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         if files.get_file_from_path("downloads.md") is not None:
             return files
         if self.active and self.jobs and self.manual is not None:
-            files.append(File.generated(config, "downloads.md", content=_downloads_page(self.jobs, self.manual)))
+            self.downloads = File.generated(
+                config, "downloads.md", content=_downloads_page(self.jobs, self.manual, self.config.page_size)
+            )
+            files.append(self.downloads)
         elif self.config.enabled and not self.active:
             # The page stays where readers and links expect it, and says how to get the PDFs.
             content = pdfs_not_built_page(self.serving, self.config.skip_env, self._words(config))
@@ -146,6 +151,11 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             raise PluginError(f"Deskbook PDF: {exc}") from None
         for result in results:
             log.info(f"wrote {result.path.relative_to(config.site_dir)} ({result.pages} pages)")
+        if self.downloads is not None and self.manual is not None:
+            from ...handbook.jobs import fill_download_facts
+
+            fill_download_facts(Path(self.downloads.abs_dest_path), results, self.manual.localization,
+                                self.config.page_size)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel()
@@ -159,10 +169,10 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             self.pending = None
 
 
-def _downloads_page(jobs: list[PdfJob], manual: Manual) -> str:
+def _downloads_page(jobs: list[PdfJob], manual: Manual, paper: str) -> str:
     from ...handbook.jobs import downloads_markdown
 
-    return downloads_markdown(jobs, manual.localization)
+    return downloads_markdown(jobs, manual.localization, paper)
 
 
 def _whats_new(manual: Manual, project_root: Path | None, audiences: set[str | None]) -> dict[str | None, str]:
