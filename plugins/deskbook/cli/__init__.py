@@ -1,4 +1,4 @@
-"""The ``build_manual.py`` command line: ``main(argv) -> int``.
+"""The ``deskbook`` command line (``build_manual.py`` in a checkout): ``main(argv) -> int``.
 
 Exit codes: 0 success, 1 content errors (located messages printed), 2 usage errors.
 """
@@ -23,10 +23,11 @@ for _command in (build, serve, diff, new, init):
     cli.add_command(_command)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog_name: str = "deskbook") -> int:
+    """Run the command line; ``prog_name`` is what --help and usage errors call it."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        result = cli.main(args=args, prog_name="build_manual.py", standalone_mode=False)
+        result = cli.main(args=args, prog_name=prog_name, standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.exceptions.Abort:

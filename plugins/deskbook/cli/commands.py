@@ -6,12 +6,14 @@ from pathlib import Path
 
 import click
 
+from ..release import installed_version
 from .reporting import report
 
 DEFAULT_CONTENT = "content"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(installed_version(), "-V", "--version", message="%(prog)s %(version)s")
 def cli() -> None:
     """Deskbook: customer-service knowledge as YAML, built into a training site and a handbook."""
 

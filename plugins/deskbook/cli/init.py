@@ -2,17 +2,21 @@
 
 The files come from the templates in ``starter/``: mkdocs.yml, a minimal valid ``content/`` (every
 required file), ``docs/``, the JSON Schemas and editor wiring, a CI workflow and a pre-commit hook that
-install the Deskbook release pinned in ``requirements.txt``.
+install the Deskbook release pinned in ``requirements.txt``: by default this very release, from the
+repository named in the package's metadata at its tag (or commit, for a development version).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from importlib.metadata import PackageNotFoundError, version
+import math
 from pathlib import Path
 
 import click
+import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..release import pinned_requirement
 
 # Template names whose file lands elsewhere than its name says (dot files, the workflow's folder).
 _DESTINATIONS = {
@@ -22,18 +26,18 @@ _DESTINATIONS = {
 }
 
 
-def pinned_requirement() -> str:
-    """This Deskbook's own release, pinned, for the new repository's requirements.txt."""
-    try:
-        return f"deskbook=={version('deskbook')}"
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "deskbook"
+def yaml_scalar(text: str) -> str:
+    """``text`` as one YAML value, written the way a person would: plain where YAML reads it back as the
+    same text (``Acme & Sons``), quoted only where it would not (``'2024'``, ``'yes'``, ``': x'``)."""
+    dumped = yaml.safe_dump(text, allow_unicode=True, width=math.inf)
+    return dumped.removesuffix("\n...\n").rstrip("\n")
 
 
 def starter_files(name: str, requirement: str, today: dt.date) -> dict[str, str]:
     """Relative path -> text of every file of a new project."""
     environment = Environment(loader=PackageLoader("deskbook.cli", "starter"), autoescape=False,
                               undefined=StrictUndefined, keep_trailing_newline=True)
+    environment.filters["yaml"] = yaml_scalar
     values = {"name": name, "requirement": requirement, "today": today.isoformat(), "year": today.year}
     return {
         _DESTINATIONS.get(template, template.removesuffix(".j2")): environment.get_template(template).render(values)
@@ -59,8 +63,9 @@ def write_project(target: Path, name: str, requirement: str, today: dt.date) -> 
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", required=True, help="The company's name, as the manual prints it.")
 @click.option("--requirement", default=None,
-              help="How the new repository installs Deskbook [default: this release, pinned: deskbook==X.Y.Z]; "
-                   "for example 'deskbook @ git+https://example.org/deskbook@v1.0'.")
+              help="How the new repository installs Deskbook [default: this release from its repository at "
+                   "its tag: 'deskbook @ git+<repository>@vX.Y.Z']; for example 'deskbook==1.0' from a "
+                   "package index of your own.")
 def init(directory: Path, name: str, requirement: str | None) -> int:
     """Start a new manual in DIRECTORY: content, pages, CI and pre-commit, ready to check and build."""
     from ..clock import today
@@ -69,7 +74,12 @@ def init(directory: Path, name: str, requirement: str | None) -> int:
         raise click.UsageError("--name must not be empty")
     if directory.exists() and any(entry.name != ".git" for entry in directory.iterdir()):
         raise click.UsageError(f"{directory} is not empty; choose a new folder (init never overwrites files)")
-    written = write_project(directory, name.strip(), requirement or pinned_requirement(), today())
+    requirement = requirement or pinned_requirement()
+    if requirement is None:
+        raise click.UsageError("this Deskbook was not installed from a release or a git checkout, so init "
+                               "cannot say how the new repository installs it; pass --requirement, like "
+                               "--requirement 'deskbook @ git+<repository>@<tag>'")
+    written = write_project(directory, name.strip(), requirement, today())
     click.echo(f"wrote {len(written)} files in {directory}", err=True)
     click.echo(f"next: cd {directory} && deskbook check && deskbook build", err=True)
     return 0
