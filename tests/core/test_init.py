@@ -90,6 +90,8 @@ def test_the_new_repository_installs_a_pinned_release(tmp_path):
     workflow = yaml.safe_load((project / ".github" / "workflows" / "manual.yml").read_text())
     runs = [step.get("run", "") for step in workflow["jobs"]["manual"]["steps"]]
     assert "python -m pip install --quiet -r requirements.txt" in runs
+    check, build = runs.index("deskbook check --strict --format github"), runs.index("deskbook build --strict")
+    assert check < build, "a warning fails the step that annotates its line, before the build"
     assert not any("-e ." in run or "build_manual.py" in run for run in runs), "no install from a fork"
     for run in runs:
         for command in re.findall(r"\bdeskbook (\w+)", run):

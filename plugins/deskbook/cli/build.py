@@ -58,8 +58,9 @@ def _configure_mkdocs_logging(verbose: bool) -> None:
             handler.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
-def _precheck(config_file: Path) -> int:
-    """Check the project before MkDocs starts, printing located errors in the same form as ``check``.
+def _precheck(config_file: Path, strict: bool) -> int:
+    """Check the project before MkDocs starts, printing located errors in the same form as ``check``; with
+    ``strict`` its warnings are errors, as in ``check --strict``.
 
     The checked Manual stays with the pipeline, so the plugins take it from there instead of loading again.
     """
@@ -68,11 +69,14 @@ def _precheck(config_file: Path) -> int:
     root = config_file.resolve().parent
     diagnostics = Diagnostics()
     try:
-        manual, _ = checked_manual(content_dir_of(config_file), root)
+        manual, warnings = checked_manual(content_dir_of(config_file), root)
+        diagnostics.extend(warnings.items)
     except ContentError as exc:
         manual = None
         diagnostics.extend(exc.diagnostics)
     check_beyond_content(config_file, manual, root, diagnostics)
+    if strict:
+        diagnostics = diagnostics.strict()
     if diagnostics.errors:
         report(Diagnostics(diagnostics.errors), "text")
         click.echo("build stopped: the previous site and PDFs are unchanged", err=True)
@@ -91,7 +95,7 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool, verbose: 
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    if _precheck(config_file):
+    if _precheck(config_file, strict):
         return 1
     _configure_mkdocs_logging(verbose)
     try:

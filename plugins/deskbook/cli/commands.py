@@ -37,7 +37,8 @@ def cli() -> None:
                    "if there is one].")
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
               show_default=True, help="'github' prints workflow annotations for pull requests.")
-@click.option("--strict", is_flag=True, help="Treat overdue policy reviews as errors.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too (stale prose, overdue policy reviews, ...), "
+                                            "as build --strict does.")
 def check(content_dir: Path | None, config_file: Path | None, fmt: str, strict: bool) -> int:
     """Check everything a build would reject, and report it all at once: the content (schema, references,
     cycles, authority limits, schedules, freshness), the Deskbook options in mkdocs.yml, every [[...]]
@@ -52,8 +53,8 @@ def check(content_dir: Path | None, config_file: Path | None, fmt: str, strict: 
         content_dir = content_dir_of(config_file) if config_file is not None else Path(DEFAULT_CONTENT)
     if not content_dir.is_dir():
         raise click.UsageError(f"no content folder at {content_dir}; pass --content or run from the project")
-    manual, diagnostics = check_project(config_file, content_dir, strict_freshness=strict)
-    return report(diagnostics, fmt, summary=manual is not None)
+    manual, diagnostics = check_project(config_file, content_dir)
+    return report(diagnostics.strict() if strict else diagnostics, fmt, summary=manual is not None)
 
 
 @cli.command()
