@@ -19,7 +19,8 @@ def project_config(config_file: Path | None) -> Path:
 
     found = config_file or find_config(Path("."))
     if found is None:
-        raise click.UsageError(f"no {' or '.join(CONFIG_NAMES)} here; run from the project's folder or pass -f")
+        *others, last = CONFIG_NAMES
+        raise click.UsageError(f"no {', '.join(others)} or {last} here; run from the project's folder or pass -f")
     return found
 
 
