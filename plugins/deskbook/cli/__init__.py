@@ -16,10 +16,11 @@ from .commands import cli
 from .diff import diff
 from .init import init
 from .new import new
+from .reviewers import reviewers
 
 EXIT_USAGE = 2
 
-for _command in (build, serve, diff, new, init):
+for _command in (build, serve, diff, new, init, reviewers):
     cli.add_command(_command)
 
 

@@ -23,6 +23,7 @@ _DESTINATIONS = {
     "gitignore.j2": ".gitignore",
     "pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
     "workflow.yml.j2": ".github/workflows/manual.yml",
+    "reviews.yml.j2": ".github/workflows/reviews.yml",
 }
 
 
@@ -33,29 +34,36 @@ def yaml_scalar(text: str) -> str:
     return dumped.removesuffix("\n...\n").rstrip("\n")
 
 
-def starter_files(name: str, requirement: str, today: dt.date) -> dict[str, str]:
+def starter_files(name: str, requirement: str, today: dt.date, reviewers: tuple[str, ...] = ()) -> dict[str, str]:
     """Relative path -> text of every file of a new project."""
     environment = Environment(loader=PackageLoader("deskbook.cli", "starter"), autoescape=False,
                               undefined=StrictUndefined, keep_trailing_newline=True)
     environment.filters["yaml"] = yaml_scalar
-    values = {"name": name, "requirement": requirement, "today": today.isoformat(), "year": today.year}
+    values = {"name": name, "requirement": requirement, "today": today.isoformat(), "year": today.year,
+              "reviewers": reviewers}
     return {
         _DESTINATIONS.get(template, template.removesuffix(".j2")): environment.get_template(template).render(values)
         for template in sorted(environment.list_templates(extensions=["j2"]))
     }
 
 
-def write_project(target: Path, name: str, requirement: str, today: dt.date) -> list[Path]:
+def write_project(target: Path, name: str, requirement: str, today: dt.date,
+                  reviewers: tuple[str, ...] = ()) -> list[Path]:
+    from ..pipeline import load_checked_manual
+    from ..review.reminders import codeowners
     from ..schemas import write_schemas, write_vscode_settings
 
     written = []
-    for relative, text in starter_files(name, requirement, today).items():
+    for relative, text in starter_files(name, requirement, today, reviewers).items():
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)
     written += write_schemas(target / "schemas")
     written.append(write_vscode_settings(target / ".vscode" / "settings.json", target / "schemas", Path("content")))
+    owners = target / ".github" / "CODEOWNERS"
+    owners.write_text(codeowners(load_checked_manual(target / "content", target), target, target), encoding="utf-8")
+    written.append(owners)
     return written
 
 
@@ -66,12 +74,22 @@ def write_project(target: Path, name: str, requirement: str, today: dt.date) -> 
               help="How the new repository installs Deskbook [default: this release from its repository at "
                    "its tag: 'deskbook @ git+<repository>@vX.Y.Z']; for example 'deskbook==1.0' from a "
                    "package index of your own.")
-def init(directory: Path, name: str, requirement: str | None) -> int:
-    """Start a new manual in DIRECTORY: content, pages, CI and pre-commit, ready to check and build."""
+@click.option("--reviewer", "reviewers", multiple=True, metavar="HANDLE",
+              help="A GitHub user or team (@jdoe, @acme/care-leads) who reviews policy changes and gets the "
+                   "review reminders; repeat for more. Written as the reviewers of the manager role.")
+def init(directory: Path, name: str, requirement: str | None, reviewers: tuple[str, ...]) -> int:
+    """Start a new manual in DIRECTORY: content, pages, CI, pre-commit, review reminders and CODEOWNERS,
+    ready to check and build."""
     from ..clock import today
+    from ..model.escalation import check_reviewer
 
     if not name.strip():
         raise click.UsageError("--name must not be empty")
+    for handle in reviewers:
+        try:
+            check_reviewer(handle)
+        except ValueError as exc:
+            raise click.UsageError(f"--reviewer: {exc}") from None
     if directory.exists() and any(entry.name != ".git" for entry in directory.iterdir()):
         raise click.UsageError(f"{directory} is not empty; choose a new folder (init never overwrites files)")
     requirement = requirement or pinned_requirement()
@@ -79,7 +97,7 @@ def init(directory: Path, name: str, requirement: str | None) -> int:
         raise click.UsageError("this Deskbook was not installed from a release or a git checkout, so init "
                                "cannot say how the new repository installs it; pass --requirement, like "
                                "--requirement 'deskbook @ git+<repository>@<tag>'")
-    written = write_project(directory, name.strip(), requirement, today())
+    written = write_project(directory, name.strip(), requirement, today(), reviewers)
     click.echo(f"wrote {len(written)} files in {directory}", err=True)
     click.echo(f"next: cd {directory} && deskbook check && deskbook build", err=True)
     return 0
