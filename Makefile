@@ -14,7 +14,7 @@ SYSTEM_PACKAGES_TEST := chromium
 AXE_DIR := tests/site/axe
 AXE     := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 
-.PHONY: manual test check serve bench catalogues system-test clean
+.PHONY: manual test check serve bench catalogues system-test clean dist
 
 manual: $(STAMP)
 	$(PY) build_manual.py build
@@ -28,6 +28,12 @@ check: $(STAMP)
 # PDFs are skipped while serving unless DESKBOOK_PDF=true (make serve DESKBOOK_PDF=true).
 serve: $(STAMP)
 	$(PY) build_manual.py serve
+
+# The release files, dist/deskbook-X.Y.Z.tar.gz and dist/deskbook-X.Y.Z-py3-none-any.whl; the version
+# comes from the git tag (git tag v0.2.0 first; without a tag it is 0.0.1.devN+g<commit>).
+dist: $(STAMP)
+	rm -rf dist
+	$(PY) -m build --outdir dist .
 
 bench: $(STAMP)
 	$(PY) -m bench
@@ -59,4 +65,4 @@ $(AXE): $(AXE_DIR)/package-lock.json
 	touch $(AXE)
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build dist .pytest_cache

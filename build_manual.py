@@ -10,4 +10,4 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 from deskbook.cli import main  # noqa: E402
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(prog_name="build_manual.py"))

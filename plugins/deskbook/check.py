@@ -27,7 +27,6 @@ def check_manual(
     manual: Manual,
     diagnostics: Diagnostics,
     today: dt.date | None = None,
-    strict_freshness: bool = False,
 ) -> Diagnostics:
     suggestions = Suggestions()
     check_references(manual, diagnostics, suggestions)
@@ -37,10 +36,10 @@ def check_manual(
     check_schedule_coverage(manual, diagnostics)
     check_placeholders(manual, diagnostics, suggestions)
     check_prose_references(manual, diagnostics)
-    check_stale_prose(manual, diagnostics, strict=strict_freshness)
+    check_stale_prose(manual, diagnostics)
     check_unique_local_ids(manual, diagnostics)
     check_assets(manual, diagnostics)
-    check_freshness(manual, diagnostics, today, strict_freshness)
+    check_freshness(manual, diagnostics, today)
     check_limits(manual, diagnostics)
     check_safety(manual, diagnostics)
     check_catalogues(manual, diagnostics)
@@ -325,7 +324,8 @@ def review_status(policy: Policy, today: dt.date, warning_days: int) -> str:
     return "current"
 
 
-def check_freshness(manual: Manual, diagnostics: Diagnostics, today: dt.date | None, strict_freshness: bool) -> None:
+def check_freshness(manual: Manual, diagnostics: Diagnostics, today: dt.date | None) -> None:
+    """An overdue review is a warning (``--strict`` fails on it); one coming due is a notice."""
     today = today or build_today()
     warning_days = manual.settings.review_warning_days
     for policy in manual.entities("policy"):
@@ -337,12 +337,9 @@ def check_freshness(manual: Manual, diagnostics: Diagnostics, today: dt.date | N
                 f"({(today - policy.review_by).days} days ago); its owner ({policy.owner}) should review it "
                 "and move review_by forward"
             )
-            if strict_freshness:
-                diagnostics.error(location, message, rule=FRESHNESS)
-            else:
-                diagnostics.warning(location, message, rule=FRESHNESS)
+            diagnostics.warning(location, message, rule=FRESHNESS)
         elif status == "due-soon":
-            diagnostics.warning(
+            diagnostics.notice(
                 location,
                 f"policy '{policy.id}' is due for review on {policy.review_by.isoformat()} "
                 f"(in {(policy.review_by - today).days} days)",

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from .visible import one_line
 
-Severity = Literal["error", "warning"]
+# An error stops the build; a warning is something wrong now, and fails `--strict` (check and build alike);
+# a notice is a heads-up that never fails anything (a policy review coming due).
+Severity = Literal["error", "warning", "notice"]
 
 
 @dataclass(frozen=True, order=True)
@@ -45,8 +47,7 @@ class Diagnostic:
         if self.location.line > 0:
             properties.append(f"line={self.location.line}")
             properties.append(f"col={max(self.location.column, 1)}")
-        command = "error" if self.severity == "error" else "warning"
-        return f"::{command} {','.join(properties)}::{_escape_data(one_line(self.message))}"
+        return f"::{self.severity} {','.join(properties)}::{_escape_data(one_line(self.message))}"
 
     def as_dict(self) -> dict:
         return {
@@ -78,6 +79,9 @@ class Diagnostics:
     def warning(self, location: Location, message: str, rule: str = "") -> None:
         self.items.append(Diagnostic(location, "warning", message, rule))
 
+    def notice(self, location: Location, message: str, rule: str = "") -> None:
+        self.items.append(Diagnostic(location, "notice", message, rule))
+
     def extend(self, other: Iterable[Diagnostic]) -> None:
         self.items.extend(other)
 
@@ -88,6 +92,11 @@ class Diagnostics:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [item for item in self.items if item.severity == "warning"]
+
+    def strict(self) -> Diagnostics:
+        """The same run under ``--strict``: every warning is an error."""
+        return Diagnostics([replace(item, severity="error") if item.severity == "warning" else item
+                            for item in self.items])
 
     def sorted(self) -> list[Diagnostic]:
         # Deduplicate: two rules may notice the same broken value; say it once.

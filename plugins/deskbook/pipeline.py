@@ -29,14 +29,13 @@ def load_checked(
     project_root: Path | None = None,
     *,
     allow_partial: bool = False,
-    strict_freshness: bool = False,
     today: dt.date | None = None,
 ) -> tuple[Manual | None, Diagnostics]:
     """Load and check; the Manual is None when a file could not be read (with ``allow_partial``, only
     when a settings file could not). Every problem of the run is in the diagnostics."""
     manual, diagnostics = load_manual(content_dir, project_root, allow_partial=allow_partial)
     if manual is not None:
-        check_manual(manual, diagnostics, today=today, strict_freshness=strict_freshness)
+        check_manual(manual, diagnostics, today=today)
     return manual, diagnostics
 
 
@@ -80,15 +79,13 @@ def check_project(
     config_file: Path | None,
     content_dir: Path,
     *,
-    strict_freshness: bool = False,
     today: dt.date | None = None,
 ) -> tuple[Manual | None, Diagnostics]:
     """Everything ``build`` would reject, found first: the content, the Deskbook options in mkdocs.yml,
     every ``[[...]]`` reference in every hand-written page, and the previous edition's git revision.
     Without a mkdocs.yml only the content is checked."""
     root = config_file.resolve().parent if config_file is not None else content_dir.resolve().parent
-    manual, diagnostics = load_checked(content_dir, root, allow_partial=True, strict_freshness=strict_freshness,
-                                       today=today)
+    manual, diagnostics = load_checked(content_dir, root, allow_partial=True, today=today)
     check_beyond_content(config_file, manual, root, diagnostics)
     return manual, diagnostics
 

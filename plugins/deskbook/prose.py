@@ -154,7 +154,7 @@ def _without_references(text: str) -> str:
     return REFERENCE.sub(lambda match: " " * len(match.group(0)), text)
 
 
-def check_stale_prose(manual: Manual, diagnostics: Diagnostics, strict: bool = False) -> None:
+def check_stale_prose(manual: Manual, diagnostics: Diagnostics) -> None:
     """Warn where prose writes out a value of its own entity, or of one it refers to, instead of a reference:
     that sentence would stay old when the value changes."""
     values_by_entity: dict[str, list[NamedValue]] = {}
@@ -177,7 +177,7 @@ def check_stale_prose(manual: Manual, diagnostics: Diagnostics, strict: bool = F
         if reference.source is not None and target is not None:
             linked.setdefault(target.ref, []).append(reference.source.entity)
 
-    report = diagnostics.error if strict else diagnostics.warning
+    report = diagnostics.warning
     entity_paths: dict[int, list[tuple]] = {}
     for other in manual.all_records():
         entity_paths.setdefault(id(other.document), []).append(other.path)

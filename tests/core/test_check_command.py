@@ -28,7 +28,7 @@ def test_freshness_warnings_and_strict(example_content, capsys, monkeypatch):
     assert main(["check"]) == 0
     err = capsys.readouterr().err
     assert re.search(r"content/policies/privacy\.yaml:\d+:\d+: warning: policy 'privacy' was due for review on 2026-09-30", err)
-    assert re.search(r"content/policies/offers-and-gifts\.yaml:\d+:\d+: warning: policy 'offers-and-gifts' is due for review on 2026-12-10 \(in 18 days\)", err)
+    assert re.search(r"content/policies/offers-and-gifts\.yaml:\d+:\d+: notice: policy 'offers-and-gifts' is due for review on 2026-12-10 \(in 18 days\)", err)
     assert main(["check", "--strict"]) == 1
     err = capsys.readouterr().err
     assert re.search(r"privacy\.yaml:\d+:\d+: error: policy 'privacy' was due for review", err)

@@ -204,14 +204,14 @@ def test_check_warns_on_due_reviews_and_strict_fails_on_overdue(example_project,
     err = capsys.readouterr().err
     assert re.search(r"^content/policies/privacy\.yaml:\d+:\d+: warning: policy 'privacy' was due for review "
                      r"on 2026-09-30 \(53 days ago\)", err, re.M)
-    assert re.search(r"^content/policies/offers-and-gifts\.yaml:\d+:\d+: warning: .*due for review on 2026-12-10 "
+    assert re.search(r"^content/policies/offers-and-gifts\.yaml:\d+:\d+: notice: .*due for review on 2026-12-10 "
                      r"\(in 18 days\)", err, re.M)
     assert "refunds.yaml" not in err
     assert main(["check", "--strict"]) == 1
     err = capsys.readouterr().err
     assert re.search(r"privacy\.yaml:\d+:\d+: error: .*2026-09-30", err)
     assert "offers-and-gifts.yaml" in err and "error: policy 'offers-and-gifts'" not in err, \
-        "due soon stays a warning under --strict"
+        "due soon is a notice, which --strict leaves alone"
 
 
 def test_whats_new_says_plainly_when_there_is_nothing_to_compare(example_project, tmp_path):

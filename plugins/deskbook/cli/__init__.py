@@ -1,4 +1,4 @@
-"""The ``build_manual.py`` command line: ``main(argv) -> int``.
+"""The ``deskbook`` command line (``build_manual.py`` in a checkout): ``main(argv) -> int``.
 
 Exit codes: 0 success, 1 content errors (located messages printed), 2 usage errors.
 """
@@ -16,17 +16,19 @@ from .commands import cli
 from .diff import diff
 from .init import init
 from .new import new
+from .reviewers import reviewers
 
 EXIT_USAGE = 2
 
-for _command in (build, serve, diff, new, init):
+for _command in (build, serve, diff, new, init, reviewers):
     cli.add_command(_command)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog_name: str = "deskbook") -> int:
+    """Run the command line; ``prog_name`` is what --help and usage errors call it."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        result = cli.main(args=args, prog_name="build_manual.py", standalone_mode=False)
+        result = cli.main(args=args, prog_name=prog_name, standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.exceptions.Abort:

@@ -1,4 +1,5 @@
-"""``build`` and ``serve``: the site and PDFs through MkDocs, never leaving a half-built site behind."""
+"""``build`` and ``serve``: the site and PDFs through MkDocs or ProperDocs (``engine``), never leaving a
+half-built site behind."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from pathlib import Path
 
 import click
 
+from .. import engine
 from ..diagnostics import ContentError, Diagnostics
 from ..project import content_dir_of
+from .commands import CONFIG_HELP, project_config
 from .reporting import report
 from .staging import (
     UnsafeSiteDir,
@@ -46,7 +49,7 @@ class _CurrentStderr(logging.Handler):
 
 
 def _configure_mkdocs_logging(verbose: bool) -> None:
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(engine.logger_name())
     if not any(getattr(handler, "_deskbook", False) for handler in logger.handlers):
         handler = _CurrentStderr()
         handler.setFormatter(_MessageOnly())
@@ -57,8 +60,9 @@ def _configure_mkdocs_logging(verbose: bool) -> None:
             existing.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
-def _precheck(config_file: Path) -> int:
-    """Check the project before MkDocs starts, printing located errors in the same form as ``check``.
+def _precheck(config_file: Path, strict: bool) -> int:
+    """Check the project before MkDocs starts, printing located errors in the same form as ``check``; with
+    ``strict`` its warnings are errors, as in ``check --strict``.
 
     The checked Manual stays with the pipeline, so the plugins take it from there instead of loading again.
     """
@@ -67,11 +71,14 @@ def _precheck(config_file: Path) -> int:
     root = config_file.resolve().parent
     diagnostics = Diagnostics()
     try:
-        manual, _ = checked_manual(content_dir_of(config_file), root)
+        manual, warnings = checked_manual(content_dir_of(config_file), root)
+        diagnostics.extend(warnings.items)
     except ContentError as exc:
         manual = None
         diagnostics.extend(exc.diagnostics)
     check_beyond_content(config_file, manual, root, diagnostics)
+    if strict:
+        diagnostics = diagnostics.strict()
     if diagnostics.errors:
         report(Diagnostics(diagnostics.errors), "text")
         click.echo("build stopped: the previous site and PDFs are unchanged", err=True)
@@ -81,11 +88,16 @@ def _precheck(config_file: Path) -> int:
 
 def build_site(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool = False) -> int:
     """Build into a temporary folder beside the site folder and swap it in only when the build succeeds."""
+    try:
+        engine.use(config_file)
+    except engine.EngineMissing as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    if _precheck(config_file):
+    if _precheck(config_file, strict):
         return 1
     _configure_mkdocs_logging(verbose)
     try:
@@ -184,26 +196,32 @@ def _terminate_as_exit():
 
 
 @click.command()
-@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
+@click.option("-f", "--config-file", default=None, help=CONFIG_HELP,
               type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-d", "--site-dir", default=None, type=click.Path(file_okay=False, path_type=Path),
               help="Where to put the site (default: site_dir from mkdocs.yml).")
 @click.option("--strict", is_flag=True, help="Fail on any warning.")
 @click.option("-v", "--verbose", is_flag=True)
-def build(config_file: Path, site_dir: Path | None, strict: bool, verbose: bool) -> int:
+def build(config_file: Path | None, site_dir: Path | None, strict: bool, verbose: bool) -> int:
     """Check the content, then build the site and the PDFs; a failed build keeps the previous output."""
-    return build_site(config_file, site_dir, strict, verbose)
+    return build_site(project_config(config_file), site_dir, strict, verbose)
 
 
 @click.command()
-@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
+@click.option("-f", "--config-file", default=None, help=CONFIG_HELP,
               type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
 @click.option("--pdf/--no-pdf", default=None,
               help="Render the PDFs on every rebuild too (default: only when DESKBOOK_PDF=true).")
-def serve(config_file: Path, dev_addr: str, pdf: bool | None) -> int:
+def serve(config_file: Path | None, dev_addr: str, pdf: bool | None) -> int:
     """Serve the site with live reload; rebuilds when anything under content/ changes. A content error
     shows in the browser as a page listing the errors, and the manual comes back with the next good save."""
+    config_file = project_config(config_file)
+    try:
+        engine.use(config_file)
+    except engine.EngineMissing as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 

@@ -6,12 +6,26 @@ from pathlib import Path
 
 import click
 
+from ..release import installed_version
 from .reporting import report
 
 DEFAULT_CONTENT = "content"
+CONFIG_HELP = "The project's config [default: properdocs.yml or mkdocs.yml in the current folder]."
+
+
+def project_config(config_file: Path | None) -> Path:
+    """The config file given, else the one in the current folder; a usage error when there is none."""
+    from ..engine import CONFIG_NAMES, find_config
+
+    found = config_file or find_config(Path("."))
+    if found is None:
+        *others, last = CONFIG_NAMES
+        raise click.UsageError(f"no {', '.join(others)} or {last} here; run from the project's folder or pass -f")
+    return found
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(installed_version(), "-V", "--version", message="%(prog)s %(version)s")
 def cli() -> None:
     """Deskbook: customer-service knowledge as YAML, built into a training site and a handbook."""
 
@@ -20,26 +34,28 @@ def cli() -> None:
 @click.option("--content", "content_dir", default=None, type=click.Path(path_type=Path),
               help="The content folder [default: content_dir from mkdocs.yml, else content].")
 @click.option("-f", "--config-file", default=None, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="The project's mkdocs.yml [default: mkdocs.yml beside the content folder, if there is one].")
+              help="The project's config [default: properdocs.yml or mkdocs.yml beside the content folder, "
+                   "if there is one].")
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
               show_default=True, help="'github' prints workflow annotations for pull requests.")
-@click.option("--strict", is_flag=True, help="Treat overdue policy reviews as errors.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too (stale prose, overdue policy reviews, ...), "
+                                            "as build --strict does.")
 def check(content_dir: Path | None, config_file: Path | None, fmt: str, strict: bool) -> int:
     """Check everything a build would reject, and report it all at once: the content (schema, references,
     cycles, authority limits, schedules, freshness), the Deskbook options in mkdocs.yml, every [[...]]
     reference in docs/, and the previous edition's git tag."""
+    from ..engine import find_config
     from ..pipeline import check_project
     from ..project import content_dir_of
 
     if config_file is None:
-        beside = (content_dir.parent if content_dir is not None else Path(".")) / "mkdocs.yml"
-        config_file = beside if beside.is_file() else None
+        config_file = find_config(content_dir.parent if content_dir is not None else Path("."))
     if content_dir is None:
         content_dir = content_dir_of(config_file) if config_file is not None else Path(DEFAULT_CONTENT)
     if not content_dir.is_dir():
         raise click.UsageError(f"no content folder at {content_dir}; pass --content or run from the project")
-    manual, diagnostics = check_project(config_file, content_dir, strict_freshness=strict)
-    return report(diagnostics, fmt, summary=manual is not None)
+    manual, diagnostics = check_project(config_file, content_dir)
+    return report(diagnostics.strict() if strict else diagnostics, fmt, summary=manual is not None)
 
 
 @cli.command()

@@ -10,6 +10,7 @@ import click
 
 from ..diagnostics import Diagnostic, Diagnostics, Location
 from ..pipeline import load_checked
+from .commands import CONFIG_HELP, project_config
 from .reporting import report
 
 if TYPE_CHECKING:
@@ -19,10 +20,10 @@ if TYPE_CHECKING:
 @click.command()
 @click.argument("base")
 @click.argument("head", required=False)
-@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
+@click.option("-f", "--config-file", default=None, help=CONFIG_HELP,
               type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
-def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
+def diff(base: str, head: str | None, config_file: Path | None, fmt: str) -> int:
     """Compare the content at git revision BASE with HEAD, in words, for a pull-request comment.
 
     HEAD is a branch, tag or commit; left out, BASE is compared with the working tree (uncommitted
@@ -34,6 +35,7 @@ def diff(base: str, head: str | None, config_file: Path, fmt: str) -> int:
     from ..review.report import to_json, to_markdown
     from ..review.revisions import RevisionError, export_content, git_root
 
+    config_file = project_config(config_file)
     content_dir = content_dir_of(config_file)
     docs_dir = read_project(config_file).docs_dir
     try:

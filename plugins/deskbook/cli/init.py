@@ -2,56 +2,68 @@
 
 The files come from the templates in ``starter/``: mkdocs.yml, a minimal valid ``content/`` (every
 required file), ``docs/``, the JSON Schemas and editor wiring, a CI workflow and a pre-commit hook that
-install the Deskbook release pinned in ``requirements.txt``.
+install the Deskbook release pinned in ``requirements.txt``: by default this very release, from the
+repository named in the package's metadata at its tag (or commit, for a development version).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from importlib.metadata import PackageNotFoundError, version
+import math
 from pathlib import Path
 
 import click
+import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..release import pinned_requirement
 
 # Template names whose file lands elsewhere than its name says (dot files, the workflow's folder).
 _DESTINATIONS = {
     "gitignore.j2": ".gitignore",
     "pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
     "workflow.yml.j2": ".github/workflows/manual.yml",
+    "reviews.yml.j2": ".github/workflows/reviews.yml",
 }
 
 
-def pinned_requirement() -> str:
-    """This Deskbook's own release, pinned, for the new repository's requirements.txt."""
-    try:
-        return f"deskbook=={version('deskbook')}"
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "deskbook"
+def yaml_scalar(text: str) -> str:
+    """``text`` as one YAML value, written the way a person would: plain where YAML reads it back as the
+    same text (``Acme & Sons``), quoted only where it would not (``'2024'``, ``'yes'``, ``': x'``)."""
+    dumped = yaml.safe_dump(text, allow_unicode=True, width=math.inf)
+    return dumped.removesuffix("\n...\n").rstrip("\n")
 
 
-def starter_files(name: str, requirement: str, today: dt.date) -> dict[str, str]:
+def starter_files(name: str, requirement: str, today: dt.date, reviewers: tuple[str, ...] = ()) -> dict[str, str]:
     """Relative path -> text of every file of a new project."""
     environment = Environment(loader=PackageLoader("deskbook.cli", "starter"), autoescape=False,
                               undefined=StrictUndefined, keep_trailing_newline=True)
-    values = {"name": name, "requirement": requirement, "today": today.isoformat(), "year": today.year}
+    environment.filters["yaml"] = yaml_scalar
+    values = {"name": name, "requirement": requirement, "today": today.isoformat(), "year": today.year,
+              "reviewers": reviewers}
     return {
         _DESTINATIONS.get(template, template.removesuffix(".j2")): environment.get_template(template).render(values)
         for template in sorted(environment.list_templates(extensions=["j2"]))
     }
 
 
-def write_project(target: Path, name: str, requirement: str, today: dt.date) -> list[Path]:
+def write_project(target: Path, name: str, requirement: str, today: dt.date,
+                  reviewers: tuple[str, ...] = ()) -> list[Path]:
+    from ..pipeline import load_checked_manual
+    from ..review.reminders import codeowners
     from ..schemas import write_schemas, write_vscode_settings
 
     written = []
-    for relative, text in starter_files(name, requirement, today).items():
+    for relative, text in starter_files(name, requirement, today, reviewers).items():
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)
     written += write_schemas(target / "schemas")
     written.append(write_vscode_settings(target / ".vscode" / "settings.json", target / "schemas", Path("content")))
+    owners = target / ".github" / "CODEOWNERS"
+    owners.write_text(codeowners(load_checked_manual(target / "content", target), target, target), encoding="utf-8")
+    written.append(owners)
     return written
 
 
@@ -59,17 +71,33 @@ def write_project(target: Path, name: str, requirement: str, today: dt.date) -> 
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", required=True, help="The company's name, as the manual prints it.")
 @click.option("--requirement", default=None,
-              help="How the new repository installs Deskbook [default: this release, pinned: deskbook==X.Y.Z]; "
-                   "for example 'deskbook @ git+https://example.org/deskbook@v1.0'.")
-def init(directory: Path, name: str, requirement: str | None) -> int:
-    """Start a new manual in DIRECTORY: content, pages, CI and pre-commit, ready to check and build."""
+              help="How the new repository installs Deskbook [default: this release from its repository at "
+                   "its tag: 'deskbook @ git+<repository>@vX.Y.Z']; for example 'deskbook==1.0' from a "
+                   "package index of your own.")
+@click.option("--reviewer", "reviewers", multiple=True, metavar="HANDLE",
+              help="A GitHub user or team (@jdoe, @acme/care-leads) who reviews policy changes and gets the "
+                   "review reminders; repeat for more. Written as the reviewers of the manager role.")
+def init(directory: Path, name: str, requirement: str | None, reviewers: tuple[str, ...]) -> int:
+    """Start a new manual in DIRECTORY: content, pages, CI, pre-commit, review reminders and CODEOWNERS,
+    ready to check and build."""
     from ..clock import today
+    from ..model.escalation import check_reviewer
 
     if not name.strip():
         raise click.UsageError("--name must not be empty")
+    for handle in reviewers:
+        try:
+            check_reviewer(handle)
+        except ValueError as exc:
+            raise click.UsageError(f"--reviewer: {exc}") from None
     if directory.exists() and any(entry.name != ".git" for entry in directory.iterdir()):
         raise click.UsageError(f"{directory} is not empty; choose a new folder (init never overwrites files)")
-    written = write_project(directory, name.strip(), requirement or pinned_requirement(), today())
+    requirement = requirement or pinned_requirement()
+    if requirement is None:
+        raise click.UsageError("this Deskbook was not installed from a release or a git checkout, so init "
+                               "cannot say how the new repository installs it; pass --requirement, like "
+                               "--requirement 'deskbook @ git+<repository>@<tag>'")
+    written = write_project(directory, name.strip(), requirement, today(), reviewers)
     click.echo(f"wrote {len(written)} files in {directory}", err=True)
     click.echo(f"next: cd {directory} && deskbook check && deskbook build", err=True)
     return 0

@@ -12,7 +12,7 @@ def report(diagnostics: Diagnostics, fmt: str, summary: bool = True) -> int:
     if items:
         click.echo(format_report(items, fmt), err=fmt == "text")
     errors = sum(1 for item in items if item.severity == "error")
-    warnings = len(items) - errors
+    warnings = sum(1 for item in items if item.severity == "warning")
     if fmt == "text":
         if errors:
             click.echo(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning"

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ..check import FRESHNESS
 from ..diagnostics import ContentError, format_report
 from ..manual import Manual
 from ..pipeline import checked_manual
@@ -23,20 +22,16 @@ def load_checked_manual(content_dir: Path, project_root: Path, log_warnings: boo
     """The checked Manual for ``content_dir``; raises PluginError listing every located error.
 
     With ``log_warnings`` (the content plugin, once per build) warnings are logged under ``mkdocs.``, so
-    ``mkdocs build --strict`` fails on them.
+    ``mkdocs build --strict`` fails on them as ``check --strict`` does; notices are logged as information.
     """
     try:
         manual, diagnostics = checked_manual(content_dir, project_root)
     except ContentError as exc:
         raise PluginError("Deskbook content has errors:\n" + format_report(exc.diagnostics)) from None
     if log_warnings:
-        for warning in diagnostics.sorted():
-            if warning.severity != "warning":
-                continue
-            # A policy due for review is shown on the site (badge, "Due for review" page); it must not fail
-            # `mkdocs build --strict`, which would block every unrelated change. `check --strict` fails on it.
-            if warning.rule == FRESHNESS:
-                log.info(warning.format_text())
-            else:
-                log.warning(warning.format_text())
+        for item in diagnostics.sorted():
+            if item.severity == "warning":
+                log.warning(item.format_text())
+            elif item.severity == "notice":
+                log.info(item.format_text())
     return manual

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from ..locale import N_, Localization
 from .base import (
@@ -124,6 +125,22 @@ class Authority(Strict):
         return next((limit for limit in self.limits if limit.kind == kind), None)
 
 
+# What CODEOWNERS takes: a GitHub user (@jdoe), a team (@acme/care-leads) or an email address.
+# Nothing else: the reminder issue mentions them as they are, so they must be unable to carry Markdown.
+_REVIEWER = re.compile(r"@[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_-]*)?"
+                       r"|[A-Za-z0-9][A-Za-z0-9.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def check_reviewer(value: str) -> str:
+    if not _REVIEWER.fullmatch(value):
+        raise ValueError(f"'{value}' is not a GitHub user, team or email address; write it like '@jdoe', "
+                         "'@acme/care-leads' or 'jdoe@example.com'")
+    return value
+
+
+Reviewer = Annotated[str, AfterValidator(check_reviewer)]
+
+
 class Role(Entity):
     kind = "role"
     title: Text = Field(title=N_("title"), description="the role's name, like 'Team lead'")
@@ -132,6 +149,13 @@ class Role(Entity):
         default=None, title=N_("reports to"), description="the role this one escalates to and answers to"
     )
     authority: Authority = Field(title=N_("authority"), description="what this role may give or decide alone")
+    reviewers: list[Reviewer] = Field(
+        default_factory=list,
+        title=N_("reviewers"),
+        description="who reviews a change to a policy this role owns, and is reminded when its review is "
+        "due: GitHub users or teams ('@jdoe', '@acme/care-leads') or email addresses; "
+        "`deskbook reviewers --codeowners` writes them into CODEOWNERS",
+    )
 
 
 class RoleList(Strict):
