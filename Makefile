@@ -14,13 +14,22 @@ SYSTEM_PACKAGES_TEST := chromium
 AXE_DIR := tests/site/axe
 AXE     := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 
-.PHONY: manual test check serve bench catalogues system-test clean dist
+.PHONY: manual test lint fast check serve bench catalogues system-test clean dist
 
 manual: $(STAMP)
 	$(PY) build_manual.py build
 
 test: system-test $(STAMP) $(AXE)
 	$(PY) -m pytest
+
+# The inner loop: pure and golden tests, no browser, no PDF, no wheel (about a minute).
+fast: $(STAMP)
+	$(PY) -m pytest -q -m "not browser and not pdf and not release"
+
+# The quality gate CI runs before the tests: ruff's rules and mypy over the package (config in pyproject.toml).
+lint: $(STAMP)
+	$(VENV)/bin/ruff check plugins/deskbook
+	$(VENV)/bin/mypy plugins/deskbook
 
 check: $(STAMP)
 	$(PY) build_manual.py check
