@@ -27,12 +27,26 @@ BUILD_EPOCH = "1790000000"  # 2026-09-21; fixed so dates in the built site and P
 
 
 def build_project(project: Path, site_dir: Path | None = None, strict: bool = True) -> int:
-    """Build a project through the real CLI (site and PDFs), as `build_manual.py build` does."""
+    """Build a project through the real CLI (site and PDFs), as `build_manual.py build` does.
+
+    The example's review dates are fixtures: a build that did not set SOURCE_DATE_EPOCH is judged on
+    BUILD_EPOCH, when no review is overdue, so `--strict` (which fails on an overdue review) does not
+    depend on the day the tests run."""
+    import os
+
     from deskbook.cli import main
+
+    pinned = "SOURCE_DATE_EPOCH" not in os.environ
+    if pinned:
+        os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
 
     args = ["build", "-f", str(project / "mkdocs.yml")]
     if site_dir is not None:
         args += ["-d", str(site_dir)]
     if strict:
         args.append("--strict")
-    return main(args)
+    try:
+        return main(args)
+    finally:
+        if pinned:
+            del os.environ["SOURCE_DATE_EPOCH"]
