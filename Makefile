@@ -14,13 +14,18 @@ SYSTEM_PACKAGES_TEST := chromium
 AXE_DIR := tests/site/axe
 AXE     := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 
-.PHONY: manual test check serve bench catalogues system-test clean
+.PHONY: manual test lint check serve bench catalogues system-test clean
 
 manual: $(STAMP)
 	$(PY) build_manual.py build
 
 test: system-test $(STAMP) $(AXE)
 	$(PY) -m pytest
+
+# The package's style and bug rules and its types (config in pyproject.toml); CI runs it before the tests.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check plugins/deskbook
+	$(VENV)/bin/mypy
 
 check: $(STAMP)
 	$(PY) build_manual.py check

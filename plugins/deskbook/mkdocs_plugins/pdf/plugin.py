@@ -78,13 +78,15 @@ class PdfPlugin(BasePlugin[PdfConfig]):
     def _content_dir(self, config: MkDocsConfig, project_root: Path | None = None) -> Path:
         content_plugin = config.plugins.get("deskbook/content")
         relative = content_plugin.config.content_dir if content_plugin is not None else "content"
-        return ((project_root or self.project_root) / relative).resolve()
+        return ((project_root or self.project_root or Path(config.config_file_path).resolve().parent)
+                / relative).resolve()
 
     def _plan_jobs(self) -> list[PdfJob]:
         """The PDFs the options ask for. on_config has had project.py check the options, as ``check`` does."""
+        editions = [(edition.name, edition.title, edition.audience) for edition in self.config.editions]
+        default = (str(DEFAULT_EDITION["name"]), str(DEFAULT_EDITION["title"]), None)
         specs: list[EditionSpec | DeskCardSpec | LogFormSpec] = [
-            EditionSpec(edition["name"], edition["title"], edition["audience"])
-            for edition in self.config.editions or [DEFAULT_EDITION]
+            EditionSpec(name, title, audience) for name, title, audience in editions or [default]
         ]
         card = self.config.desk_card
         if card.enabled:
@@ -102,7 +104,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if files.get_file_from_path("downloads.md") is not None:
             return files
-        if self.active and self.jobs:
+        if self.active and self.jobs and self.manual is not None:
             files.append(File.generated(config, "downloads.md", content=_downloads_page(self.jobs, self.manual)))
         elif self.config.enabled and not self.active:
             # The page stays where readers and links expect it, and says how to get the PDFs.
