@@ -28,7 +28,8 @@ BREAKOUT = "\\\" tabindex=\\\"0\\\" autofocus onfocus=\\\"alert(&#39;{}&#39;)\\\
 def hostile_site(tmp_path_factory) -> Path:
     project = copy_example_project(tmp_path_factory.mktemp("hostile-files") / "project")
     entries = "".join(f'msgid "{word}"\nmsgstr "{word}{BREAKOUT.format(word)}"\n\n'
-                      for word in ("Action", "Who", "Tool", "Target", "Measured", "Policies", "Edit this file"))
+                      for word in ("Action", "Who", "Tool", "Target", "Measured", "Policies", "Edit this file",
+                                   "action", "who", "tool", "target", "measured"))  # field labels: lower case
     catalogue = project / "locale" / "en" / "LC_MESSAGES" / "deskbook.po"
     catalogue.parent.mkdir(parents=True)
     catalogue.write_text(po(entries), encoding="utf-8")
