@@ -8,6 +8,7 @@ text fields that would go stale as the model grows.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -108,3 +109,15 @@ def inject_everywhere(content: Path, payload: str = PAYLOAD, rounds: int = 6) ->
             raise AssertionError("cannot place the payload:\n" + "\n".join(map(str, diagnostics.errors)))
         refused |= new
     raise AssertionError("the payload still breaks the content after several rounds")
+
+
+def build_site_only(project: Path) -> Path:
+    """Build a hostile project's site (no PDFs: the browser tests read pages) and return the site folder."""
+    from projects import build_project
+
+    os.environ["DESKBOOK_PDF"] = "false"
+    try:
+        assert build_project(project, strict=False) == 0
+    finally:
+        os.environ.pop("DESKBOOK_PDF", None)
+    return project / "site"

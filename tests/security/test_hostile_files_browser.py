@@ -9,13 +9,13 @@ percent-encoded markup, and every link on every page must be a web or file addre
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from browser import chromium, served
-from projects import build_project, copy_example_project
+from browser import served
+from projects import copy_example_project
+from security.hostile import build_site_only
 from security.test_untrusted_files import HOSTILE_LOGO, po
 
 pytestmark = pytest.mark.browser
@@ -37,18 +37,7 @@ def hostile_site(tmp_path_factory) -> Path:
     config = project / "mkdocs.yml"
     config.write_text("repo_url: 'https://example.com/x?a=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E&b=1'\n"
                       "edit_uri: 'edit/main/docs/'\n" + config.read_text(), encoding="utf-8")
-    os.environ["DESKBOOK_PDF"] = "false"
-    try:
-        assert build_project(project, strict=False) == 0
-    finally:
-        os.environ.pop("DESKBOOK_PDF", None)
-    return project / "site"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
+    return build_site_only(project)
 
 
 def _visit(browser, site: Path, base: str) -> tuple[list[str], int]:

@@ -7,15 +7,14 @@ re-read `title` as HTML), opens each page's details and clicks its buttons, and 
 
 from __future__ import annotations
 
-import os
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from browser import chromium, served
-from projects import build_project, copy_example_project
-from security.hostile import inject_everywhere
+from browser import served
+from projects import copy_example_project
+from security.hostile import build_site_only, inject_everywhere
 
 pytestmark = pytest.mark.browser
 
@@ -40,18 +39,7 @@ def hostile_site(tmp_path_factory) -> Path:
     (project / "mkdocs.yml").write_text(
         config.replace("    - navigation.top\n", "    - navigation.top\n    - content.tooltips\n"), encoding="utf-8"
     )
-    os.environ["DESKBOOK_PDF"] = "false"
-    try:
-        assert build_project(project, strict=False) == 0
-    finally:
-        os.environ.pop("DESKBOOK_PDF", None)
-    return project / "site"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
+    return build_site_only(project)
 
 
 @pytest.fixture(scope="module")
