@@ -16,11 +16,12 @@ from .commands import cli
 from .diff import diff
 from .init import init
 from .new import new
+from .pages import pages
 from .reviewers import reviewers
 
 EXIT_USAGE = 2
 
-for _command in (build, serve, diff, new, init, reviewers):
+for _command in (build, serve, diff, new, init, pages, reviewers):
     cli.add_command(_command)
 
 
