@@ -238,6 +238,9 @@ def check_project(project: Project, manual: Manual | None, diagnostics: Diagnost
     content = project.plugin("deskbook/content")
     if content is not None:
         _unknown_keys(project, content, _CONTENT_KEYS, "deskbook/content", diagnostics)
+    else:
+        diagnostics.warning(project.location(project.settings.get("plugins")), ENGINE_SKIPS_CONTENT)
+    check_zensical_config(project.root, diagnostics)
     pdf = project.plugin("deskbook/pdf")
     if pdf is not None:
         _check_pdf_options(project, pdf, manual, diagnostics)
@@ -253,6 +256,36 @@ def check_project(project: Project, manual: Manual | None, diagnostics: Diagnost
                                 f"{manual.localization.locale.english_name}: "
                                 "its own buttons and labels (search, navigation) stay in English; Deskbook's "
                                 "words follow the manual")
+
+
+ENGINE_SKIPS_CONTENT = ("plugins does not list deskbook/content, so the engine builds only the hand-written "
+                        "pages and leaves their [[...]] as written; add '- deskbook/content' to plugins")
+ZENSICAL_CONFIG = "zensical.toml"
+ZENSICAL_EXTENSION = "deskbook.markdown"
+
+
+def check_zensical_config(root: Path, diagnostics: Diagnostics) -> None:
+    """Zensical runs no MkDocs plugins: its build of a Deskbook project is whole only from the pages
+    ``deskbook pages`` writes, with the ``deskbook.markdown`` extension for the hand-written ones."""
+    config_file = root / ZENSICAL_CONFIG
+    if not config_file.is_file():
+        return
+    import tomllib
+
+    try:
+        settings = tomllib.loads(config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        diagnostics.error(Location(display_path(config_file, root)), f"cannot read: {exc}")
+        return
+    settings = settings.get("project", settings)
+    extensions = settings.get("markdown_extensions") if isinstance(settings, dict) else None
+    names = extensions if isinstance(extensions, list) else list(extensions or {})
+    if not any(name == ZENSICAL_EXTENSION if isinstance(name, str) else ZENSICAL_EXTENSION in name for name in names):
+        diagnostics.warning(Location(display_path(config_file, root)),
+                            "Zensical runs none of the Deskbook plugins, so it builds only the hand-written "
+                            f"pages with their [[...]] as written; add the {ZENSICAL_EXTENSION} extension to "
+                            "markdown_extensions and build from the folder 'deskbook pages DIR' writes "
+                            "(docs_dir = DIR)")
 
 
 def pdf_option_errors(project: Project, manual: Manual, options: Mapping[str, Any]) -> list[Diagnostic]:

@@ -42,3 +42,30 @@ def test_the_engine_in_use_stays(monkeypatch):
 
     assert engine.use() == engine.active() == "mkdocs"
     assert engine.logger_name() == "mkdocs"
+
+
+def test_an_engine_that_skips_the_content_plugin_is_named(example_project, capsys, monkeypatch):
+    """No engine is silently half-used: a mkdocs.yml whose plugins drop deskbook/content, or a Zensical
+    config without the deskbook.markdown extension, gets one located line from check (and from build)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    monkeypatch.setenv("DESKBOOK_PDF", "false")
+    config = example_project / "mkdocs.yml"
+    text = config.read_text()
+    config.write_text(text.replace("  - deskbook/content:\n      content_dir: content\n", ""))
+    monkeypatch.chdir(example_project)
+    assert main(["check"]) == 0
+    line = ("plugins does not list deskbook/content, so the engine builds only the hand-written pages and "
+            "leaves their [[...]] as written; add '- deskbook/content' to plugins")
+    assert f"mkdocs.yml:18:3: warning: {line}" in capsys.readouterr().err
+    assert main(["check", "--strict"]) == 1
+    capsys.readouterr()
+    assert main(["build"]) == 0
+    assert f"warning: mkdocs.yml: {line}" in capsys.readouterr().err
+    config.write_text(text)
+    zensical = example_project / "zensical.toml"
+    zensical.write_text('[project]\nsite_name = "x"\ndocs_dir = "pages"\n[project.markdown_extensions.toc]\n')
+    assert main(["check"]) == 0
+    assert "zensical.toml: warning: Zensical runs none of the Deskbook plugins" in capsys.readouterr().err
+    zensical.write_text('[project]\nsite_name = "x"\n[project.markdown_extensions."deskbook.markdown"]\n')
+    assert main(["check"]) == 0
+    assert "Zensical" not in capsys.readouterr().err

@@ -105,3 +105,51 @@ def test_properdocs_without_mkdocs(wheel, tmp_path):
     late = {**environment, "SOURCE_DATE_EPOCH": "1795305600"}
     failed = run("properdocs", "build", "--strict", "-d", "late", cwd=project, env=late, check=False)
     assert failed.returncode == 1 and "privacy.yaml:7:12: warning" in failed.stderr
+
+
+# The newest Zensical the registries here serve whole: 0.1.x needs zensical-ui, of which no release is
+# served; 0.0.73 is the last release without it.
+ZENSICAL = "zensical==0.0.73"
+ZENSICAL_CONFIG = """\
+[project]
+site_name = "Harbourline Customer Service Manual"
+docs_dir = "pages"
+site_dir = "site-zensical"
+use_directory_urls = false
+extra_css = ["assets/deskbook/brand.css", "assets/deskbook/deskbook.css"]
+extra_javascript = ["assets/deskbook/deskbook.js", "assets/deskbook/quiz.js", "assets/deskbook/who-decides.js"]
+
+[project.markdown_extensions.abbr]
+[project.markdown_extensions.attr_list]
+[project.markdown_extensions.admonition]
+[project.markdown_extensions.tables]
+[project.markdown_extensions.toc]
+permalink = true
+[project.markdown_extensions."deskbook.markdown"]
+content = "content"
+"""
+
+
+def test_zensical_builds_every_page(wheel, tmp_path):
+    environment = fresh_venv(tmp_path / "venv", wheel, ZENSICAL)
+    project = tmp_path / "project"
+    shutil.copytree(REPO_ROOT / "content", project / "content")
+    shutil.copytree(REPO_ROOT / "docs", project / "docs")
+    shutil.copy(REPO_ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "docs" / "guide").mkdir()
+    (project / "docs" / "guide" / "intro.md").write_text("See [[policy:refunds]], within [[policy:refunds.rules.window]].\n")
+    (project / "zensical.toml").write_text(ZENSICAL_CONFIG)
+    run("deskbook", "build", "--strict", cwd=project, env=environment)
+    run("deskbook", "pages", "pages", cwd=project, env=environment)
+    run("zensical", "build", "-f", "zensical.toml", cwd=project, env=environment)
+    ours = {path.relative_to(project / "site").as_posix() for path in (project / "site").rglob("*.html")}
+    theirs = {path.relative_to(project / "site-zensical").as_posix()
+              for path in (project / "site-zensical").rglob("*.html")}
+    # Every page but the downloads page, which lists the PDFs Zensical does not make.
+    assert ours - theirs == {"downloads.html"} and len(theirs) > 60
+    pages = {path: path.read_text() for path in (project / "site-zensical").rglob("*.html")}
+    assert not [path for path, html in pages.items() if "[[" in html]
+    intro = pages[project / "site-zensical" / "guide" / "intro.html"]
+    assert '<a href="../policies/refunds.html">Refunds</a>, within <span>30 days</span>' in intro
+    assert "Harbourline Home Goods" in pages[project / "site-zensical" / "index.html"]
+    assert (project / "site-zensical" / "assets" / "deskbook" / "quiz.js").is_file()

@@ -105,6 +105,10 @@ def build_site(config_file: Path, site_dir: Path | None, strict: bool, verbose: 
     except (ConfigurationError, Abort) as exc:
         click.echo(f"error: {config_file}: {exc}", err=True)
         return 1
+    if "deskbook/content" not in config.plugins:
+        from ..project import ENGINE_SKIPS_CONTENT
+
+        click.echo(f"warning: {config_file}: {ENGINE_SKIPS_CONTENT}", err=True)
     named_dir = Path(os.path.abspath(config.site_dir))
     final_dir = named_dir.resolve()
     problem = foreign_folder_problem(named_dir) or foreign_folder_problem(final_dir)
