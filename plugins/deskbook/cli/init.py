@@ -85,11 +85,18 @@ def init(directory: Path, name: str, requirement: str | None, reviewers: tuple[s
 
     if not name.strip():
         raise click.UsageError("--name must not be empty")
+    if any(not character.isprintable() for character in name):
+        raise click.UsageError("--name must be one line of text, without line breaks or control characters")
+    if "[[" in name or "]]" in name:
+        raise click.UsageError("--name must not hold '[[' or ']]': the manual reads them as a reference "
+                               "([[company.name]] is the name itself)")
     for handle in reviewers:
         try:
             check_reviewer(handle)
         except ValueError as exc:
             raise click.UsageError(f"--reviewer: {exc}") from None
+    if directory.is_symlink() and not directory.exists():
+        raise click.UsageError(f"{directory} is a symbolic link to nothing; remove it or choose a new folder")
     if directory.exists() and any(entry.name != ".git" for entry in directory.iterdir()):
         raise click.UsageError(f"{directory} is not empty; choose a new folder (init never overwrites files)")
     requirement = requirement or pinned_requirement()
@@ -97,7 +104,12 @@ def init(directory: Path, name: str, requirement: str | None, reviewers: tuple[s
         raise click.UsageError("this Deskbook was not installed from a release or a git checkout, so init "
                                "cannot say how the new repository installs it; pass --requirement, like "
                                "--requirement 'deskbook @ git+<repository>@<tag>'")
-    written = write_project(directory, name.strip(), requirement, today(), reviewers)
+    try:
+        written = write_project(directory, name.strip(), requirement, today(), reviewers)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        click.echo(f"error: cannot write the new project in {directory}: {exc.strerror or exc}{where}", err=True)
+        return 1
     click.echo(f"wrote {len(written)} files in {directory}", err=True)
     click.echo(f"next: cd {directory} && deskbook check && deskbook build", err=True)
     return 0

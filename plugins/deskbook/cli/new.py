@@ -53,7 +53,8 @@ def scaffold(kind: Kind, entity_id: str, manual: Manual, today: dt.date) -> str:
         "id": entity_id,
         "title": entity_id.replace("-", " ").capitalize(),
         "today": today.isoformat(),
-        "next_year": (today + dt.timedelta(days=365)).isoformat(),
+        # A year on, or the last day there is (SOURCE_DATE_EPOCH may say 9999-12-31).
+        "next_year": (today + dt.timedelta(days=min(365, (dt.date.max - today).days))).isoformat(),
     }
     for name in set(re.findall(r"\$([a-z_]+)", kind.scaffold)) - set(values):
         values[name] = _existing_id(manual, kind.name, name.replace("_", "-"))

@@ -23,7 +23,7 @@ def pages(out_dir: Path, config_file: Path | None, use_directory_urls: bool | No
     pages, a copy of the hand-written ones, Deskbook's styles and scripts), for an engine that runs no
     MkDocs plugins, such as Zensical: make OUT_DIR its docs folder and add the deskbook.markdown
     extension, which resolves [[...]] in the hand-written pages. OUT_DIR is replaced whole."""
-    from ..pipeline import check_project
+    from ..pipeline import check_project, checked_manual
     from ..project import read_project
     from ..safety import foreign_folder_problem
     from ..site.editing import edit_base_url
@@ -43,6 +43,8 @@ def pages(out_dir: Path, config_file: Path | None, use_directory_urls: bool | No
         report(Diagnostics(diagnostics.errors), "text")
         click.echo("pages stopped: nothing was written or deleted", err=True)
         return 1
+    # The pages show prose with its [[references]] replaced, as the plugin's pages do.
+    manual = checked_manual(project.content_dir, project.root)[0]
     if use_directory_urls is None:
         setting = project.settings.get("use_directory_urls")
         use_directory_urls = setting.value is not False if setting is not None else True

@@ -29,7 +29,8 @@ ClockTime = Annotated[
 def _known_time_zone(name: str) -> str:
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    # A folder of the zone database (America) or a name too long for a file name fails as OSError.
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(
             f"'{name}' is not a time zone; write an IANA name like 'Europe/Berlin' or 'America/Halifax'"
         ) from None
