@@ -78,3 +78,18 @@ def test_a_rep_hands_in_a_result_made_in_the_browser(page, built_example):
     assert saved.suggested_filename == f"knowledge-check-sam-p-{today}.txt"
     assert open(saved.path(), encoding="utf-8").read() == text
     assert all(url.startswith(("file:", "blob:", "data:")) for url in page.requests)
+
+
+@pytest.mark.parametrize("stored", ["5", '"answers"', "[1, 2]", "true", '{"x": 1, "y": "1\' or \'1"}'])
+def test_a_stored_value_that_is_not_answers_does_not_stop_the_quiz(page, served_site, stored):
+    """Issue 23, case 7: localStorage is shared by the whole origin, so the quiz reads whatever JSON it finds
+    there and keeps working (before: a number or a string there threw, and no question could be marked)."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served_site + "training/knowledge-checks.html")
+    page.evaluate("stored => localStorage.setItem('deskbook-quiz:' + location.pathname, stored)", stored)
+    page.reload()
+    question = page.locator("form.deskbook-question").first
+    _answer(question, question.get_attribute("data-answer"))
+    assert question.locator(".deskbook-feedback").inner_text().startswith("Right")
+    assert errors == []

@@ -85,9 +85,16 @@ Slug = Annotated[
 ]
 
 
+# Python's fromisoformat also reads 20270301 and 2027-W09-1 (a week date); a manual's dates are written
+# one way only.
+_CALENDAR_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _iso_date(value: Any) -> Any:
     if isinstance(value, str):
         try:
+            if not _CALENDAR_DATE.fullmatch(value):
+                raise ValueError(value)
             return _dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD, like 2026-03-31") from None

@@ -18,7 +18,9 @@
 
   function loadAnswers() {
     try {
-      return JSON.parse(localStorage.getItem(storageKey())) || {};
+      var stored = JSON.parse(localStorage.getItem(storageKey()));
+      // Another script of the same origin may have stored anything JSON: only an object holds answers.
+      return stored !== null && typeof stored === "object" && !Array.isArray(stored) ? stored : {};
     } catch (error) {
       return {}; // storage refused (private window, file:// policy): the quiz still works, it just forgets
     }
@@ -111,7 +113,10 @@
     for (var i = 0; i < this.forms.length; i++) {
       var form = this.forms[i];
       var given = this.answers[form.id];
-      var input = given && form.querySelector("input[type=radio][value='" + given + "']");
+      // Compared, not put in a selector: a stored value with a quote in it would make the selector throw.
+      var input = Array.prototype.find.call(form.querySelectorAll("input[type=radio]"), function (radio) {
+        return radio.value === given;
+      });
       if (input) {
         input.checked = true;
         this.mark(form, false);
