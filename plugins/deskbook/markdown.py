@@ -19,8 +19,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from markdown.extensions import Extension
-
 from .diagnostics import ContentError, format_report
 from .manual import Manual
 from .pipeline import checked_manual
@@ -80,5 +78,5 @@ def _engine_page(md, page: str, use_directory_urls: bool) -> tuple[str, bool]:
     return page, use_directory_urls
 
 
-def makeExtension(**kwargs: Any) -> DeskbookReferences:  # noqa: N802 - the name Python-Markdown calls
+def makeExtension(**kwargs: Any) -> DeskbookReferences:
     return DeskbookReferences(**kwargs)
