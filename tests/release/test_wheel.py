@@ -110,24 +110,11 @@ def test_properdocs_without_mkdocs(wheel, tmp_path):
 # The newest Zensical the registries here serve whole: 0.1.x needs zensical-ui, of which no release is
 # served; 0.0.73 is the last release without it.
 ZENSICAL = "zensical==0.0.73"
-ZENSICAL_CONFIG = """\
-[project]
-site_name = "Harbourline Customer Service Manual"
-docs_dir = "pages"
-site_dir = "site-zensical"
-use_directory_urls = false
-extra_css = ["assets/deskbook/brand.css", "assets/deskbook/deskbook.css"]
-extra_javascript = ["assets/deskbook/deskbook.js", "assets/deskbook/quiz.js", "assets/deskbook/who-decides.js"]
 
-[project.markdown_extensions.abbr]
-[project.markdown_extensions.attr_list]
-[project.markdown_extensions.admonition]
-[project.markdown_extensions.tables]
-[project.markdown_extensions.toc]
-permalink = true
-[project.markdown_extensions."deskbook.markdown"]
-content = "content"
-"""
+
+def readme_zensical_config() -> str:
+    readme = (REPO_ROOT / "README.md").read_text()
+    return re.search(r"```toml\n(.*?)```", readme[readme.index("**Zensical**"):], re.DOTALL).group(1)
 
 
 def test_zensical_builds_every_page(wheel, tmp_path):
@@ -138,9 +125,10 @@ def test_zensical_builds_every_page(wheel, tmp_path):
     shutil.copy(REPO_ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "docs" / "guide").mkdir()
     (project / "docs" / "guide" / "intro.md").write_text("See [[policy:refunds]], within [[policy:refunds.rules.window]].\n")
-    (project / "zensical.toml").write_text(ZENSICAL_CONFIG)
+    (project / "zensical.toml").write_text(readme_zensical_config())  # the README's, as written
     run("deskbook", "build", "--strict", cwd=project, env=environment)
     run("deskbook", "pages", "pages", cwd=project, env=environment)
+    assert "Zensical" not in run("deskbook", "check", cwd=project, env=environment).stderr, "it names the extension"
     run("zensical", "build", "-f", "zensical.toml", cwd=project, env=environment)
     ours = {path.relative_to(project / "site").as_posix() for path in (project / "site").rglob("*.html")}
     theirs = {path.relative_to(project / "site-zensical").as_posix()
