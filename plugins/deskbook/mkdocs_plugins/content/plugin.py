@@ -22,6 +22,8 @@ from ...review.site_pages import review_site_pages
 from ...safety import links_out_of, sanitised_svg
 from ...site import SiteOptions, render_site_pages
 from ...site.editing import edit_base_url
+from ...site.export import ASSET_FILES, ASSETS
+from ...site.export import BRAND_STYLESHEET as BRAND_STYLESHEET_URI
 from ...site.glossary_markup import mark_abbreviations
 from ...site.home import (
     HOME_PAGE,
@@ -48,9 +50,7 @@ from .language import follow_manual_language
 
 log = logging.getLogger("mkdocs.plugins.deskbook.content")
 
-ASSETS = Path(__file__).resolve().parents[2] / "site" / "assets"
 STYLESHEET_URI = "assets/deskbook/deskbook.css"
-BRAND_STYLESHEET_URI = "assets/deskbook/brand.css"
 QUIZ_SCRIPT_URI = "assets/deskbook/quiz.js"
 SITE_SCRIPT_URI = "assets/deskbook/deskbook.js"
 WHO_DECIDES_SCRIPT_URI = "assets/deskbook/who-decides.js"
@@ -329,12 +329,7 @@ def _turn_off_material_tooltips(config: MkDocsConfig) -> None:
 
 
 def _asset_files() -> dict[str, Path]:
-    return {
-        STYLESHEET_URI: ASSETS / "deskbook.css",
-        SITE_SCRIPT_URI: ASSETS / "deskbook.js",
-        QUIZ_SCRIPT_URI: ASSETS / "quiz.js",
-        WHO_DECIDES_SCRIPT_URI: ASSETS / "who-decides.js",
-        SHIM_URI: SHIM_SOURCE,
-    }
+    # The same files `deskbook pages` copies for engines without plugins, and the offline search shim.
+    return {**{uri: ASSETS / name for uri, name in ASSET_FILES.items()}, SHIM_URI: SHIM_SOURCE}
 
 
