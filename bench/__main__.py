@@ -7,7 +7,7 @@ import sys
 
 
 def main() -> int:
-    for name in ("bench.site_bench", "bench.pdf_bench"):
+    for name in ("bench.check_bench", "bench.site_bench", "bench.pdf_bench"):
         print(f"== {name}", flush=True)
         module = importlib.import_module(name)
         status = module.main()

@@ -23,19 +23,18 @@ from .diagnostics import Diagnostic, Diagnostics, Location, display_path
 from .manual import Manual
 from .model.base import is_slug
 from .model.registry import DESK_CARD_PARTS
+from .options import ContentOptions, DeskCardOptions, EditionOptions, LogFormOptions, PdfOptions, option_keys
 from .print_bounds import OPTIONS as BOUND_OPTIONS
 from .print_bounds import PrintBounds
 
 PAGE_SIZES = ("A4", "Letter")
 DEFAULT_EDITION = {"name": "handbook", "title": "Complete edition", "audience": None}
 
-_EDITION_KEYS = ("name", "title", "audience")
-_DESK_CARD_KEYS = ("enabled", "name", "parts", "scripts", "audience", "per_edition")
-_LOG_FORM_KEYS = ("enabled", "name")
-_PDF_KEYS = ("enabled", "skip_env", "page_size", "output_dir", "editions", "desk_card", "log_form", "language",
-             "threads", "workers", *BOUND_OPTIONS)
-_CONTENT_KEYS = ("enabled", "content_dir", "navigation", "nav_max_entities", "glossary_abbreviations",
-                 "offline_search")
+_EDITION_KEYS = option_keys(EditionOptions)
+_DESK_CARD_KEYS = option_keys(DeskCardOptions)
+_LOG_FORM_KEYS = option_keys(LogFormOptions)
+_PDF_KEYS = option_keys(PdfOptions)
+_CONTENT_KEYS = option_keys(ContentOptions)
 
 
 class Unknown:
@@ -389,10 +388,11 @@ def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, dia
                 error(title, f"{where}.title must be text")
             check_name(edition.get("name"), where)
             check_audience(edition.get("audience"), where)
-    workers = pdf.get("workers")
-    if workers is not None:
-        diagnostics.warning(project.location(workers), "deskbook/pdf: 'workers' is now called 'threads'; "
-                                                       "rename it ('mkdocs build --strict' fails on the old name)")
+    for old, new in PdfOptions.renamed.items():
+        renamed = pdf.get(old)
+        if renamed is not None:
+            diagnostics.warning(project.location(renamed), f"deskbook/pdf: '{old}' is now called '{new}'; "
+                                                           "rename it ('mkdocs build --strict' fails on the old name)")
     _check_desk_card(project, pdf.get("desk_card"), manual, check_name, check_audience, diagnostics)
     form = pdf.get("log_form")
     if form is not None and _known(form) and isinstance(form.value, dict):

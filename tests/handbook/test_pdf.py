@@ -375,3 +375,30 @@ def test_no_chapter_ends_on_a_page_of_a_few_stray_lines(pdfs, edition):
             checked += 1
             assert len(_body_lines(reader.pages[last - 1])) >= 6, f"{edition} page {last} ends a chapter"
     assert checked >= 5
+
+
+def test_each_chapters_pages_and_overview_table_follow_one_order(handbook):
+    """Issue 17: the book once ordered its pages by file id and its overview tables by title, so the page
+    numbers down a table jumped (15, 15, 17, 13, ...). Now one order holds: under each chapter the
+    entities' pages rise, and the chapter's overview table (its first page) lists them in that order."""
+    outline = _outline(handbook)
+    chapters: list[tuple[str, int, list[tuple[str, int]]]] = []
+    for depth, title, page in outline:
+        if depth == 0:
+            chapters.append((title, page, []))
+        elif chapters:
+            chapters[-1][2].append((title, page))
+    checked = 0
+    for chapter, start, entities in chapters:
+        pages = [page for _, page in entities]
+        assert pages == sorted(pages), f"{chapter}: its entities' pages go back and forth: {entities}"
+        if len(entities) < 2:
+            continue
+        # The overview is the chapter's first text; a cell's words wrap and hyphenate across lines.
+        first_page = handbook.pages[start - 1].extract_text()
+        overview = re.sub(r"\s+", " ", re.sub(r"-\s*\n", "", first_page))
+        found = [(overview.find(title), title) for title, _ in entities if title in overview]
+        assert [title for _, title in sorted(found)] == [title for _, title in found], \
+            f"{chapter}: the overview table's order is not the pages' order"
+        checked += len(found) >= 2
+    assert checked >= 5, "the chapters' overview tables were found"

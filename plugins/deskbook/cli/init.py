@@ -14,7 +14,6 @@ from pathlib import Path
 
 import click
 import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..release import pinned_requirement
 
@@ -36,6 +35,8 @@ def yaml_scalar(text: str) -> str:
 
 def starter_files(name: str, requirement: str, today: dt.date, reviewers: tuple[str, ...] = ()) -> dict[str, str]:
     """Relative path -> text of every file of a new project."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined  # only `init` renders the starter
+
     environment = Environment(loader=PackageLoader("deskbook.cli", "starter"), autoescape=False,
                               undefined=StrictUndefined, keep_trailing_newline=True)
     environment.filters["yaml"] = yaml_scalar

@@ -23,7 +23,6 @@ import threading
 import time
 from pathlib import Path
 
-from ..handbook.jobs import PDF_THREAD_PREFIX
 from ..safety import SITE_MARKER, foreign_folder_problem, mark_as_site  # noqa: F401 - the build's names
 
 _AT_FDCWD = -100
@@ -104,6 +103,8 @@ def swap_in(staging: Path, final_dir: Path) -> None:
 def wait_for_pdf_threads(timeout: float = 120.0) -> None:
     """Wait for PDF compiles still running after a failed build (their jobs are cancelled, but a compile
     that had started finishes and writes its file), so removing the staging folder is the last word."""
+    from ..handbook.jobs import PDF_THREAD_PREFIX  # a failed build has imported the handbook already
+
     deadline = time.monotonic() + timeout
     for thread in threading.enumerate():
         if thread.name.startswith(PDF_THREAD_PREFIX) and thread is not threading.current_thread():

@@ -17,6 +17,7 @@ from ...clock import SourceDateEpochError, build_datetime, today
 from ...diagnostics import Diagnostics, format_report
 from ...locale.theme import theme_language_missing
 from ...manual import Manual
+from ...options import ContentOptions, options_from
 from ...pipeline import report_reference_problems
 from ...review.site_pages import review_site_pages
 from ...safety import links_out_of, sanitised_svg
@@ -71,6 +72,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.references = ReferenceExtension()
         self.search_weights: dict[str, float] = {}  # page URL -> weight of its entries in search
         self.search_settings: dict[str, bool] = {}  # the search options Deskbook may set
+        self.options = ContentOptions()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -79,6 +81,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Per-build state is reset here, so `mkdocs serve` rebuilds start clean.
+        self.options = options_from(ContentOptions, self.config)
         self.manual = None
         self.generated = {}
         self.search_weights = {}
@@ -86,14 +89,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         search_options = _search_plugin_options(config)
         self.search_settings = {name: search_options.get(name) is None for name in ("separator", "pipeline")}
         self.content_error = None
-        if not self.config.enabled:
+        if not self.options.enabled:
             return config
         try:
             build_datetime()  # an unusable SOURCE_DATE_EPOCH stops the build before anything is written
         except SourceDateEpochError as exc:
             raise PluginError(f"Deskbook: {exc}") from None
         project_root = Path(config.config_file_path).resolve().parent
-        self.content_dir = (project_root / self.config.content_dir).resolve()
+        self.content_dir = (project_root / self.options.content_dir).resolve()
         # Loading here, before MkDocs empties site_dir, means bad content never destroys the last good site.
         try:
             self.manual = load_checked_manual(self.content_dir, project_root, log_warnings=True)
@@ -110,7 +113,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         _apply_brand(config, self.brand)
         config.extra_css.extend([BRAND_STYLESHEET_URI, STYLESHEET_URI])
         config.extra_javascript.extend([SITE_SCRIPT_URI, QUIZ_SCRIPT_URI, WHO_DECIDES_SCRIPT_URI])
-        if self.config.offline_search:
+        if self.options.offline_search:
             polyfills = config.extra.setdefault("polyfills", [])
             if SHIM_URI not in polyfills:
                 polyfills.append(SHIM_URI)
@@ -121,7 +124,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.content_error is not None:
             return self._error_pages(files, config)
-        if not self.config.enabled or self.manual is None or self.brand is None or self.content_dir is None:
+        if not self.options.enabled or self.manual is None or self.brand is None or self.content_dir is None:
             return files
         try:
             files = self._add_pages(files, config, self.manual, self.brand, self.content_dir)
@@ -188,11 +191,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             content = sanitised_svg(logo.read_bytes())[0] if logo.suffix.lower() == ".svg" else logo.read_bytes()
             files.append(File.generated(config, brand.logo_uri, content=content))
         files.append(File.generated(config, BRAND_STYLESHEET_URI, content=brand.stylesheet))
-        if self.config.navigation and config.nav is None:
+        if self.options.navigation and config.nav is None:
             hand_written = sorted(
                 f.src_uri for f in files.documentation_pages() if f.src_uri not in self.generated
             )
-            config.nav = build_navigation(manual, pages, hand_written, self.config.nav_max_entities)
+            config.nav = build_navigation(manual, pages, hand_written, self.options.nav_max_entities)
         return files
 
     def _check_references(self, files: Files, config: MkDocsConfig, manual: Manual) -> None:
@@ -206,7 +209,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             raise PluginError("Deskbook references could not be resolved:\n" + format_report(diagnostics.sorted()))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or self.manual is None:
+        if not self.options.enabled or self.manual is None:
             return markdown
         generated = self.generated.get(page.file.src_uri)
         entity_kind = generated.entity_ref.partition(":")[0] if generated and generated.entity_ref else None
@@ -236,7 +239,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or self.manual is None:
+        if not self.options.enabled or self.manual is None:
             return html
         reserved = THEME_RESERVED_ID.search(html)
         if reserved is not None:
@@ -246,7 +249,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 f"Deskbook: {Path(config.docs_dir).name}/{page.file.src_uri}: error: the id "
                 f"'{reserved.group(1)}' belongs to the theme; rename it"
             )
-        if not self.config.glossary_abbreviations:
+        if not self.options.glossary_abbreviations:
             return html
         abbreviations = {
             term.abbreviation: term.term for term in self.manual.glossary.terms if term.abbreviation
@@ -254,7 +257,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return mark_abbreviations(html, abbreviations)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or self.manual is None:
+        if not self.options.enabled or self.manual is None:
             return output
         words = self.manual.localization
         if theme_language_missing(words):
@@ -266,18 +269,18 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # Last, after the search plugin has written its index.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
+        if not self.options.enabled:
             return
         refine_search_index_file(
             Path(config.site_dir), self.search_weights,
             separator=self.search_settings.get("separator", True), pipeline=self.search_settings.get("pipeline", True),
         )
         extend_search_worker(Path(config.site_dir))
-        if self.config.offline_search:
+        if self.options.offline_search:
             write_search_index_script(Path(config.site_dir))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        if self.config.enabled and self.content_dir is not None:
+        if self.options.enabled and self.content_dir is not None:
             server.watch(str(self.content_dir))
         return server
 

@@ -18,6 +18,7 @@ from ...handbook.data import DeskCardSpec, EditionSpec, HandwrittenPage, LogForm
 from ...handbook.jobs import PdfJob, PendingJobs, start_jobs
 from ...locale import Localization, localization
 from ...manual import Manual
+from ...options import PdfOptions, options_from
 from ...print_bounds import OPTIONS as BOUND_OPTIONS
 from ...print_bounds import PrintBounds
 from ...project import DEFAULT_EDITION, pdf_option_errors, read_project
@@ -41,6 +42,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self.pending: PendingJobs | None = None
         self.serving = False
         self.downloads: File | None = None  # the Downloads page this build writes
+        self.options = PdfOptions()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -49,13 +51,14 @@ class PdfPlugin(BasePlugin[PdfConfig]):
     def active(self) -> bool:
         """PDFs are skipped when the switch says false, and during `mkdocs serve` unless it says true:
         a live-reloading preview should not wait for the PDFs on every keystroke."""
-        switch = os.environ.get(self.config.skip_env, "").strip().lower()
-        if not self.config.enabled or switch in _FALSE:
+        switch = os.environ.get(self.options.skip_env, "").strip().lower()
+        if not self.options.enabled or switch in _FALSE:
             return False
         return not self.serving or switch in _TRUE
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._cancel()
+        self.options = options_from(PdfOptions, self.config)
         self.manual = None
         self.jobs = []
         self.downloads = None
@@ -81,7 +84,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
 
     def _content_dir(self, config: MkDocsConfig, project_root: Path | None = None) -> Path:
         content_plugin = config.plugins.get("deskbook/content")
-        relative = content_plugin.config.content_dir if content_plugin is not None else "content"
+        relative = content_plugin.config["content_dir"] if content_plugin is not None else "content"
         root = project_root or self.project_root
         if root is None:  # on_config sets it before any caller runs
             raise PluginError("deskbook/pdf: the project folder is not known yet")
@@ -90,9 +93,9 @@ class PdfPlugin(BasePlugin[PdfConfig]):
     def _plan_jobs(self) -> list[PdfJob]:
         """The PDFs the options ask for. on_config has had project.py check the options, as ``check`` does."""
         specs: list[EditionSpec | DeskCardSpec | LogFormSpec] = [
-            EditionSpec(edition["name"], edition["title"], edition["audience"]) for edition in self.config.editions
+            EditionSpec(edition.name, edition.title, edition.audience) for edition in self.options.editions
         ] or [EditionSpec(str(DEFAULT_EDITION["name"]), str(DEFAULT_EDITION["title"]), None)]
-        card = self.config.desk_card
+        card = self.options.desk_card
         if card.enabled:
             specs.append(DeskCardSpec(card.name, tuple(card.parts), tuple(card.scripts), card.audience))
             if card.per_edition:
@@ -101,22 +104,22 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                                  spec.audience, spec.title)
                     for spec in list(specs) if isinstance(spec, EditionSpec) and spec.audience
                 )
-        if self.config.log_form.enabled:
-            specs.append(LogFormSpec(self.config.log_form.name))
-        bounds = PrintBounds(**{name: self.config[name] for name in BOUND_OPTIONS})
-        return [PdfJob(spec, self.config.output_dir, bounds) for spec in specs]
+        if self.options.log_form.enabled:
+            specs.append(LogFormSpec(self.options.log_form.name))
+        bounds = PrintBounds(**{name: getattr(self.options, name) for name in BOUND_OPTIONS})
+        return [PdfJob(spec, self.options.output_dir, bounds) for spec in specs]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if files.get_file_from_path("downloads.md") is not None:
             return files
         if self.active and self.jobs and self.manual is not None:
             self.downloads = File.generated(
-                config, "downloads.md", content=_downloads_page(self.jobs, self.manual, self.config.page_size)
+                config, "downloads.md", content=_downloads_page(self.jobs, self.manual, self.options.page_size)
             )
             files.append(self.downloads)
-        elif self.config.enabled and not self.active:
+        elif self.options.enabled and not self.active:
             # The page stays where readers and links expect it, and says how to get the PDFs.
-            content = pdfs_not_built_page(self.serving, self.config.skip_env, self._words(config))
+            content = pdfs_not_built_page(self.serving, self.options.skip_env, self._words(config))
             files.append(File.generated(config, "downloads.md", content=content))
         return files
 
@@ -129,14 +132,14 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         audiences = {getattr(job.spec, "audience", None) for job in self.jobs if isinstance(job.spec, EditionSpec)}
         words = self.manual.localization
         options = PrintOptions(
-            page_size=self.config.page_size,
+            page_size=self.options.page_size,
             printed=build_datetime(),
             lang=words.language,
             whats_new_markdown=_whats_new(self.manual, self.project_root, audiences),
             handwritten=tuple(_handwritten_pages(nav)),
         )
         try:
-            self.pending = start_jobs(self.jobs, self.manual, Path(config.site_dir), options, self.config.threads)
+            self.pending = start_jobs(self.jobs, self.manual, Path(config.site_dir), options, self.options.threads)
         except Exception as exc:
             raise PluginError(f"Deskbook PDF: {exc}") from None
         return nav
@@ -155,7 +158,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             from ...handbook.jobs import fill_download_facts
 
             fill_download_facts(Path(self.downloads.abs_dest_path), results, self.manual.localization,
-                                self.config.page_size)
+                                self.options.page_size)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel()

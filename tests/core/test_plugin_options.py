@@ -1,0 +1,112 @@
+"""The plugins' options are declared once (``deskbook.options``): ``check`` (without MkDocs) and the MkDocs
+plugins take their keys and defaults from the same dataclasses, and ``check`` imports no renderer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from test_project_check import edit, make_project
+
+from deskbook.cli import main
+from deskbook.mkdocs_plugins.content.plugin import ContentPlugin
+from deskbook.mkdocs_plugins.pdf.plugin import PdfPlugin
+from deskbook.options import ContentOptions, PdfOptions, option_keys, options_from
+
+PLUGINS = Path(__file__).parents[2] / "plugins"
+EXAMPLE = Path(__file__).parents[2]
+
+
+def test_the_plugins_know_every_declared_option_and_its_default():
+    pdf, content = PdfPlugin(), ContentPlugin()
+    assert pdf.load_config({}) == ([], [])
+    assert content.load_config({}) == ([], [])
+    assert set(pdf.config) == set(option_keys(PdfOptions))
+    assert options_from(PdfOptions, pdf.config) == PdfOptions()
+    assert options_from(ContentOptions, content.config) == ContentOptions()
+
+
+def test_an_old_option_name_still_builds_under_its_new_name():
+    plugin = PdfPlugin()
+    errors, warnings = plugin.load_config({"workers": 2})
+    assert errors == [] and [name for name, _ in warnings] == ["workers"]
+    assert options_from(PdfOptions, plugin.config).threads == 2
+
+
+def test_an_edition_without_a_name_is_refused_by_the_plugin():
+    errors, _ = PdfPlugin().load_config({"editions": [{"title": "Everything"}]})
+    assert [name for name, _ in errors] == ["editions"]
+
+
+def test_an_option_added_in_the_one_declaration_is_accepted_by_check_and_by_the_plugin(tmp_path):
+    """A new option (a field of PdfOptions, nothing else) passes ``check`` and reaches the PDF plugin."""
+    project = make_project(tmp_path / "project")
+    edit(project / "mkdocs.yml", "page_size: A4", "page_size: A4\n      watermark: DRAFT")
+    script = textwrap.dedent(f"""
+        from __future__ import annotations
+        import dataclasses, json, sys
+        sys.path.insert(0, {str(PLUGINS)!r})
+        import deskbook.options as options
+
+        @dataclasses.dataclass(frozen=True)
+        class WithWatermark(options.PdfOptions):
+            watermark: str = "none"
+
+        options.PdfOptions = WithWatermark  # before anything reads the declaration
+        from deskbook.cli import main
+        from deskbook.mkdocs_plugins.pdf.plugin import PdfPlugin
+
+        code = main(["check", "-f", {str(project / "mkdocs.yml")!r}])
+        plugin = PdfPlugin()
+        errors, warnings = plugin.load_config({{"watermark": "DRAFT"}})
+        unset = PdfPlugin()
+        unset.load_config({{}})
+        print(json.dumps([code, [str(e) for e in errors], plugin.config["watermark"], unset.config["watermark"]]))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, cwd=project,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    code, errors, value, default = json.loads(done.stdout.splitlines()[-1])
+    assert (code, errors, value, default) == (0, [], "DRAFT", "none"), done.stdout
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("      content_dir: content", "      content_dir: content\n      navigaton: false",
+     "mkdocs.yml:11:18: error: deskbook/content: unknown option 'navigaton'; did you mean 'navigation'?"),
+    ("        scripts: [transfer]", "        scripts: [transfer]\n        per_editon: true",
+     "mkdocs.yml:22:21: error: desk_card: unknown option 'per_editon'; did you mean 'per_edition'?"),
+    ("          title: Complete edition", "          title: Complete edition\n          audiance: supervisor",
+     "mkdocs.yml:16:21: error: editions[0]: unknown option 'audiance'; did you mean 'audience'?"),
+])
+def test_an_unknown_option_is_a_located_error_with_a_guess(tmp_path, capsys, old, new, expected):
+    project = make_project(tmp_path / "project")
+    edit(project / "mkdocs.yml", old, new)
+    code = main(["check", "-f", str(project / "mkdocs.yml"), "--content", str(project / "content")])
+    output = capsys.readouterr()
+    assert code == 1
+    assert expected in output.out + output.err
+
+
+def test_check_imports_no_renderer():
+    """``check`` on the example loads and checks only: no site renderer (Jinja), no handbook (Typst), no
+    MkDocs. A timing would be flaky on a shared machine; what is imported is not."""
+    script = textwrap.dedent(f"""
+        import json, sys
+        sys.path.insert(0, {str(PLUGINS)!r})
+        from deskbook.cli import main
+        code = main(["check"])
+        print(json.dumps([code, sorted(sys.modules)]))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, cwd=EXAMPLE,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    code, modules = json.loads(done.stdout.splitlines()[-1])
+    assert code == 0, done.stdout + done.stderr
+    # Material's package is looked at for its interface languages; none of its modules is imported.
+    renderers = ("jinja2", "mkdocs", "typst", "material.", "deskbook.site.pages", "deskbook.handbook",
+                 "deskbook.mkdocs_plugins")
+    assert [name for name in modules if name.startswith(renderers)] == []
+    assert "deskbook.manual" in modules  # the check did run
