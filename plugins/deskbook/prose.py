@@ -288,8 +288,8 @@ def _inside_other_entity(entity_paths: list[tuple], record: EntityRecord, path: 
 
 def check_rule_values(manual: Manual, diagnostics: Diagnostics) -> None:
     """A rule value written as ``[[...]]`` names a value that exists and is an amount, a time or a
-    percentage; a rule value typed out that another entity owns (a role's refund limit, when the rule's text
-    names every word of the field: 'refund' for max_refund) is a warning: the two would drift apart, so the rule should name it."""
+    percentage. A rule value typed out that another entity owns is a warning (a role's refund limit, when the
+    rule's text names every word of the field: 'refund' for max_refund): the two would drift apart."""
     resolver = Resolver(manual)
     owned = [value for record in manual.all_records() for value in named_values(record.entity)
              if not value.dotted.startswith("rules.")]

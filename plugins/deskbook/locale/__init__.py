@@ -52,10 +52,11 @@ def N_(message: str) -> str:
     return message
 
 
-# Units CLDR has no words for, in Deskbook's own catalogue.
+# Units CLDR has no words for, in Deskbook's own catalogue (the ngettext calls in Localization.duration
+# put these msgids there).
 _COUNTED_UNITS = {
-    "working day": (N_("%(num)d working day"), N_("%(num)d working days")),
-    "business hour": (N_("%(num)d business hour"), N_("%(num)d business hours")),
+    "working day": ("%(num)d working day", "%(num)d working days"),
+    "business hour": ("%(num)d business hour", "%(num)d business hours"),
 }
 
 

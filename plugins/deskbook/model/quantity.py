@@ -131,7 +131,7 @@ def parse_quantity(value: Any, currency: str = DEFAULT_CURRENCY, language: str =
     if leading_zero:
         raise ValueError(f"'{written}': a leading zero is ambiguous (older YAML reads it as an octal number); "
                          f"write {written[leading_zero.end():]}")
-    if not isinstance(value, str):
+    if not isinstance(value, str) or re.fullmatch(_NUMBER, written):
         return Quantity("count", _number(written, written, language))
     if _REFERENCE.match(written):
         return Quantity("reference", reference=written)
