@@ -17,7 +17,7 @@ from .model import KINDS, Duration, Money, Policy, Role
 from .model.base import PLACEHOLDER
 from .model.escalation import LIMIT_LABELS, Authority, Limit
 from .model.fields import field_info, type_of
-from .prose import check_prose_references, check_stale_prose
+from .prose import check_prose_references, check_rule_values, check_stale_prose
 from .safety import check_safety
 
 FRESHNESS = "freshness"
@@ -36,6 +36,7 @@ def check_manual(
     check_schedule_coverage(manual, diagnostics)
     check_placeholders(manual, diagnostics, suggestions)
     check_prose_references(manual, diagnostics)
+    check_rule_values(manual, diagnostics)
     check_stale_prose(manual, diagnostics)
     check_unique_local_ids(manual, diagnostics)
     check_assets(manual, diagnostics)

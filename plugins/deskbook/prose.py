@@ -9,15 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from babel.numbers import get_currency_symbol
+from babel.numbers import get_currency_name, get_currency_symbol
 from pydantic import BaseModel
 
 from .diagnostics import Diagnostics, Location
+from .locale import Localization
 from .manual import EntityRecord, Manual, SourceDocument
 from .model.base import Duration, Entity, Money
-from .references import REFERENCE, Resolver, _field_amount, item_key, prose_fields
+from .model.quantity import TIME_UNITS, Quantity
+from .references import REFERENCE, Resolver, UnknownReference, _field_amount, item_key, prose_fields
 
 PROSE = "prose"
 
@@ -73,12 +76,11 @@ def check_prose_references(manual: Manual, diagnostics: Diagnostics) -> None:
 
 @dataclass(frozen=True)
 class NamedValue:
-    """One value of an entity that prose might repeat: where it is, and the pattern of its literal forms."""
+    """One value of an entity that prose might repeat: where it is, and what it is."""
 
     entity: Entity
     dotted: str  # "rules.window"
-    number: int
-    unit: str  # "days", "dollars", "percent", "working days", ...
+    quantity: Quantity
 
     @property
     def reference(self) -> str:
@@ -89,28 +91,38 @@ class NamedValue:
         return f"[[{self.entity.kind}:{self.entity.id}.{self.dotted}.value]]"
 
 
+def as_quantity(value: Any, amount: str | None = None) -> Quantity | None:
+    """A value a reference can show, as a Quantity when it is a number of something (else None)."""
+    if isinstance(value, Quantity):
+        return value if value.kind != "reference" else None
+    if isinstance(value, Money):
+        return Quantity("money", value.amount, None, value.currency) if value.amount > 0 else None
+    if isinstance(value, Duration):
+        return None if value.immediate else Quantity("duration", Decimal(value.count), None, value.unit)
+    if amount == "percent" and isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return Quantity("percent", Decimal(value))
+    return None
 
 
 def named_values(entity: Entity) -> list[NamedValue]:
-    """The numbers an entity sets that a reference can show: rule values with units, amounts, durations.
+    """The numbers an entity sets that a reference can show: rule values, amounts, durations, percentages.
 
     Only values a reference can reach are listed (items of a list are reached by their id)."""
     found: list[NamedValue] = []
 
     def walk(value: Any, dotted: tuple[str, ...]) -> None:
         if isinstance(value, BaseModel):
-            number, unit = getattr(value, "value", None), getattr(value, "unit", None)
-            if isinstance(number, int) and not isinstance(number, bool) and isinstance(unit, str) and dotted:
-                found.append(NamedValue(entity, ".".join(dotted), number, str(unit)))
+            rule_value = getattr(value, "value", None)
+            if isinstance(rule_value, Quantity) and dotted:
+                quantity = as_quantity(rule_value)
+                if quantity is not None:
+                    found.append(NamedValue(entity, ".".join(dotted), quantity))
                 return
             for name in type(value).model_fields:
                 item = getattr(value, name)
-                amount = _field_amount(type(value), name)
-                if amount and isinstance(item, int) and not isinstance(item, bool) and item > 0:
-                    found.append(NamedValue(entity, ".".join(dotted + (name,)), item, amount))
-                elif isinstance(item, Money) and item.amount > 0 and item.amount == item.amount.to_integral_value():
-                    unit = "dollars" if item.currency == "USD" else item.currency
-                    found.append(NamedValue(entity, ".".join(dotted + (name,)), int(item.amount), unit))
+                quantity = as_quantity(item, _field_amount(type(value), name))
+                if quantity is not None:
+                    found.append(NamedValue(entity, ".".join(dotted + (name,)), quantity))
                 else:
                     walk(item, dotted + (name,))
         elif isinstance(value, list):
@@ -120,33 +132,70 @@ def named_values(entity: Entity) -> list[NamedValue]:
                     walk(item, dotted + (item_id,))
         elif isinstance(value, dict):
             for key, item in value.items():
-                if isinstance(item, Duration) and not item.immediate:
-                    found.append(NamedValue(entity, ".".join(dotted + (str(key),)), item.count,
-                                            str(item).partition(" ")[2]))
+                quantity = as_quantity(item)
+                if quantity is not None:
+                    found.append(NamedValue(entity, ".".join(dotted + (str(key),)), quantity))
 
     walk(entity, ())
     return found
 
 
+def _stem_pattern(words: set[str]) -> str:
+    """Word forms as one pattern: 'Tag', 'Tage' and 'Tagen' all begin with their common stem 'Tag'."""
+    words = {word for word in words if word}
+    if not words:
+        return "(?!)"
+    first, *others = sorted(words, key=str.lower)
+    stem = first
+    for other in others:
+        while not other.startswith(stem):
+            stem = stem[:-1]
+    if len(stem) >= 3 or (stem and not stem.isascii()):
+        return re.escape(stem).replace(r"\ ", r"[\s-]+") + r"\w*"
+    forms = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(word).replace(r"\ ", r"[\s-]+") for word in forms) + ")"
 
 
-def literal_pattern(value: NamedValue) -> re.Pattern:
-    """The ways people write a value in a sentence: '30 days', '30-day', '$500', '500 dollars', '10 %'."""
-    digits = str(value.number)
-    grouped = f"{value.number:,}"
-    number = f"(?:{re.escape(grouped)}|{digits})" if grouped != digits else digits
-    unit = value.unit.lower()
-    if re.fullmatch(r"[A-Z]{3}", value.unit):  # an amount in a currency other than dollars
-        symbol = re.escape(get_currency_symbol(value.unit, "en"))
-        forms = rf"{symbol}\s?{number}(?![\d,.]*\d)|\b{number}\s?(?:{symbol}|{value.unit}\b)"
-    elif unit in ("dollars", "dollar"):
-        forms = rf"\$\s?{number}(?![\d,.]*\d)|\b{number}\s+dollars?\b"
-    elif unit in ("percent", "%"):
-        forms = rf"\b{number}\s?(?:%|percent\b|per cent\b)"
-    else:
-        singular = re.escape(unit[:-1] if unit.endswith("s") else unit).replace(r"\ ", r"[\s-]+")
-        forms = rf"\b{number}[\s-]+{singular}s?\b"
-    return re.compile(rf"(?<![\w$.,]){forms}" if not forms.startswith(r"\$") else forms, re.IGNORECASE)
+def _unit_words(quantity: Quantity, words: Localization) -> list[str]:
+    """How the manual's language, and English, name the quantity's unit after a number."""
+    samples = (1, 2, 5, 21, 30)
+    if quantity.kind == "duration":
+        english = {name for name, unit in TIME_UNITS.items() if unit == quantity.unit}
+        local = {re.sub(r"[\d.,\s\u00a0\u202f]+", " ", words.quantity(Quantity("duration", Decimal(n), None,
+                 quantity.unit))).strip() for n in samples}
+        return [_stem_pattern(english), _stem_pattern(local)]
+    if quantity.kind == "percent":
+        sign = re.sub(r"[\d\s\u00a0\u202f]+", "", words.percent(1)) or "%"
+        return ["%", "percent", "per cent", re.escape(sign)]
+    if quantity.kind == "count":
+        return [_stem_pattern({form for _, form in quantity.forms} | {quantity.unit})]
+    return []
+
+
+def literal_pattern(value: NamedValue, words: Localization) -> re.Pattern:
+    """The ways people write a value in a sentence, in English and in the manual's language: '30 days',
+    '30-day', '30 Tagen', '30日', '$500', '500 dollars', '500 €', '10 %'."""
+    quantity = value.quantity
+    number_value = quantity.numbers[-1]
+    written = {_plain_number(number_value), f"{number_value:,}", words.number(number_value)}
+    number = "(?:" + "|".join(re.escape(form) for form in sorted(written, key=len, reverse=True)) + ")"
+    if quantity.kind == "money":
+        signs = {get_currency_symbol(quantity.unit, "en"), get_currency_symbol(quantity.unit, words.locale),
+                 quantity.unit}
+        names = {get_currency_name(quantity.unit, count, "en").lower() for count in (1, 2)}
+        names |= {name.rsplit(" ", 1)[-1] for name in names}
+        sign = "(?:" + "|".join(re.escape(item) for item in sorted(signs, key=len, reverse=True)) + ")"
+        name = "(?:" + "|".join(re.escape(item) for item in sorted(names, key=len, reverse=True)) + ")"
+        forms = rf"{sign}\s?{number}(?![\d,.]*\d)|(?<![\w$.,]){number}\s?(?:{sign}|{name}\b)"
+        return re.compile(forms, re.IGNORECASE)
+    units = "|".join(_unit_words(quantity, words)) or "(?!)"
+    separator = r"\s?" if quantity.kind == "percent" else r"[\s\u00a0-]*"
+    return re.compile(rf"(?<![\w$.,]){number}{separator}(?:{units})(?!\w)" if quantity.kind == "percent"
+                      else rf"(?<![\w$.,]){number}{separator}(?:{units})", re.IGNORECASE)
+
+
+def _plain_number(number: Decimal) -> str:
+    return format(number.normalize(), "f") if number != number.to_integral_value() else str(int(number))
 
 
 def _without_references(text: str) -> str:
@@ -186,7 +235,7 @@ def check_stale_prose(manual: Manual, diagnostics: Diagnostics) -> None:
         candidates = values_of(owner) + [value for target in linked.get(owner.ref, []) for value in values_of(target)]
         if not candidates:
             continue
-        patterns = [(value, literal_pattern(value)) for value in candidates]
+        patterns = [(value, literal_pattern(value, manual.localization)) for value in candidates]
         for path, text in prose_fields(owner, record.path):
             if _inside_other_entity(entity_paths[id(record.document)], record, path) or _wrong_choice(
                 owner, path[len(record.path):]
@@ -233,3 +282,43 @@ def _inside_other_entity(entity_paths: list[tuple], record: EntityRecord, path: 
     return any(
         len(other) > len(record.path) and path[: len(other)] == other for other in entity_paths
     )
+
+
+# -- rule values ------------------------------------------------------------------------------------------
+
+def check_rule_values(manual: Manual, diagnostics: Diagnostics) -> None:
+    """A rule value written as ``[[...]]`` names a value that exists and is an amount, a time or a
+    percentage. A rule value typed out that another entity owns is a warning (a role's refund limit, when the
+    rule's text names every word of the field: 'refund' for max_refund): the two would drift apart."""
+    resolver = Resolver(manual)
+    owned = [value for record in manual.all_records() for value in named_values(record.entity)
+             if not value.dotted.startswith("rules.")]
+    for record in manual.all_records():
+        for index, rule in enumerate(getattr(record.entity, "rules", None) or []):
+            value = getattr(rule, "value", None)
+            if not isinstance(value, Quantity):
+                continue
+            if value.kind == "reference":
+                head = REFERENCE.match(value.reference)
+                if head and head.group(1) in manual.incomplete_kinds:
+                    continue  # its file failed to load and is reported already
+                try:
+                    resolver.quantity(value)
+                except (UnknownReference, TypeError) as exc:
+                    diagnostics.error(record.location("rules", index, "value"),
+                                      f"rules[{index}].value: {value.reference}: {exc}")
+                continue
+            text_words = {word.rstrip("s") for word in re.findall(r"\w+", rule.text.lower())}
+            for other in owned:
+                if other.entity is record.entity or other.quantity != value:
+                    continue
+                field_words = {word.rstrip("s") for word in re.findall(r"[^\W_]+", other.dotted.rsplit(".", 1)[-1])}
+                named = {word for word in field_words if len(word) > 3}
+                if named and named <= text_words:  # the rule's text names every word of the field
+                    diagnostics.warning(
+                        record.location("rules", index, "value"),
+                        f"rules[{index}].value repeats {other.entity.ref} {other.dotted}; write value: "
+                        f"'{other.reference}' so the rule and the {other.entity.kind} agree",
+                        rule=PROSE,
+                    )
+                    break

@@ -34,6 +34,7 @@ from .locale import Localization
 from .manual import Manual, _annotation_layers, index_manual
 from .model.base import Amount, Duration, Money, Prose
 from .model.escalation import Limit
+from .model.quantity import Quantity
 
 REFERENCE = re.compile(r"\[\[\s*([a-z][a-z0-9_-]*)(?::([a-z0-9_-]+))?((?:\.[a-z0-9_-]+)*)\s*\]\]")
 LEFTOVER = re.compile(r"\[\[[^\]\n]*\]\]")
@@ -71,19 +72,6 @@ class UnknownReference(LookupError):
     pass
 
 
-# Rule units that make a rule's value an amount of money in the manual's currency.
-MONEY_UNITS = ("dollars", "money")
-
-
-def format_amount(value: int, unit: str, words: Localization) -> str:
-    """A rule's value with its unit, as the manual's language writes it: "$500", "500 €", "10 %", "30 days"."""
-    if unit in MONEY_UNITS:
-        return words.money(Money(Decimal(value), words.currency))
-    if unit == "percent":
-        return words.percent(value)
-    return f"{value} {unit}"
-
-
 @cache
 def _field_amount(model: type[BaseModel], name: str) -> str | None:
     info = model.model_fields[name]
@@ -119,11 +107,14 @@ def _value_text(value: Any, amount: str | None, words: Localization) -> str:
         return words.duration(value)
     if amount == "percent" and isinstance(value, int) and not isinstance(value, bool):
         return words.percent(value)
+    if isinstance(value, Quantity):
+        if value.kind == "reference":
+            raise TypeError("a reference itself; name the value it takes")
+        return words.quantity(value)
     if isinstance(value, BaseModel):
         rule_value = getattr(value, "value", None)
-        if isinstance(rule_value, int) and not isinstance(rule_value, bool):
-            unit = getattr(value, "unit", None)
-            return format_amount(rule_value, unit, words) if unit else str(rule_value)
+        if isinstance(rule_value, Quantity):
+            return _value_text(rule_value, None, words)
         for name in ("title", "name", "text", "term"):
             if isinstance(getattr(value, name, None), str):
                 return getattr(value, name)
@@ -136,8 +127,8 @@ def _value_text(value: Any, amount: str | None, words: Localization) -> str:
         return value.isoformat()
     if value is None:
         raise TypeError("empty here")
-    if amount and isinstance(value, int):
-        return format_amount(value, amount, words)
+    if amount == "percent" and isinstance(value, int):
+        return words.percent(value)
     return str(value)
 
 
@@ -150,6 +141,11 @@ def _lookup(value: Any, parts: list[str]) -> tuple[Any, str | None]:
                 raise KeyError(part)
             amount = _field_amount(type(value), part)
             value = getattr(value, part)
+            if isinstance(value, Quantity) and part == "value" and part is parts[-1]:
+                # "[[...window.value]]": the bare number, for sentences like "a 30-day window".
+                if value.kind == "reference" or value.is_range:
+                    raise KeyError(part)
+                value = int(value.low) if value.low == value.low.to_integral_value() else value.low
             continue
         if isinstance(value, list):
             match = next((item for item in value if item_key(item) == part), None)
@@ -251,6 +247,31 @@ class Resolver:
         except KeyError as exc:
             raise UnknownReference(f"'{exc.args[0]}' is not known there") from None
         return self._nested(_value_text(value, amount, self.manual.localization), depth, Value)
+
+    def quantity(self, value: Quantity) -> Quantity:
+        """The value a ``[[...]]`` rule value names, typed; raises UnknownReference or TypeError."""
+        if value.kind != "reference":
+            return value
+        match = REFERENCE.fullmatch(value.reference)
+        if match is None or match.group(2) is None or not match.group(3):
+            raise UnknownReference("a rule's value can name a field, like [[role:rep.authority.max_refund]]")
+        entity = self.manual.get(match.group(1), match.group(2))
+        if entity is None:
+            self._one(match, 0)  # raises with its "did you mean"
+            raise UnknownReference(f"no {match.group(1)} with id '{match.group(2)}'")
+        try:
+            found, amount = _lookup(entity, [part for part in match.group(3).split(".") if part])
+        except KeyError as exc:
+            raise UnknownReference(f"'{exc.args[0]}' is not known there") from None
+        if isinstance(found, Quantity):
+            return self.quantity(found)
+        if isinstance(found, Money):
+            return Quantity("money", found.amount, None, found.currency)
+        if isinstance(found, Duration) and not found.immediate:
+            return Quantity("duration", Decimal(found.count), None, found.unit)
+        if amount == "percent" and isinstance(found, int) and not isinstance(found, bool):
+            return Quantity("percent", Decimal(found))
+        raise TypeError("not an amount, a time or a percentage, so it cannot be a rule's value")
 
     def _nested(self, text: str, depth: int, wrap: Callable[[str], Value]) -> list[Segment]:
         """A looked-up text may hold references of its own; a circle of them is an error, not a hang."""
@@ -382,6 +403,12 @@ def resolved_manual(manual: Manual) -> Manual:
 
     def walk(value: Any) -> Any:
         nonlocal changed
+        if isinstance(value, Quantity) and value.kind == "reference":
+            changed = True
+            try:
+                return resolver.quantity(value)
+            except (UnknownReference, TypeError):
+                return value  # check reports it at its line
         if isinstance(value, str):
             if "[[" not in value:
                 return value

@@ -25,6 +25,7 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
         "money": words.money,
         "percent": words.percent,
         "duration": words.duration,
+        "quantity": words.quantity,
         "limit_summary": lambda limit: limit.summary(words),
         "longdate": words.date,
         # Tables: the date short, in the manual's way ("Dec 10, 2026", "10.12.2026"); the ISO date stays

@@ -25,8 +25,8 @@ summary: A policy for tests.
 rules:
   - id: window
     text: Within the window.
-    value: 30
-    unit: days
+    # thirty days from the purchase
+    value: 30 days
 """
 
 
@@ -100,10 +100,19 @@ CASES = [
          r"content/roles\.yaml:10:18: error: roles\[0\]\.authority\.free_gift: expected true or false, got 'NO' \('NO' is a boolean only in old YAML 1\.1"),
     Case("yes for a bool", "roles.yaml", lambda t: t.replace("may_consult_staff: true", "may_consult_staff: yes", 1),
          r"content/roles\.yaml:12:26: error: .*may_consult_staff: expected true or false, got 'yes'"),
-    Case("0012 for a number", P, policy_with(11, "    value: 0012"),
-         rf"{F}:11:12: error: rules\[0\]\.value: expected a whole number, got '0012' \(a leading zero is ambiguous.*write 12"),
-    Case("17:30 for a number", P, policy_with(11, "    value: 17:30"),
-         rf"{F}:11:12: error: rules\[0\]\.value: expected a whole number, got '17:30' \(old YAML reads this as a base-60 number\)"),
+    Case("0012 for a number", P, policy_with(12, "    value: 0012"),
+         rf"{F}:12:12: error: rules\[0\]\.value: '0012': a leading zero is ambiguous.*write 12"),
+    Case("17:30 for a value", P, policy_with(12, "    value: 17:30"),
+         rf"{F}:12:12: error: rules\[0\]\.value: '17:30' is not a value Deskbook can read; write it like '30 days'"),
+    Case("a unit of time mistyped", P, policy_with(12, "    value: 30 dyas"),
+         rf"{F}:12:12: error: rules\[0\]\.value: 'dyas' is not a unit Deskbook knows; did you mean '30 days'\?"),
+    Case("the older value and unit with a unit in another language", P, policy_with(12, "    value: 30\n    unit: Tage"),
+         rf"{F}:9:5: error: rules\[0\]: 'Tage' is not a unit Deskbook knows; write the value and its unit together, "
+         "like value: '30 days'"),
+    Case("an amount below zero", P, policy_with(12, "    value: '-0'"),
+         rf"{F}:12:12: error: rules\[0\]\.value: '-0' is not a value Deskbook can read \(a value below zero"),
+    Case("a 29-digit duration", P, policy_with(12, "    value: " + "9" * 29 + " days"),
+         rf"{F}:12:12: error: rules\[0\]\.value: '9{{29}} days' is too large for a rule"),
     Case("a currency sign not the manual's", "routing.yaml",
          lambda t: t.replace("order_value_over: 500", "order_value_over: €500"),
          r"content/routing\.yaml:\d+:25: error: rules\[0\]\.when\.order_value_over: '€500': '€' is not the manual's "
@@ -220,12 +229,12 @@ def test_yaml_11_values_are_kept_as_written(tmp_path, content, monkeypatch):
     """`1.10` in a text field stays "1.10"; `NO` and `17:30` in text fields stay text."""
     from deskbook.manual import load_manual
 
-    (content / P).write_text(policy_with(4, "version: 1.10").replace("unit: days", "unit: NO"))
+    (content / P).write_text(policy_with(4, "version: 1.10").replace("value: 30 days", "value: 3\n    counts: NO"))
     manual, diagnostics = load_manual(content)
     assert not diagnostics.errors, diagnostics.items
     policy = manual.get("policy", "test-policy")
     assert policy.version == "1.10"
-    assert policy.rules[0].unit == "NO"
+    assert policy.rules[0].value.unit == "NO"
 
 
 def test_symlinked_content_file_is_refused(content, capsys, monkeypatch):

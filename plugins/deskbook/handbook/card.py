@@ -18,7 +18,6 @@ from .tree import Converter, _trim, parse_html
 from .words import desk_card_words, log_form_words
 
 # Rule units that make a rule a window or a time limit worth a line on the card.
-_TIME_UNITS = ("minute", "hour", "day", "week", "month", "year")
 
 
 def _inline(html: str) -> list:
@@ -98,11 +97,10 @@ def _escalation(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> dict
             for role in view.entities("role")
         ],
         "windows": [
-            {"policy": policy.title, "rule": rule.text,
-             "value": f"{rule.value} {rule.unit or ''}".strip()}
+            {"policy": policy.title, "rule": rule.text, "value": localization.quantity(rule.value)}
             for policy in view.entities("policy")
             for rule in policy.rules
-            if rule.value is not None and any(unit in (rule.unit or "") for unit in _TIME_UNITS)
+            if rule.value is not None and rule.value.kind == "duration"
         ],
     }
 

@@ -52,6 +52,14 @@ def N_(message: str) -> str:
     return message
 
 
+# Units CLDR has no words for, in Deskbook's own catalogue (the ngettext calls in Localization.duration
+# put these msgids there).
+_COUNTED_UNITS = {
+    "working day": ("%(num)d working day", "%(num)d working days"),
+    "business hour": ("%(num)d business hour", "%(num)d business hours"),
+}
+
+
 @dataclass(frozen=True, eq=False)
 class Localization:
     """Words and formats for one manual: what every output asks for a label, an amount or a date."""
@@ -99,6 +107,28 @@ class Localization:
         if value.unit == "working day":
             return self.ngettext("%(num)d working day", "%(num)d working days", value.count)
         return self.ngettext("%(num)d business hour", "%(num)d business hours", value.count)
+
+    def quantity(self, value: Any) -> str:
+        """A rule's :class:`deskbook.model.quantity.Quantity` in words: ``30 Tage``, ``15–30 minutes``,
+        ``1.234 $``, ``10 %``, ``2 rounds a year``; a range joins its two ends with the en dash."""
+        if value.kind == "money":
+            return "\u2013".join(format_money(number, value.unit, self.locale) for number in value.numbers)
+        if value.kind == "percent":
+            return "\u2013".join(self.percent(n) for n in value.numbers)
+        last = value.numbers[-1]
+        if value.kind == "duration":
+            if value.unit in CLDR_DURATION_UNITS:
+                whole = format_cldr_duration(last, value.unit, self.locale)
+            else:
+                singular, plural = _COUNTED_UNITS[value.unit]
+                count = int(last) if last == last.to_integral_value() else 2
+                whole = self.translations.ngettext(singular, plural, count).replace("%(num)d", self.number(last))
+        else:
+            category = self.locale.plural_form(last)
+            whole = f"{self.number(last)} {value.noun(category)}".strip()
+        if value.high is None:
+            return whole
+        return f"{self.number(value.low)}\u2013{whole}"
 
     # -- identity -------------------------------------------------------------------------------------------
     @property

@@ -43,9 +43,10 @@ def format_date(value: dt.date, locale: Locale, length: str = "long") -> str:
 
 # Units CLDR names in every language; business hours and working days come from the catalogues instead.
 CLDR_DURATION_UNITS = {"second": "duration-second", "minute": "duration-minute", "hour": "duration-hour",
-                       "day": "duration-day", "week": "duration-week"}
+                       "day": "duration-day", "week": "duration-week", "month": "duration-month",
+                       "year": "duration-year"}
 
 
-def format_cldr_duration(count: int, unit: str, locale: Locale) -> str:
+def format_cldr_duration(count: int | Decimal, unit: str, locale: Locale) -> str:
     """``2 Stunden``, ``1 semana``: a count of a calendar unit in the locale's words."""
     return format_unit(count, CLDR_DURATION_UNITS[unit], length="long", locale=locale)

@@ -8,17 +8,14 @@ from pydantic import Field, model_validator
 
 from ..locale import N_
 from .base import Date, Entity, Markdown, RefTo, Slug, Strict, Text
+from .quantity import Valued
 
 
-class PolicyRule(Strict):
+class PolicyRule(Valued):
     id: Slug = Field(
         title=N_("id"), description="the rule's id, which references to the rule use, like 'refund-window'"
     )
     text: Text = Field(title=N_("text"), description="the rule itself, in plain words")
-    value: int | None = Field(default=None, title=N_("value"), description="the number the rule sets, like 30")
-    unit: Text | None = Field(
-        default=None, title=N_("unit"), description="what the value counts, like 'days' or 'dollars'"
-    )
 
 
 class PolicyException(Strict):

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from ..locale import N_
 from .base import Entity, Markdown, RefTo, Slug, Strict, Text
+from .quantity import Valued
 
 
 class Example(Strict):
@@ -24,11 +25,9 @@ class Step(Strict):
     say: Text | None = Field(default=None, title=N_("say"), description="an example line, may use {placeholders}")
 
 
-class Rule(Strict):
+class Rule(Valued):
     id: Slug = Field(title=N_("id"), description="the rule's id, which references to the rule use")
     text: Text = Field(title=N_("text"), description="the rule itself, in plain words")
-    value: int | None = Field(default=None, title=N_("value"), description="a number the rule sets, like 30 (minutes)")
-    unit: Text | None = Field(default=None, title=N_("unit"), description="what the value counts, like 'minutes'")
     see: list[Annotated[Slug, RefTo("script")]] = Field(
         default_factory=list, title=N_("see"), description="scripts that carry the rule out"
     )

@@ -27,6 +27,7 @@ from ..model.fields import (
     walk,
     written,
 )
+from ..model.quantity import Quantity
 
 RENAME_SIMILARITY = 0.75
 SHORT_TEXT = 40  # longer text values are quoted in full sentences rather than 'old -> new'
@@ -312,6 +313,8 @@ def _words(value: Any, words: Localization) -> str:
         return words.gettext("yes") if value else words.gettext("no")
     if isinstance(value, list):
         return ", ".join(_words(item, words) for item in value) or words.gettext("none")
+    if isinstance(value, Quantity) and value.kind != "reference":
+        return words.quantity(value)
     return str(value)
 
 
@@ -387,10 +390,8 @@ def describe(kind: str, before: Any, after: Any, path: tuple[str, ...], old: Any
                                  new=_role_title(new_manual, new), old=_role_title(old_manual, old))
     if kind == "policy" and len(path) == 3 and path[0] == "rules" and path[2] == "value":
         rule_id = path[1].strip("[]")
-        rule = next((r for r in getattr(after, "rules", []) if r.id == rule_id), None)
-        unit = f" {rule.unit}" if rule is not None and rule.unit else ""
         return words.gettext("%(rule)s: %(old)s -> %(new)s", rule=capital(rule_id.replace("-", " ")),
-                             old=_words(old, words) + unit, new=_words(new, words) + unit)
+                             old=_words(old, words), new=_words(new, words))
     if kind == "role" and path and path[0] == "authority":
         # "Refund up to", not "Authority › Refund up to": a role's limits are all authority
         sides = _Sides(before, after, old_manual, new_manual, unnamed=1)
