@@ -100,6 +100,13 @@ class Localization:
             return self.ngettext("%(num)d working day", "%(num)d working days", value.count)
         return self.ngettext("%(num)d business hour", "%(num)d business hours", value.count)
 
+    @property
+    def onward_arrow(self) -> str:
+        """The arrow from a case to where it goes next, pointing the way the language reads: "→" is not
+        mirrored in right-to-left text, so it would point back; a catalogue may choose another arrow."""
+        arrow = self.pgettext("arrow from a case to where it goes next", "→")
+        return "←" if arrow == "→" and self.locale.text_direction == "rtl" else arrow
+
     # -- identity -------------------------------------------------------------------------------------------
     @property
     def language(self) -> str:
