@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.deskbook-installed
 # Chromium for the browser tests. Node's npm fetches axe-core for the accessibility tests: Debian's npm
 # only where no npm is on the PATH (a machine with NodeSource's nodejs has npm inside it, and apt then
 # refuses Debian's npm as a conflict).
-SYSTEM_PACKAGES_TEST := chromium
+SYSTEM_PACKAGES_TEST := chromium fonts-noto-cjk fonts-noto-core
 AXE_DIR := tests/site/axe
 AXE     := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 

@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..print_bounds import PrintBounds, over_bounds
+from .bidi import isolate_embedded_ltr
 from .glyphs import missing_glyphs
 from .print_fonts import PrintFonts, choose_fonts, font_advice
 from .tree import strings, walk
@@ -72,6 +73,8 @@ def prepare(template: str, data: dict[str, Any], content_dir: Path, target: Path
         raise PrintError(f"{target.name}: no print font has a glyph for {listed} (it would not print); "
                          f"{font_advice(char for char, _ in problems)}")
     data = {**data, "fonts": list(fonts.families)}
+    if data.get("dir") == "rtl":
+        isolate_embedded_ltr(data)
     root = Path(tempfile.mkdtemp(prefix=f"deskbook-{target.stem}-"))
     try:
         for source in TEMPLATES.glob("*.typ"):

@@ -259,10 +259,11 @@ def _plural_forms_problems(text: str) -> list[tuple[int, str]]:
     """The ``Plural-Forms`` header is a C expression gettext evaluates for every count: it must parse, be
     arithmetic on ``n`` only, and choose one of its ``nplurals`` forms for every count."""
     # As written: Babel's own mime_headers give a Plural-Forms rebuilt from what it understood.
-    header = re.search(r'^"Plural-Forms:([^"\n]*?)(?:\\n)?"', text, re.MULTILINE)
+    # pybabel writes a long expression (Arabic's six forms) over several quoted lines: join them.
+    header = re.search(r'^"Plural-Forms:((?:[^"\n]*(?<!\\n)"\n")*[^"\n]*?)(?:\\n)?"$', text, re.MULTILINE)
     if header is None:
         return []
-    written = header.group(1).strip()
+    written = header.group(1).replace('"\n"', "").strip()
     line = text.count("\n", 0, header.start()) + 1
     fix = "write it as in the GNU gettext manual, like nplurals=2; plural=(n != 1);"
     match = _PLURAL_FORMS.match(written)
