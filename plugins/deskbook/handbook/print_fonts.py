@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +24,7 @@ PROJECT_FONTS = "fonts"
 # Where Debian packages the fonts of a script; anything else is in fonts-noto-core or fonts-noto-extra.
 _DEBIAN_PACKAGES = {"Hani": "fonts-noto-cjk", "Hira": "fonts-noto-cjk", "Kana": "fonts-noto-cjk",
                     "Hang": "fonts-noto-cjk", "Bopo": "fonts-noto-cjk"}
+_NO_SCRIPT = {"Zyyy", "Zinh", "Zzzz"}
 _BOLD = 700
 _REGULAR = 400
 
@@ -106,13 +107,14 @@ def faces_in(folder: Path) -> tuple[Face, ...]:
     return tuple(face for face in _faces_in(folder, signature) if not face.italic)
 
 
-def font_sources(project_dir: Path | None) -> list[tuple[Face, ...]]:
-    """The places fonts are looked for, the project's own first."""
+def font_sources(project_dir: Path | None) -> Iterator[tuple[Face, ...]]:
+    """The places fonts are looked for, the project's own first; each is read only when the ones before
+    it left characters without a font (reading the installed fonts takes seconds)."""
     places = [project_dir / PROJECT_FONTS] if project_dir is not None else []
     extra = os.environ.get("DESKBOOK_FONT_DIRS")  # more folders, for machines that keep fonts elsewhere
     places += [Path(part) for part in extra.split(os.pathsep) if part] if extra else []
     places += list(SYSTEM_FONT_DIRS)
-    return [faces_in(place) for place in places]
+    return (faces_in(place) for place in places)
 
 
 def _language_match(face: Face, language: str) -> int:
@@ -134,6 +136,8 @@ def choose_fonts(texts: Iterable[str], language: str, project_dir: Path | None) 
     families: list[str] = []
     files: list[Path] = []
     for faces in font_sources(project_dir):
+        if not needed:
+            break
         by_family: dict[str, list[Face]] = defaultdict(list)
         for face in faces:
             by_family[face.family].append(face)
@@ -178,7 +182,9 @@ def script_of(char: str) -> tuple[str, str]:
 def font_advice(chars: Iterable[str]) -> str:
     """What to do about characters no font has: which script needs a font, and how to get one."""
     scripts = dict.fromkeys(script_of(char) for char in sorted(chars))
-    named = ", ".join(name for _, name in scripts)
+    # Common, inherited and unassigned characters (symbols, private use) belong to no one script.
+    named = ", ".join(name for code, name in scripts if code not in _NO_SCRIPT)
     packages = " ".join(sorted({_DEBIAN_PACKAGES.get(code, "fonts-noto-core") for code, _ in scripts}))
-    return (f"add a font for {named}: put a .otf or .ttf file that has it in the project's fonts/ folder "
+    which = f"a font for {named}" if named else "a font that has it"
+    return (f"add {which}: put a .otf or .ttf file that has it in the project's fonts/ folder "
             f"(beside content/), or install one (apt-get install {packages})")
