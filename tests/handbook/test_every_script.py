@@ -129,3 +129,4 @@ def test_left_to_right_runs_are_isolated_with_their_punctuation_outside():
     assert isolate_ltr_runs("رقم طلبك هو HB-2041.") == f"رقم طلبك هو {LRI}HB-2041{PDI}."
     assert isolate_ltr_runs("بطاقة Visa أو Mada.") == f"بطاقة {LRI}Visa{PDI} أو {LRI}Mada{PDI}."
     assert isolate_ltr_runs("عربي فقط 41") == "عربي فقط 41"  # digits alone read right in Arabic
+    assert isolate_ltr_runs("Left in English.") == f"{LRI}Left in English.{PDI}"  # its full stop with it

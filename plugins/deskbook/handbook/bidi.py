@@ -21,7 +21,12 @@ _RUN_ENDS = {"L", "EN"}
 
 
 def isolate_ltr_runs(text: str) -> str:
-    """``text`` with every left-to-right run isolated; text without one is returned as it is."""
+    """``text`` with every left-to-right run isolated; text without one is returned as it is. A text with
+    no right-to-left letter at all (an English name, a sentence left in English) is isolated whole, its
+    closing punctuation with it."""
+    classes = {unicodedata.bidirectional(char) for char in text}
+    if "L" in classes and not classes & _RIGHT_TO_LEFT and LRI not in text:
+        return f"{LRI}{text}{PDI}"
     out: list[str] = []
     index, length = 0, len(text)
     while index < length:

@@ -8,7 +8,6 @@ regular and bold faces are handed to Typst, file by file: Typst reads no other f
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -111,8 +110,6 @@ def font_sources(project_dir: Path | None) -> Iterator[tuple[Face, ...]]:
     """The places fonts are looked for, the project's own first; each is read only when the ones before
     it left characters without a font (reading the installed fonts takes seconds)."""
     places = [project_dir / PROJECT_FONTS] if project_dir is not None else []
-    extra = os.environ.get("DESKBOOK_FONT_DIRS")  # more folders, for machines that keep fonts elsewhere
-    places += [Path(part) for part in extra.split(os.pathsep) if part] if extra else []
     places += list(SYSTEM_FONT_DIRS)
     return (faces_in(place) for place in places)
 
