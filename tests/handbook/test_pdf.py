@@ -238,7 +238,7 @@ def test_missing_image_fails_and_names_it(small_manual, tmp_path):
 def test_missing_glyph_fails_with_the_character_and_how_to_add_a_font(small_manual, tmp_path):
     # A private-use character: no font anywhere has it, so it would be dropped silently.
     data = _data_with(small_manual, {"t": "p", "c": ["Refund policy \ue123"]})
-    with pytest.raises(PrintError, match=r"U\+E123 '.'.*Refund policy.*add a font for .*fonts/ folder"):
+    with pytest.raises(PrintError, match=r"U\+E123 '.'.*Refund policy.*add a font that has it: .*fonts/ folder"):
         render_pdf("handbook.typ", data, small_manual.content_dir, tmp_path / "x.pdf", build_datetime())
 
 

@@ -128,6 +128,19 @@ def _copy_assets(data: dict[str, Any], content_dir: Path, root: Path, pdf_name: 
             holder["src"] = posix
 
 
+def typst_job(prepared: PreparedPdf, output: str, timestamp: dt.datetime) -> dict[str, Any]:
+    """What typst_process.py is asked to do: the one place its job is written."""
+    return {
+        "input": str(prepared.root / prepared.template),
+        "root": str(prepared.root),
+        "font_paths": prepared.fonts.font_paths(prepared.root / "fonts"),
+        "timestamp": int(timestamp.timestamp()),
+        "pdf_standards": PDF_STANDARDS,
+        "output": output,
+        "memory_limit": prepared.bounds.memory_limit * 1024 * 1024,
+    }
+
+
 def compile_pdf(prepared: PreparedPdf, timestamp: dt.datetime) -> RenderedPdf:
     """Compile to a temporary file beside the target, in a process of its own (see typst_process.py), and
     rename it over the target when complete, so a failure keeps the previous PDF. Safe to run in threads:
@@ -136,15 +149,7 @@ def compile_pdf(prepared: PreparedPdf, timestamp: dt.datetime) -> RenderedPdf:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.tmp", dir=target.parent)
     os.close(handle)
-    job = {
-        "input": str(prepared.root / prepared.template),
-        "root": str(prepared.root),
-        "font_paths": prepared.fonts.font_paths(prepared.root / "fonts"),
-        "timestamp": int(timestamp.timestamp()),
-        "pdf_standards": PDF_STANDARDS,
-        "output": temporary,
-        "memory_limit": prepared.bounds.memory_limit * 1024 * 1024,
-    }
+    job = typst_job(prepared, temporary, timestamp)
     bounds = prepared.bounds
     try:
         try:
