@@ -101,6 +101,10 @@ def check_beyond_content(config_file: Path | None, manual: Manual | None, root: 
         check_page_tables(project, diagnostics)
         if complete is not None:
             check_pages(complete, project.docs_dir, root, diagnostics)
+            if project.plugin("deskbook/pdf") is not None:
+                from .handbook.glyph_check import check_print_glyphs
+
+                check_print_glyphs(complete, diagnostics)
     if complete is not None:
         check_previous_edition(complete, root, diagnostics)
 

@@ -127,7 +127,7 @@ def test_answer_key_points_at_the_page_that_explains(handbook):
 def test_tagged_pdf_with_metadata(handbook):
     root = handbook.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject)
-    assert root["/Lang"] == "en"
+    assert root["/Lang"] == "en-US"  # language and region, from manual.yaml's locale
     assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
     tree = root["/StructTreeRoot"].get_object()
     kinds: set[str] = set()
@@ -235,9 +235,10 @@ def test_missing_image_fails_and_names_it(small_manual, tmp_path):
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_missing_glyph_fails_with_the_character(small_manual, tmp_path):
-    data = _data_with(small_manual, {"t": "p", "c": ["Refund policy 返金"]})
-    with pytest.raises(PrintError, match=r"U\+8FD4 '返'.*Refund policy"):
+def test_missing_glyph_fails_with_the_character_and_how_to_add_a_font(small_manual, tmp_path):
+    # A private-use character: no font anywhere has it, so it would be dropped silently.
+    data = _data_with(small_manual, {"t": "p", "c": ["Refund policy \ue123"]})
+    with pytest.raises(PrintError, match=r"U\+E123 '.'.*Refund policy.*add a font that has it: .*fonts/ folder"):
         render_pdf("handbook.typ", data, small_manual.content_dir, tmp_path / "x.pdf", build_datetime())
 
 

@@ -4,6 +4,7 @@ in 0.5 s by `build`; timings stay out of tests.)"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -137,13 +138,12 @@ def test_typst_over_its_memory_limit_is_ended_with_a_message(tmp_path, example_c
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_a_full_disk_while_the_pdf_is_written_is_said_in_words(tmp_path, example_content):
-    from deskbook.handbook.pdf import FONTS, PDF_STANDARDS, TYPST_PROCESS
+    from deskbook.handbook.pdf import TYPST_PROCESS, typst_job
     from deskbook.print_bounds import PrintBounds
 
-    prepared = _example_pdf(tmp_path, example_content, PrintBounds())
-    job = {"input": str(prepared.root / "log-form.typ"), "root": str(prepared.root), "font_paths": [str(FONTS)],
-           "timestamp": 1790000000, "pdf_standards": PDF_STANDARDS, "output": "/dev/full",
-           "memory_limit": 4096 * 2**20}
+    prepared = _example_pdf(tmp_path, example_content, PrintBounds(memory_limit=4096))
+    log_form = dataclasses.replace(prepared, template="log-form.typ")
+    job = typst_job(log_form, "/dev/full", dt.datetime(2026, 9, 21, tzinfo=dt.timezone.utc))
     (prepared.root / "data.json").write_text(json.dumps(_log_form_data(example_content)))
     finished = subprocess.run([sys.executable, "-I", str(TYPST_PROCESS)], input=json.dumps(job),
                               capture_output=True, text=True, check=False)

@@ -15,7 +15,7 @@ from ..model.schedule import Category
 from ..text import fill_placeholders
 from .data import DeskCardSpec, PrintOptions, _paper, print_colours
 from .tree import Converter, _trim, parse_html
-from .words import desk_card_words, log_form_words
+from .words import desk_card_words, log_form_words, print_language
 
 # Rule units that make a rule a window or a time limit worth a line on the card.
 
@@ -37,6 +37,7 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
     localization = view.localization
     words = desk_card_words(localization)
     data: dict[str, Any] = {
+        **print_language(localization),
         "lang": options.lang,
         "paper": _paper(options),
         "colours": print_colours(view.settings.colours),
@@ -170,6 +171,7 @@ def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
     localization = manual.localization
     words = log_form_words(localization)
     return {
+        **print_language(localization),
         "lang": options.lang,
         "paper": _paper(options),
         "colours": print_colours(manual.settings.colours),

@@ -28,7 +28,7 @@ from ..text import markdown_html
 from ..urls import entity_target
 from .keep import keep_together
 from .tree import Converter, parse_html, walk
-from .words import handbook_words
+from .words import handbook_words, print_language
 
 
 @dataclass(frozen=True)
@@ -189,6 +189,7 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions,
     audience = view.get("audience", edition.audience) if edition.audience else None
     document_title = f"{settings.title} ({edition.title})"
     return {
+        **print_language(localization),
         "lang": options.lang,
         "paper": _paper(options),
         "colours": print_colours(settings.colours),

@@ -1,6 +1,7 @@
 """Every character printed must exist in the print fonts: Typst drops (or boxes) a glyph no font has,
 without a word. The print data's strings are checked against the characters the fonts shipped in
-``fonts/`` (the only fonts Typst may use) can draw, before anything is compiled.
+``fonts/`` and those :mod:`.print_fonts` chose for the other scripts (the only fonts Typst may use) can
+draw, before anything is compiled.
 
 That set is kept in ``fonts/coverage.txt`` (code point ranges), so a build does not parse fonts. After
 changing a font, regenerate it with ``python -m deskbook.handbook.glyphs`` (needs fontTools); a test
@@ -54,13 +55,22 @@ def print_font_coverage() -> frozenset[int]:
     return frozenset(covered)
 
 
-def missing_glyphs(texts: Iterable[str], coverage: frozenset[int] | None = None) -> list[tuple[str, str]]:
-    """(character, the text around it) for every character no print font can draw, each named once."""
-    coverage = print_font_coverage() if coverage is None else coverage
+def drawn_characters(texts: Iterable[str]) -> set[str]:
+    """The characters of the texts that need a glyph (not spaces, not direction marks)."""
+    used: set[str] = set()
+    for text in texts:
+        used.update(text)
+    return {char for char in used if not char.isspace() and unicodedata.category(char) not in _NOT_DRAWN}
+
+
+def missing_glyphs(texts: Iterable[str], missing_chars: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """(character, the text around it) for every character no print font can draw, each named once;
+    ``missing_chars`` are those no chosen font has (by default: those the shipped fonts lack)."""
     texts = list(texts)
-    used = set().union(*map(set, texts)) if texts else set()
-    missing = {char for char in used if ord(char) not in coverage and not char.isspace()
-               and unicodedata.category(char) not in _NOT_DRAWN}
+    if missing_chars is None:
+        coverage = print_font_coverage()
+        missing_chars = {char for char in drawn_characters(texts) if ord(char) not in coverage}
+    missing = set(missing_chars)
     problems: list[tuple[str, str]] = []
     for text in texts:
         for index, char in enumerate(text):

@@ -1,8 +1,9 @@
-"""Compile one print document with Typst: a prepared root folder, shipped fonts only, atomic write.
+"""Compile one print document with Typst: a prepared root folder, chosen fonts only, atomic write.
 
 Typst reads only inside ``root``, a temporary folder this module fills with Deskbook's templates, the
-print data as ``data.json`` and copies of the content files the data names (the logo, images). The
-templates cannot reach the project, the network (no packages) or the machine's fonts.
+print data as ``data.json`` and copies of the content files the data names (the logo, images), and the
+font files :mod:`.print_fonts` chose for the text. The templates cannot reach the project, the network
+(no packages) or any other font of the machine.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..print_bounds import PrintBounds, over_bounds
-from .glyphs import FONTS, missing_glyphs
+from .bidi import isolate_embedded_ltr
+from .glyphs import missing_glyphs
+from .print_fonts import PrintFonts, choose_fonts, font_advice
 from .tree import strings, walk
 
 TEMPLATES = Path(__file__).parent / "typst"
@@ -48,6 +51,7 @@ class PreparedPdf:
     root: Path
     target: Path
     bounds: PrintBounds = PrintBounds()
+    fonts: PrintFonts = PrintFonts()  # noqa: RUF009 (frozen, so one shared default is safe)
 
     def cleanup(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -61,13 +65,16 @@ def prepare(template: str, data: dict[str, Any], content_dir: Path, target: Path
         raise PrintError(f"{target.name} would print {' and '.join(too_much)} (options of deskbook/pdf in "
                          "mkdocs.yml); Typst was not started. Print less in this PDF (an edition for an audience, "
                          "fewer call logs, a shorter table), or raise the option if the PDF must hold it")
-    problems = missing_glyphs(strings(data))
+    texts = list(strings(data))
+    fonts = choose_fonts(texts, str(data.get("lang", "en")), content_dir.parent)
+    problems = missing_glyphs(texts, fonts.missing)
     if problems:
         listed = "; ".join(f"U+{ord(char):04X} '{char}' in \"{context}\"" for char, context in problems[:10])
-        raise PrintError(
-            f"{target.name}: the print fonts have no glyph for {listed}; replace the character in the content "
-            "(it would not print)"
-        )
+        raise PrintError(f"{target.name}: no print font has a glyph for {listed} (it would not print); "
+                         f"{font_advice(char for char, _ in problems)}")
+    data = {**data, "fonts": list(fonts.families)}
+    if data.get("dir") == "rtl":
+        isolate_embedded_ltr(data)
     root = Path(tempfile.mkdtemp(prefix=f"deskbook-{target.stem}-"))
     try:
         for source in TEMPLATES.glob("*.typ"):
@@ -77,7 +84,7 @@ def prepare(template: str, data: dict[str, Any], content_dir: Path, target: Path
     except BaseException:
         shutil.rmtree(root, ignore_errors=True)
         raise
-    return PreparedPdf(template, root, target, bounds)
+    return PreparedPdf(template, root, target, bounds, fonts)
 
 
 def print_work(data: Any) -> dict[str, int]:
@@ -121,6 +128,19 @@ def _copy_assets(data: dict[str, Any], content_dir: Path, root: Path, pdf_name: 
             holder["src"] = posix
 
 
+def typst_job(prepared: PreparedPdf, output: str, timestamp: dt.datetime) -> dict[str, Any]:
+    """What typst_process.py is asked to do: the one place its job is written."""
+    return {
+        "input": str(prepared.root / prepared.template),
+        "root": str(prepared.root),
+        "font_paths": prepared.fonts.font_paths(prepared.root / "fonts"),
+        "timestamp": int(timestamp.timestamp()),
+        "pdf_standards": PDF_STANDARDS,
+        "output": output,
+        "memory_limit": prepared.bounds.memory_limit * 1024 * 1024,
+    }
+
+
 def compile_pdf(prepared: PreparedPdf, timestamp: dt.datetime) -> RenderedPdf:
     """Compile to a temporary file beside the target, in a process of its own (see typst_process.py), and
     rename it over the target when complete, so a failure keeps the previous PDF. Safe to run in threads:
@@ -129,15 +149,7 @@ def compile_pdf(prepared: PreparedPdf, timestamp: dt.datetime) -> RenderedPdf:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.tmp", dir=target.parent)
     os.close(handle)
-    job = {
-        "input": str(prepared.root / prepared.template),
-        "root": str(prepared.root),
-        "font_paths": [str(FONTS)],
-        "timestamp": int(timestamp.timestamp()),
-        "pdf_standards": PDF_STANDARDS,
-        "output": temporary,
-        "memory_limit": prepared.bounds.memory_limit * 1024 * 1024,
-    }
+    job = typst_job(prepared, temporary, timestamp)
     bounds = prepared.bounds
     try:
         try:

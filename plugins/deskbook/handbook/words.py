@@ -72,8 +72,21 @@ def handbook_words(words: Localization) -> dict[str, str]:
 
 
 def desk_card_words(words: Localization) -> dict[str, str]:
-    return _translated(_DESK_CARD, words)
+    return {**_translated(_DESK_CARD, words), "onward": words.onward_arrow}
 
 
 def log_form_words(words: Localization) -> dict[str, str]:
     return _translated(_LOG_FORM, words)
+
+
+def print_language(words: Localization) -> dict[str, object]:
+    """How the PDFs set text in the manual's language: Typst's ``lang`` and ``region`` (hyphenation, line
+    breaking, the PDF's language tag), the writing direction, and the quotation marks around what staff
+    say. Babel's CLDR data has no quotation marks, so they are words of the catalogue, which a language
+    translates (「」 in Japanese, „“ in German)."""
+    return {
+        "lang": words.language,
+        "region": words.locale.territory or None,
+        "dir": words.locale.text_direction,
+        "quotes": [words.pgettext("opening quotation mark", "“"), words.pgettext("closing quotation mark", "”")],
+    }

@@ -130,6 +130,13 @@ class Localization:
             return whole
         return f"{self.number(value.low)}\u2013{whole}"
 
+    @property
+    def onward_arrow(self) -> str:
+        """The arrow from a case to where it goes next, pointing the way the language reads: "→" is not
+        mirrored in right-to-left text, so it would point back; a catalogue may choose another arrow."""
+        arrow = self.pgettext("arrow from a case to where it goes next", "→")
+        return "←" if arrow == "→" and self.locale.text_direction == "rtl" else arrow
+
     # -- identity -------------------------------------------------------------------------------------------
     @property
     def language(self) -> str:
@@ -282,10 +289,11 @@ def _plural_forms_problems(text: str) -> list[tuple[int, str]]:
     """The ``Plural-Forms`` header is a C expression gettext evaluates for every count: it must parse, be
     arithmetic on ``n`` only, and choose one of its ``nplurals`` forms for every count."""
     # As written: Babel's own mime_headers give a Plural-Forms rebuilt from what it understood.
-    header = re.search(r'^"Plural-Forms:([^"\n]*?)(?:\\n)?"', text, re.MULTILINE)
+    # pybabel writes a long expression (Arabic's six forms) over several quoted lines: join them.
+    header = re.search(r'^"Plural-Forms:((?:[^"\n]*(?<!\\n)"\n")*[^"\n]*?)(?:\\n)?"$', text, re.MULTILINE)
     if header is None:
         return []
-    written = header.group(1).strip()
+    written = header.group(1).replace('"\n"', "").strip()
     line = text.count("\n", 0, header.start()) + 1
     fix = "write it as in the GNU gettext manual, like nplurals=2; plural=(n != 1);"
     match = _PLURAL_FORMS.match(written)

@@ -1,0 +1,74 @@
+"""``check``'s part of the glyph check: every character the PDFs would print needs a font, and ``check``
+says so before ``build`` would stop on it, at the YAML line that holds the character.
+
+It judges the content's text and Deskbook's own words in the manual's language (the catalogue's
+translations, month and day names, the currency sign, digits) against the shipped fonts and those
+:mod:`.print_fonts` would choose; ``build`` checks the finished print data once more.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ..limits import text_fields
+from .print_fonts import choose_fonts, font_advice
+
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostics
+    from ..locale import Localization
+    from ..manual import Manual
+
+
+def own_words(words: Localization) -> list[str]:
+    """What Deskbook itself prints in the manual's language, beyond the content."""
+    from babel.messages.pofile import read_po
+
+    from ..locale import DOMAIN, PACKAGE_CATALOGUES
+
+    with (PACKAGE_CATALOGUES / f"{DOMAIN}.pot").open("rb") as stream:
+        template = read_po(stream)
+    texts: list[str] = []
+    for message in template:
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            texts += [words.translations.ngettext(message.id[0], message.id[1], count) for count in (1, 2, 5)]
+        elif message.context:
+            texts.append(words.pgettext(message.context, str(message.id)))
+        else:
+            texts.append(words.gettext(str(message.id)))
+    locale = words.locale
+    texts += [*locale.months["format"]["wide"].values(), *locale.days["format"]["wide"].values()]
+    texts += [words.date(dt.date(2026, month, 28)) for month in range(1, 13)]
+    texts += [words.money(Decimal("1234567.89")), words.number(Decimal("1234567.89")), words.percent(15)]
+    return texts
+
+
+def check_print_glyphs(manual: Manual, diagnostics: Diagnostics) -> None:
+    project_dir = manual.content_dir.parent
+    words = manual.localization
+    located = [(document, path, text) for document in manual.documents
+               for path, text in text_fields(document.model)]
+    deskbook_words = own_words(words)
+    fonts = choose_fonts([text for _, _, text in located] + deskbook_words, words.language, project_dir)
+    if not fonts.missing:
+        return
+    for document, path, text in located:
+        lacking = sorted(set(text) & fonts.missing)
+        if lacking:
+            diagnostics.error(document.location(path),
+                              f"no print font has a glyph for {_listed(lacking)} (it would not print in the "
+                              f"PDFs); {font_advice(lacking)}")
+    lacking = sorted(set("".join(deskbook_words)) & fonts.missing)
+    if lacking:
+        settings = next(doc for doc in manual.documents if doc.content_file.name == "manual")
+        diagnostics.error(settings.location(("locale", "language")),
+                          f"Deskbook's own words in {words.locale.english_name} (dates, amounts, headings) "
+                          f"use {_listed(lacking)}, which no print font has; {font_advice(lacking)}")
+
+
+def _listed(chars: list[str]) -> str:
+    shown = ", ".join(f"U+{ord(char):04X} '{char}'" for char in chars[:6])
+    return shown + (f" and {len(chars) - 6} more" if len(chars) > 6 else "")

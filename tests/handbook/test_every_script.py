@@ -1,0 +1,132 @@
+"""A Japanese (ja_JP, JPY) and an Arabic (ar_SA, SAR) company build the site and every PDF with the glyph
+check on, each with a catalogue of Deskbook's words made the README's way (``pybabel init``), and every
+character of their content comes back out of the PDFs. The fonts for CJK come from Debian's
+fonts-noto-cjk (``make test`` installs it), chosen by handbook/print_fonts.py.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from deskbook.cli import main
+from deskbook.handbook.bidi import LRI, PDI, isolate_ltr_runs
+from deskbook.handbook.print_fonts import SYSTEM_FONT_DIRS, choose_fonts
+from projects import BUILD_EPOCH, REPO_ROOT, build_project
+
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
+PDFS = ("handbook.pdf", "handbook-supervisor.pdf", "desk-card.pdf", "log-form.pdf")
+# Right-to-left embeddings pdftotext puts around what it reads back, and line breaks.
+_LAYOUT = re.compile(r"[\u202a-\u202e\u2066-\u2069\s]+")
+
+
+def _built(name: str, tmp_path_factory, monkeypatch) -> Path:
+    project = tmp_path_factory.mktemp(name) / "project"
+    shutil.copytree(FIXTURES / name, project)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    assert build_project(project) == 0, f"the {name} fixture builds with --strict"
+    return project
+
+
+@pytest.fixture(scope="module")
+def japanese(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as patch:
+        yield _built("japanese", tmp_path_factory, patch)
+
+
+@pytest.fixture(scope="module")
+def arabic(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as patch:
+        yield _built("arabic", tmp_path_factory, patch)
+
+
+def _text(pdf: Path) -> str:
+    """What poppler reads back, without the layout: the characters in reading order."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return _LAYOUT.sub("", out.stdout)
+
+
+def _fonts(pdf: Path) -> set[str]:
+    names = set()
+    for page in PdfReader(pdf).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return names
+
+
+def _squeezed(text: str) -> str:
+    return _LAYOUT.sub("", text)
+
+
+def test_japanese_pdfs_print_every_character_with_bold_headings(japanese):
+    pdf_dir = japanese / "site" / "pdf"
+    assert sorted(path.name for path in pdf_dir.glob("*.pdf")) == sorted(PDFS)
+    handbook = _text(pdf_dir / "handbook.pdf")
+    assert "目次" in handbook  # the project's catalogue: "Contents"
+    assert _squeezed("有効なレシートがあれば、当店で購入したものは") in handbook
+    assert "2026年11月1日" in handbook  # Deskbook's own date, in Japanese
+    assert any(name.startswith("NotoSansCJKjp-Bold") for name in _fonts(pdf_dir / "handbook.pdf"))
+    card = _text(pdf_dir / "desk-card.pdf")
+    # What staff say is quoted the Japanese way, from the catalogue's quotation marks.
+    assert "「担当の部署におつなぎします。" in card and "ありません。」" in card
+    assert "“" not in card
+    assert "問い合わせ記録" in _text(pdf_dir / "log-form.pdf")
+    assert PdfReader(pdf_dir / "handbook.pdf").trailer["/Root"]["/Lang"] == "ja-JP"
+
+
+def test_arabic_pdfs_print_every_character_right_to_left(arabic):
+    pdf_dir = arabic / "site" / "pdf"
+    assert sorted(path.name for path in pdf_dir.glob("*.pdf")) == sorted(PDFS)
+    handbook = _text(pdf_dir / "handbook.pdf")
+    # Phrases without the lam-alef ligature: poppler reads it back as two letters in the wrong order.
+    for phrase in ("استرداد المبالغ", "مدير خدمة", "المحتويات", "Visa", "HB-2041"):
+        assert _squeezed(phrase) in handbook, phrase
+    card = _text(pdf_dir / "desk-card.pdf")
+    assert _squeezed("سأحولك") in card and "HB-2041" in card
+    assert "←" in card  # the onward arrow points the way Arabic reads
+    assert PdfReader(pdf_dir / "handbook.pdf").trailer["/Root"]["/Lang"] == "ar-SA"
+
+
+def test_check_names_the_line_of_a_character_no_font_has_and_how_to_add_one(tmp_path, capfd):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "japanese", project)
+    policy = project / "content" / "policies" / "refunds.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("title: 返金", "title: 返金\ue123"),
+                      encoding="utf-8")
+    assert main(["check", "-f", str(project / "mkdocs.yml")]) == 1
+    captured = capfd.readouterr()
+    out = captured.out + captured.err
+    assert re.search(r"content/policies/refunds\.yaml:3:8: error: no print font has a glyph for U\+E123", out)
+    assert "put a .otf or .ttf file that has it in the project's fonts/ folder" in out
+    assert "apt-get install fonts-noto-core" in out
+
+
+def test_a_font_in_the_project_folder_comes_before_the_installed_ones(tmp_path):
+    installed = sorted(path for folder in SYSTEM_FONT_DIRS for path in folder.rglob("NotoSansCJK-*.ttc"))
+    assert installed, "fonts-noto-cjk is installed for the tests (SYSTEM_PACKAGES_TEST in the Makefile)"
+    (tmp_path / "fonts").mkdir()
+    for path in installed:
+        (tmp_path / "fonts" / path.name).symlink_to(path)
+    chosen = choose_fonts(["返金の期間"], "ja_JP", tmp_path)
+    assert chosen.families == ("Noto Sans CJK JP",)
+    assert [path.name for path in chosen.files] == ["NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc"]
+    assert all(path.parent == tmp_path / "fonts" for path in chosen.files)
+    assert not chosen.missing
+
+
+def test_the_face_named_in_the_manuals_language_is_chosen():
+    assert choose_fonts(["返金"], "zh_TW", None).families == ("Noto Sans CJK TC",)
+    assert choose_fonts(["返金"], "ko_KR", None).families == ("Noto Sans CJK KR",)
+    assert choose_fonts(["Refunds"], "en_US", None).families == ()  # the shipped fonts draw it
+
+
+def test_left_to_right_runs_are_isolated_with_their_punctuation_outside():
+    assert isolate_ltr_runs("رقم طلبك هو HB-2041.") == f"رقم طلبك هو {LRI}HB-2041{PDI}."
+    assert isolate_ltr_runs("بطاقة Visa أو Mada.") == f"بطاقة {LRI}Visa{PDI} أو {LRI}Mada{PDI}."
+    assert isolate_ltr_runs("عربي فقط 41") == "عربي فقط 41"  # digits alone read right in Arabic
+    assert isolate_ltr_runs("Left in English.") == f"{LRI}Left in English.{PDI}"  # its full stop with it
