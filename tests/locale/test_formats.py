@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from deskbook.locale import AmountError, localization, parse_amount
 from deskbook.model import Duration, Money, locale_context
 from deskbook.model.escalation import Condition
-from deskbook.model.explain import slugify
+from deskbook.model.explain import heading_anchor, slugify
 
 NBSP = "\u00a0"
 
@@ -152,9 +152,24 @@ def test_durations_are_shown_in_the_manual_s_language(language, written, expecte
     ("Straße & Größe", "strasse-grosse"),
     ("Política de devoluciones", "politica-de-devoluciones"),
     ("Encyclopædia", "encyclopaedia"),
+    ("あいさつの仕方", "aisatsunoshifang"),  # anyascii reads kanji in Mandarin: letters, not "my-id"
+    ("سياسة الاسترداد", "sysh-lstrdd"),
+    ("מדיניות החזרות", "mdynyvt-hhzrvt"),
+    ("Москва", "moskva"),
 ])
 def test_ids_made_from_titles_keep_their_letters(title, slug):
     assert slugify(title) == slug
+
+
+@pytest.mark.parametrize("heading, anchor", [
+    ("It's a refund", "its-a-refund"),  # English anchors stay what Python-Markdown made them
+    ("Returns & refunds", "returns-refunds"),
+    ("Straße", "strasse"),
+    ("あいさつ", "aisatsu"),
+    ("返品ポリシー", "fanpinporishi"),
+])
+def test_heading_anchors_are_transliterated(heading, anchor):
+    assert heading_anchor(heading, "-") == anchor
 
 
 def test_a_yaml_number_is_read_as_the_manager_wrote_it():
@@ -165,3 +180,13 @@ def test_a_yaml_number_is_read_as_the_manager_wrote_it():
     assert parse_amount(YamlFloat("12.50"), "EUR", german) == (Decimal("12.50"), "EUR")
     assert parse_amount(YamlFloat("1.500"), "USD", Locale.parse("en_US")) == (Decimal("1.500"), "USD")
     assert parse_amount(YamlInt("1500"), "EUR", german) == (Decimal("1500"), "EUR")
+
+
+def test_the_glossary_order_is_the_collation_order():
+    from deskbook.locale import collation_key
+
+    words = ["Zebra", "éclair", "Ärger", "eclair", "apfel", "りんご", "かさ", "あいさつ", "さくら"]
+    assert sorted(words, key=collation_key) == [
+        "apfel", "Ärger", "eclair", "éclair", "Zebra", "あいさつ", "かさ", "さくら", "りんご"]
+    arabic = ["ياء", "باب", "الانتظار", "تاجر"]
+    assert sorted(arabic, key=collation_key) == ["الانتظار", "باب", "تاجر", "ياء"]

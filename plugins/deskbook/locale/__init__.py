@@ -30,6 +30,7 @@ from babel.messages.pofile import PoFileError, PoFileParser
 
 from .formats import (
     CLDR_DURATION_UNITS,
+    collation_key,
     format_cldr_duration,
     format_date,
     format_money,
@@ -331,6 +332,7 @@ __all__ = [
     "AmountError",
     "Localization",
     "catalogue_problems",
+    "collation_key",
     "localization",
     "parse_amount",
     "parse_locale",

@@ -17,6 +17,7 @@ from ...clock import SourceDateEpochError, build_datetime, today
 from ...diagnostics import Diagnostics, format_report
 from ...locale.theme import theme_language_missing
 from ...manual import Manual
+from ...model.explain import heading_anchor
 from ...pipeline import report_reference_problems
 from ...review.site_pages import review_site_pages
 from ...safety import links_out_of, sanitised_svg
@@ -105,6 +106,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         follow_manual_language(config, self.manual.localization)
         # Python-Markdown takes Extension objects as well as names; MkDocs types the list as names only.
         config.markdown_extensions.append(self.references)  # type: ignore[arg-type]
+        _transliterated_heading_anchors(config)
         _turn_off_material_tooltips(config)
         self.brand = brand(self.manual)
         _apply_brand(config, self.brand)
@@ -316,6 +318,13 @@ def _printed_shortcuts(config: MkDocsConfig, manual: Manual) -> list[PdfShortcut
 def _search_plugin_options(config: MkDocsConfig):
     search = config.plugins.get("material/search") or config.plugins.get("search")
     return getattr(search, "config", None) or {}
+
+
+def _transliterated_heading_anchors(config: MkDocsConfig) -> None:
+    """Heading anchors in any script: Python-Markdown's own slugify drops every letter outside ASCII, so
+    Japanese headings all became ``_1``, ``_2``. A ``slugify`` set in mkdocs.yml is left alone."""
+    if "toc" in config.markdown_extensions:
+        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_anchor)
 
 
 def _turn_off_material_tooltips(config: MkDocsConfig) -> None:
