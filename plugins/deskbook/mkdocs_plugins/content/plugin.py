@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 from ...clock import SourceDateEpochError, build_datetime, today
 from ...diagnostics import Diagnostics, format_report
-from ...locale.theme import theme_language_missing
+from ...locale.theme import search_language, theme_language_missing
 from ...manual import Manual
 from ...model.explain import heading_anchor
 from ...pipeline import report_reference_problems
@@ -85,7 +85,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.search_weights = {}
         # Read before the search plugin fills in its defaults: what mkdocs.yml sets, Deskbook leaves alone.
         search_options = _search_plugin_options(config)
-        self.search_settings = {name: search_options.get(name) is None for name in ("separator", "pipeline")}
+        self.search_settings = {name: search_options.get(name) is None for name in ("separator", "pipeline", "lang")}
         self.content_error = None
         if not self.config.enabled:
             return config
@@ -270,9 +270,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        # The manual's language for search, unless mkdocs.yml names the search plugin's lang.
+        follows_manual = self.manual is not None and self.search_settings.get("lang", True)
         refine_search_index_file(
             Path(config.site_dir), self.search_weights,
             separator=self.search_settings.get("separator", True), pipeline=self.search_settings.get("pipeline", True),
+            language=search_language(self.manual.localization) if follows_manual and self.manual else None,
         )
         extend_search_worker(Path(config.site_dir))
         if self.config.offline_search:
