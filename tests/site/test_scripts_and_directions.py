@@ -50,6 +50,13 @@ def arabic_site(tmp_path_factory):
         yield site, url
 
 
+@pytest.fixture(scope="module")
+def hebrew_site(tmp_path_factory):
+    site = _switched_example(tmp_path_factory.mktemp("he"), "he_IL", "ILS", "ברכת הלקוח", "פתחו כל שיחה בחום.")
+    with served(site) as url:
+        yield site, url
+
+
 def _result_titles(page, url: str, query: str) -> list[str]:
     page.goto(url + "index.html")
     page.wait_for_load_state("networkidle")
@@ -98,3 +105,47 @@ def test_who_decides_reads_arabic_digits(page, arabic_site, typed, expected):
     page.click(".deskbook-who-decides button[type=submit]")
     answer = page.locator(".deskbook-who-decides-answer").inner_text()
     assert "Team Lead may approve it" in answer and expected in answer
+
+
+# Every label of every level, measured against its own box, as the browser lays it out (scaled to the
+# phone's width by the page's CSS).
+LABELS_OUTSIDE_THEIR_BOX = """() => {
+    const outside = [];
+    for (const level of document.querySelectorAll(".deskbook-chain .deskbook-chain-level")) {
+        const box = level.querySelector("rect").getBoundingClientRect();
+        for (const label of level.querySelectorAll("text")) {
+            const drawn = label.getBoundingClientRect();
+            if (drawn.left < box.left - 0.5 || drawn.right > box.right + 0.5) {
+                outside.push(`${label.textContent}: ${Math.round(drawn.left)}-${Math.round(drawn.right)} px ` +
+                             `in a ${Math.round(box.left)}-${Math.round(box.right)} px box`);
+            }
+        }
+    }
+    return {outside, levels: document.querySelectorAll(".deskbook-chain-level").length};
+}"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}])
+@pytest.mark.parametrize("site", ["arabic_site", "hebrew_site"])
+def test_every_diagram_label_stays_in_its_box_right_to_left(browser, request, site, viewport):
+    built, url = request.getfixturevalue(site)
+    context = browser.new_context(viewport=viewport)
+    try:
+        page = context.new_page()
+        for chain in sorted((built / "escalation").glob("*.html")):
+            page.goto(url + f"escalation/{chain.name}")
+            measured = page.evaluate(LABELS_OUTSIDE_THEIR_BOX)
+            assert measured["outside"] == [], chain.name
+    finally:
+        context.close()
+    chains = [path for path in (built / "escalation").glob("*.html") if "deskbook-chain-level" in path.read_text()]
+    assert len(chains) >= 3  # the example's chains were all measured
+
+
+def test_chains_point_the_way_the_language_reads(arabic_site):
+    index = (arabic_site[0] / "escalation" / "index.html").read_text()
+    assert "\u2190" in index and "\u2192" not in index
+    chain = next(path for path in (arabic_site[0] / "escalation").glob("*.html")
+                 if "deskbook-chain-level" in path.read_text())
+    svg = chain.read_text()
+    assert 'direction="rtl"' in svg and "\u2068" in svg  # English role names isolated inside Arabic

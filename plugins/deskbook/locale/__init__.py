@@ -108,6 +108,16 @@ class Localization:
         return self.locale.language
 
     @property
+    def direction(self) -> str:
+        """``ltr`` or ``rtl``: the way the manual's script runs (CLDR's character order)."""
+        return self.locale.text_direction
+
+    @property
+    def next_arrow(self) -> str:
+        """The arrow from one step of a sequence to the next, pointing the way the language reads."""
+        return "\u2190" if self.direction == "rtl" else "\u2192"
+
+    @property
     def html_lang(self) -> str:
         """``de-DE``: BCP 47, for ``<html lang>`` and the PDFs' language."""
         return "-".join(part for part in (self.locale.language, self.locale.territory) if part)

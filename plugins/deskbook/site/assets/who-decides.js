@@ -111,9 +111,12 @@
       var path = element("p");
       path.appendChild(element("strong", this.words.chain + " "));
       path.appendChild(link(chain.title, chain.href));
-      var steps = [];
-      for (var i = 0; i < chain.levels.length; i++) steps.push(this.roles[chain.levels[i].role].title);
-      path.appendChild(document.createTextNode(": " + steps.join(" → ")));
+      // Each role its own bidi isolate, the arrow pointing the way the language reads.
+      path.appendChild(document.createTextNode(": "));
+      for (var i = 0; i < chain.levels.length; i++) {
+        if (i) path.appendChild(document.createTextNode(" " + this.words.arrow + " "));
+        path.appendChild(element("bdi", this.roles[chain.levels[i].role].title));
+      }
       answer.appendChild(path);
       for (var j = 0; decision.role && j < chain.levels.length; j++) {
         if (chain.levels[j].role === decision.role.id) {
