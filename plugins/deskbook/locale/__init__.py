@@ -139,6 +139,10 @@ def localization(language: str = DEFAULT_LANGUAGE, currency: str = DEFAULT_CURRE
     return Localization(locale, currency, _translations(locale, project_dir))
 
 
+# The folder beside content/ that holds a project's own catalogues: locale/<lang>/LC_MESSAGES/deskbook.po.
+CATALOGUE_FOLDER = "locale"
+
+
 def catalogue_candidates(locale: Locale) -> list[str]:
     """Folder names to try for a locale, most specific first: ``de_DE``, then ``de``."""
     names = [str(locale)]
@@ -151,7 +155,8 @@ def project_catalogues(locale: Locale, project_dir: Path | None) -> list[Path]:
     """The project's own .po files for a locale, most specific first."""
     if project_dir is None:
         return []
-    paths = (project_dir / "locale" / name / "LC_MESSAGES" / f"{DOMAIN}.po" for name in catalogue_candidates(locale))
+    paths = (project_dir / CATALOGUE_FOLDER / name / "LC_MESSAGES" / f"{DOMAIN}.po"
+             for name in catalogue_candidates(locale))
     return [path for path in paths if path.is_file()]
 
 
@@ -336,6 +341,7 @@ def _compiled(catalog: Catalog) -> gettext.GNUTranslations:
 
 
 __all__ = [
+    "CATALOGUE_FOLDER",
     "DEFAULT_CURRENCY",
     "DEFAULT_LANGUAGE",
     "N_",
