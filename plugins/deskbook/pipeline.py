@@ -166,7 +166,7 @@ _previous: dict[tuple, PreviousEdition] = {}
 
 def previous_edition(manual: Manual, project_root: Path | None = None) -> PreviousEdition | None:
     """The previous edition named in manual.yaml, read from git once per revision (not once per output)."""
-    from .review.revisions import RevisionError, export_content, git_root, resolve_revision
+    from .review.revisions import RevisionError, export_project, git_root, resolve_revision
 
     tag = manual.settings.edition.previous_tag
     if not tag:
@@ -183,7 +183,7 @@ def previous_edition(manual: Manual, project_root: Path | None = None) -> Previo
     if key not in _previous:
         with tempfile.TemporaryDirectory(prefix="deskbook-edition-") as temporary:
             try:
-                old_content = export_content(repo, commit, manual.content_dir, Path(temporary))
+                old_content = export_project(repo, commit, manual.content_dir, Path(temporary))
                 old, _ = load_manual(old_content, Path(temporary))
                 # Like with like: outputs compare it with the current Manual, whose prose is resolved.
                 old = resolved_manual(old) if old is not None else None

@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, se
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from .locale import Localization
+from .locale import Localization, collation_key
 from .model import CHANNEL_NAMES, KINDS
 from .model.fields import label
 from .model.product import ISSUE_STATUSES
@@ -23,6 +23,8 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
     return {
         "channel": lambda channel: words.gettext(CHANNEL_NAMES[channel]) if channel in CHANNEL_NAMES else channel,
         "money": words.money,
+        # Lists a reader scans by word (the glossary) in the collation order, not by code point.
+        "collated": lambda items, attribute: sorted(items, key=lambda item: collation_key(getattr(item, attribute))),
         "percent": words.percent,
         "duration": words.duration,
         "quantity": words.quantity,

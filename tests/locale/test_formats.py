@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from deskbook.locale import AmountError, localization, parse_amount
 from deskbook.model import Duration, Money, locale_context
 from deskbook.model.escalation import Condition
-from deskbook.model.explain import slugify
+from deskbook.model.explain import heading_anchor, slugify
 
 NBSP = "\u00a0"
 
@@ -30,6 +30,22 @@ NBSP = "\u00a0"
     ("$1,500", "en_US", "USD", ("1500", "USD")),
     ("250 USD", "de_DE", "EUR", ("250", "USD")),  # an ISO code names another currency for this amount
     ("1 000 000", "fr_FR", "EUR", ("1000000", "EUR")),
+    # Typed the local way: signs and names from CLDR, abbreviations CLDR lacks, local digits and separators.
+    ("2,500円", "ja_JP", "JPY", ("2500", "JPY")),
+    ("￥2,500", "ja_JP", "JPY", ("2500", "JPY")),
+    ("250 ر.س", "ar_SA", "SAR", ("250", "SAR")),
+    ("250 ر.س.\u200f", "ar_SA", "SAR", ("250", "SAR")),  # the sign exactly as CLDR writes it
+    ("﷼ 250", "ar_SA", "SAR", ("250", "SAR")),
+    ("٢٥٠", "ar_SA", "SAR", ("250", "SAR")),
+    ("٢٬٥٠٠٫٥٠ ر.س", "ar_SA", "SAR", ("2500.50", "SAR")),
+    ('300 ש"ח', "he_IL", "ILS", ("300", "ILS")),
+    ("300 ש״ח", "he_IL", "ILS", ("300", "ILS")),
+    ("₪300", "he_IL", "ILS", ("300", "ILS")),
+    ("Rs. 1,500", "hi_IN", "INR", ("1500", "INR")),
+    ("२५० ₹", "hi_IN", "INR", ("250", "INR")),
+    ("Fr. 1’500", "de_CH", "CHF", ("1500", "CHF")),
+    ("1’500", "de_CH", "CHF", ("1500", "CHF")),
+    ("1'500.50 CHF", "de_CH", "CHF", ("1500.50", "CHF")),
 ])
 def test_amounts_read_as_typed(typed, language, currency, expected):
     amount, amount_currency = parse_amount(typed, currency, Locale.parse(language))
@@ -39,6 +55,9 @@ def test_amounts_read_as_typed(typed, language, currency, expected):
 @pytest.mark.parametrize("typed, language, currency, message", [
     ("$250", "de_DE", "EUR", "'$' is not the manual's currency (EUR"),
     ("kr 250", "en_US", "USD", "'kr' is not the manual's currency (USD"),
+    ("250 ر.س", "ja_JP", "JPY", "'ر.س' is not the manual's currency (JPY"),
+    ("2,500円", "en_US", "USD", "'円' is not the manual's currency (USD"),
+    ("٢٥٠٫٥", "ja_JP", "JPY", "more precise than JPY allows"),
     ("lots", "de_DE", "EUR", "'lots' is not an amount of money; write a number like 1.500"),
     ("1,500.50", "de_DE", "EUR", "write it like 1.500 or 1.234,50"),
     ("-5", "en_US", "USD", "negative"),
@@ -133,9 +152,24 @@ def test_durations_are_shown_in_the_manual_s_language(language, written, expecte
     ("Straße & Größe", "strasse-grosse"),
     ("Política de devoluciones", "politica-de-devoluciones"),
     ("Encyclopædia", "encyclopaedia"),
+    ("あいさつの仕方", "aisatsunoshifang"),  # anyascii reads kanji in Mandarin: letters, not "my-id"
+    ("سياسة الاسترداد", "sysh-lstrdd"),
+    ("מדיניות החזרות", "mdynyvt-hhzrvt"),
+    ("Москва", "moskva"),
 ])
 def test_ids_made_from_titles_keep_their_letters(title, slug):
     assert slugify(title) == slug
+
+
+@pytest.mark.parametrize("heading, anchor", [
+    ("It's a refund", "its-a-refund"),  # English anchors stay what Python-Markdown made them
+    ("Returns & refunds", "returns-refunds"),
+    ("Straße", "strasse"),
+    ("あいさつ", "aisatsu"),
+    ("返品ポリシー", "fanpinporishi"),
+])
+def test_heading_anchors_are_transliterated(heading, anchor):
+    assert heading_anchor(heading, "-") == anchor
 
 
 def test_a_yaml_number_is_read_as_the_manager_wrote_it():
@@ -146,3 +180,13 @@ def test_a_yaml_number_is_read_as_the_manager_wrote_it():
     assert parse_amount(YamlFloat("12.50"), "EUR", german) == (Decimal("12.50"), "EUR")
     assert parse_amount(YamlFloat("1.500"), "USD", Locale.parse("en_US")) == (Decimal("1.500"), "USD")
     assert parse_amount(YamlInt("1500"), "EUR", german) == (Decimal("1500"), "EUR")
+
+
+def test_the_glossary_order_is_the_collation_order():
+    from deskbook.locale import collation_key
+
+    words = ["Zebra", "éclair", "Ärger", "eclair", "apfel", "りんご", "かさ", "あいさつ", "さくら"]
+    assert sorted(words, key=collation_key) == [
+        "apfel", "Ärger", "eclair", "éclair", "Zebra", "あいさつ", "かさ", "さくら", "りんご"]
+    arabic = ["ياء", "باب", "الانتظار", "تاجر"]
+    assert sorted(arabic, key=collation_key) == ["الانتظار", "باب", "تاجر", "ياء"]

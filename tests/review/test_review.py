@@ -354,3 +354,25 @@ def test_diff_of_prose_only_names_the_pages_it_touches(repo, capsys, monkeypatch
     changed = re.search(r"^Pages and PDFs that change .*: (.*)\.$", out, re.M).group(1)
     assert "`standards/email-hold.html`" in changed and "`index.html`" not in changed
     assert "Knowledge-check answer" not in out
+
+
+def test_diff_renders_each_revision_with_its_own_catalogue(tmp_path, capsys, monkeypatch):
+    # The project's own catalogue renames words on every policy and script page; the base revision must be rendered with
+    # it too, or every page reads as changed when one product line was.
+    project = copy_example_project(tmp_path / "repo")
+    catalogue = project / "locale" / "en" / "LC_MESSAGES"
+    catalogue.mkdir(parents=True)
+    (catalogue / "deskbook.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Current"\nmsgstr "In force"\n\nmsgid "Phone"\nmsgstr "Telephone"\n', encoding="utf-8")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "edition 1, with our own words")
+    apron = project / "content" / "products" / "linen-apron.yaml"
+    apron.write_text(apron.read_text().replace("  - Four colours\n", "  - Five colours\n"))
+    monkeypatch.chdir(project)
+    assert main(["diff", "HEAD", "--format", "json"]) == 0  # the working tree reads the catalogue too
+    data = json.loads(capsys.readouterr().out)
+    assert [change["id"] for change in data["changes"]] == ["linen-apron"]
+    assert data["outputs_changed"]["pages"] == ["products/linen-apron.html"]
+    assert data["knowledge_check_answers_changed"] == []

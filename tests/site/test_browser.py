@@ -152,6 +152,8 @@ def test_quiz_words_come_from_the_page(built_example):
 @pytest.mark.parametrize(("request_kind", "amount", "expected"), [
     ("refund", "40", "You may agree to this yourself"),
     ("refund", "200", "Team Lead may approve it"),
+    ("refund", "٢٠٠", "Team Lead may approve it"),  # Arabic-Indic digits, as an Arabic keyboard types them
+    ("refund", "1,000", "goes to Director of Customer Care"),  # the English group mark, not a decimal comma
     ("refund", "800", "goes to Director of Customer Care"),
     ("discount", "25", "Customer Care Manager may approve it"),
     ("routing-privacy-requests", None, "Send it to Customer Care Manager"),

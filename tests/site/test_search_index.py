@@ -96,3 +96,13 @@ def test_entries_weigh_as_their_page_does():
     assert boosts[0] == boosts[1] > 1
     assert boosts[2] < page_weight("call-log") * 10 < 1
     assert boosts[3] is None  # weight 1: left as Material wrote it
+
+
+def test_the_manual_s_language_is_searched_with_lunr_s_support_for_it():
+    # Material's Arabic translation writes lang "en" and pipeline " ": English settings and no stemmer.
+    index = {"config": {"lang": ["en"], "pipeline": [" "]}}
+    find_as_typed(index, language="ar")
+    assert index["config"]["lang"] == ["ar"] and index["config"]["pipeline"] == ["stemmer"]
+    kept = {"config": {"lang": ["en"]}}
+    find_as_typed(kept)
+    assert kept["config"]["lang"] == ["en"]

@@ -33,7 +33,7 @@ def diff(base: str, head: str | None, config_file: Path | None, fmt: str) -> int
     from ..review.changes import diff_manuals
     from ..review.rendered import compare, render
     from ..review.report import to_json, to_markdown
-    from ..review.revisions import RevisionError, export_content, git_root
+    from ..review.revisions import RevisionError, export_project, git_root
 
     config_file = project_config(config_file)
     content_dir = content_dir_of(config_file)
@@ -50,7 +50,7 @@ def diff(base: str, head: str | None, config_file: Path | None, fmt: str) -> int
                     docs[label] = docs_dir
                 else:
                     root = Path(temporary) / label
-                    folder = export_content(repo, revision, content_dir, root)
+                    folder = export_project(repo, revision, content_dir, root)
                     docs[label] = _export_docs(repo, revision, docs_dir, root)
                     root = root / content_dir.relative_to(repo).parent
                     prefix = f"{revision}:"

@@ -30,6 +30,7 @@ from babel.messages.pofile import PoFileError, PoFileParser
 
 from .formats import (
     CLDR_DURATION_UNITS,
+    collation_key,
     format_cldr_duration,
     format_date,
     format_money,
@@ -144,6 +145,16 @@ class Localization:
         return self.locale.language
 
     @property
+    def direction(self) -> str:
+        """``ltr`` or ``rtl``: the way the manual's script runs (CLDR's character order)."""
+        return self.locale.text_direction
+
+    @property
+    def next_arrow(self) -> str:
+        """The arrow from one step of a sequence to the next, pointing the way the language reads."""
+        return "\u2190" if self.direction == "rtl" else "\u2192"
+
+    @property
     def html_lang(self) -> str:
         """``de-DE``: BCP 47, for ``<html lang>`` and the PDFs' language."""
         return "-".join(part for part in (self.locale.language, self.locale.territory) if part)
@@ -165,6 +176,10 @@ def localization(language: str = DEFAULT_LANGUAGE, currency: str = DEFAULT_CURRE
     return Localization(locale, currency, _translations(locale, project_dir))
 
 
+# The folder beside content/ that holds a project's own catalogues: locale/<lang>/LC_MESSAGES/deskbook.po.
+CATALOGUE_FOLDER = "locale"
+
+
 def catalogue_candidates(locale: Locale) -> list[str]:
     """Folder names to try for a locale, most specific first: ``de_DE``, then ``de``."""
     names = [str(locale)]
@@ -177,7 +192,8 @@ def project_catalogues(locale: Locale, project_dir: Path | None) -> list[Path]:
     """The project's own .po files for a locale, most specific first."""
     if project_dir is None:
         return []
-    paths = (project_dir / "locale" / name / "LC_MESSAGES" / f"{DOMAIN}.po" for name in catalogue_candidates(locale))
+    paths = (project_dir / CATALOGUE_FOLDER / name / "LC_MESSAGES" / f"{DOMAIN}.po"
+             for name in catalogue_candidates(locale))
     return [path for path in paths if path.is_file()]
 
 
@@ -363,12 +379,14 @@ def _compiled(catalog: Catalog) -> gettext.GNUTranslations:
 
 
 __all__ = [
+    "CATALOGUE_FOLDER",
     "DEFAULT_CURRENCY",
     "DEFAULT_LANGUAGE",
     "N_",
     "AmountError",
     "Localization",
     "catalogue_problems",
+    "collation_key",
     "localization",
     "parse_amount",
     "parse_locale",

@@ -9,11 +9,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from decimal import Decimal
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.numbers import format_decimal
 from babel.units import format_unit
+from pyuca import Collator
 
 
 def format_money(amount: Decimal, currency: str, locale: Locale) -> str:
@@ -50,3 +52,16 @@ CLDR_DURATION_UNITS = {"second": "duration-second", "minute": "duration-minute",
 def format_cldr_duration(count: int | Decimal, unit: str, locale: Locale) -> str:
     """``2 Stunden``, ``1 semana``: a count of a calendar unit in the locale's words."""
     return format_unit(count, CLDR_DURATION_UNITS[unit], length="long", locale=locale)
+
+
+@cache
+def _collator() -> Collator:
+    return Collator()
+
+
+def collation_key(text: str) -> tuple[int, ...]:
+    """Where a word sorts in a list a reader scans, by the Unicode Collation Algorithm (pyuca, the default
+    table): accents and case after the letter (Apfel, Ärger, eclair, éclair, Zebra), kana in gojūon order,
+    Arabic and Hebrew in their alphabets' order. Babel has no collation; the default table has no
+    per-language tailoring (Swedish puts å after z), which needs ICU, a system library we do not ask for."""
+    return _collator().sort_key(text)

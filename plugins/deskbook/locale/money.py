@@ -1,28 +1,46 @@
 """Reading an amount of money the way a manager types it: ``1500``, ``1 500``, ``1,500.50``, ``12 000 kr``,
-``€250``, ``250 EUR``.
+``€250``, ``250 EUR``, ``2,500円``, ``٢٥٠ ر.س``, ``1’500 Fr.``.
 
 The manual's locale decides what ``1.500`` means (fifteen hundred in German, one and a half in English);
 a currency sign must be the manual's own, while an ISO code may name another currency for one field.
+Digits of any script (Arabic-Indic ``٢٥٠``, Devanagari, full-width) count as the digits they are.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from babel import Locale
 from babel.numbers import (
     NumberFormatError,
     format_decimal,
+    get_currency_name,
     get_currency_precision,
     get_currency_symbol,
     is_currency,
     parse_decimal,
 )
 
-_AMOUNT = re.compile(r"^(?P<before>[^\d\s.,+-][^\d]*?)?\s*(?P<number>[-+]?\d[\d\s.,'\u00a0\u202f\u2009]*?)\s*"
+# Group marks a number may carry whatever the locale: spaces, apostrophes (the Swiss 1'500 and 1’500) and the
+# Arabic thousands separator U+066C; U+066B is the Arabic decimal separator.
+_GROUPS = "\\s\u00a0\u202f\u2009'\u2019\u066c"
+_ARABIC_DECIMAL = "\u066b"
+_AMOUNT = re.compile(rf"^(?P<before>[^\d\s.,+-][^\d]*?)?\s*(?P<number>[-+]?\d[\d.,{_GROUPS}{_ARABIC_DECIMAL}]*?)\s*"
                      r"(?P<after>[^\d\s.,][^\d]*)?$")
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+_SPACES = re.compile(rf"[{_GROUPS}]")
+# Marks that change how a sign is shown, not what it is: bidi marks (CLDR writes ر.س.\u200f), the
+# closing full stop of an abbreviation (Rs., Fr.), gershayim typed as a quotation mark (ש"ח, ש״ח).
+_SIGN_DECORATION = re.compile(r"[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069.\s]")
+# Signs people type that CLDR (as Babel ships it: no narrow or variant symbols) does not list for the
+# currency. Kept to what CLDR lacks; everything else comes from Babel below.
+_TYPED_SIGNS = {
+    "SAR": ("\ufdfc",),  # U+FDFC RIAL SIGN, the ligature of ريال
+    "ILS": ('ש"ח',),  # the Hebrew abbreviation of shekel hadash
+    "CHF": ("Fr", "SFr"),  # the Swiss abbreviation of franc
+    "INR": ("Rs",),  # rupee as typed in English and Hindi text
+}
 _MACHINE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 
@@ -31,9 +49,26 @@ class AmountError(ValueError):
 
 
 def currency_signs(currency: str, locale: Locale) -> set[str]:
-    """What may stand for the manual's currency: its code, and its sign as the locale or English writes it."""
-    signs = {currency, get_currency_symbol(currency, locale), get_currency_symbol(currency, "en")}
-    return {sign.casefold() for sign in signs}
+    """What may stand for the manual's currency: its code, its sign as the locale, its language's default
+    locale or English writes it, its names in the locale's language (円, 日本円, ريال سعودي), and the typed
+    abbreviations CLDR lacks; compared without bidi marks, full stops or spacing."""
+    language = Locale(locale.language)
+    signs = {currency, get_currency_symbol(currency, locale), get_currency_symbol(currency, language),
+             get_currency_symbol(currency, "en"), *_TYPED_SIGNS.get(currency, ())}
+    for names in (locale, language):
+        # One count per plural category Arabic has (one, two, few, many, other): 円 is Japanese's "other".
+        signs.update(get_currency_name(currency, count, names) for count in (None, 1, 2, 3, 11, 100))
+    return {_sign_key(sign) for sign in signs}
+
+
+def _sign_key(sign: str) -> str:
+    return _SIGN_DECORATION.sub("", sign).replace("\u05f4", '"').casefold()
+
+
+def _ascii_digits(text: str) -> str:
+    """Digits of any script as ASCII digits (٢٥٠ is 250); the Arabic decimal separator as a full stop."""
+    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char
+                   for char in text).replace(_ARABIC_DECIMAL, ".")
 
 
 def parse_amount(value: object, currency: str, locale: Locale) -> tuple[Decimal, str]:
@@ -57,6 +92,12 @@ def parse_amount(value: object, currency: str, locale: Locale) -> tuple[Decimal,
     marker = (match.group("before") or match.group("after") or "").strip()
     amount_currency = _currency_of(marker, currency, locale, written) if marker else currency
     number = _SPACES.sub("", match.group("number"))
+    if not number.isascii() or _ARABIC_DECIMAL in number:
+        arabic_decimal = _ARABIC_DECIMAL in number
+        number = _ascii_digits(number)
+        if arabic_decimal:  # the separators of Arabic digits say what they are; no locale needs asking
+            return _checked(_machine(number, amount_currency, locale, written), amount_currency, written,
+                            locale), amount_currency
     try:
         amount = parse_decimal(number, locale=locale, strict=True)
     except NumberFormatError:
@@ -65,7 +106,7 @@ def parse_amount(value: object, currency: str, locale: Locale) -> tuple[Decimal,
 
 
 def _currency_of(marker: str, currency: str, locale: Locale, written: str) -> str:
-    if marker.casefold() in currency_signs(currency, locale):
+    if _sign_key(marker) in currency_signs(currency, locale):
         return currency
     if re.fullmatch(r"[A-Z]{3}", marker) and is_currency(marker):
         return marker  # an ISO code names another currency on purpose: this amount keeps it

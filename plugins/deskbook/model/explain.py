@@ -10,6 +10,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any, Union
 
+from anyascii import anyascii
+from markdown.extensions.toc import slugify as markdown_slugify
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
@@ -177,16 +179,16 @@ def _number_hint(value: Any) -> str:
     return ""
 
 
-# Letters that Unicode does not decompose into a base letter and a mark.
-_TRANSLITERATIONS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "þ": "th",
-                                   "ł": "l", "ı": "i", "ŧ": "t", "ħ": "h"})
+def heading_anchor(text: str, separator: str) -> str:
+    """Python-Markdown's heading anchor of the transliterated title: the same anchors as before for English
+    ("it-s" would break links to "#its"), letters instead of nothing for other scripts."""
+    return markdown_slugify(anyascii(text), separator)
 
 
-def slugify(text: str) -> str:
-    """An id from a title, keeping its letters: 'Sandnessjøen Ålesund' -> 'sandnessjoen-alesund'."""
-    plain = unicodedata.normalize("NFKD", text.lower().translate(_TRANSLITERATIONS))
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+def slugify(text: str, separator: str = "-") -> str:
+    """An id from a title in any script, transliterated by anyascii (a maintained table per Unicode block):
+    'Sandnessjøen Ålesund' -> 'sandnessjoen-alesund', 'あいさつ' -> 'aisatsu', 'سياسة' -> 'sysh'."""
+    slug = re.sub(r"[^a-z0-9]+", separator, anyascii(text).lower()).strip(separator)
     return slug or "my-id"
 
 

@@ -1,4 +1,6 @@
-"""Read the content folder as it was at a git revision, without touching the working tree."""
+"""Read the content folder as it was at a git revision, without touching the working tree, with the
+folders beside it that change how it renders (its catalogues and fonts), so a revision is rendered as it
+was built then, not in the words and fonts of today's working tree."""
 
 from __future__ import annotations
 
@@ -6,6 +8,11 @@ import io
 import subprocess
 import tarfile
 from pathlib import Path
+
+from ..locale import CATALOGUE_FOLDER
+
+# Beside content/: the project's own catalogues (locale/), and the fonts it prints with (fonts/).
+RENDERED_WITH = (CATALOGUE_FOLDER, "fonts")
 
 
 class RevisionError(Exception):
@@ -44,6 +51,21 @@ def export_content(repo: Path, revision: str, content_dir: Path, destination: Pa
             archive.extractall(destination, filter=_files_and_folders_only)
     except (tarfile.TarError, OSError) as exc:
         raise RevisionError(f"cannot read '{relative}' at revision '{revision}': {exc}") from None
+    return target
+
+
+def export_project(repo: Path, revision: str, content_dir: Path, destination: Path) -> Path:
+    """``content_dir`` at ``revision`` (see :func:`export_content`), and beside it the folders of
+    ``RENDERED_WITH`` the project had at that revision."""
+    target = export_content(repo, revision, content_dir, destination)
+    commit = resolve_revision(repo, revision)
+    for name in RENDERED_WITH:
+        beside = content_dir.parent / name
+        relative = beside.resolve().relative_to(repo.resolve()).as_posix()
+        listed = subprocess.run(["git", "ls-tree", "-d", "--name-only", commit, "--", relative], cwd=repo,
+                                capture_output=True, text=True, check=False)
+        if listed.stdout.strip():  # a project without its own catalogues or fonts has no folder to read
+            export_content(repo, commit, beside, destination)
     return target
 
 

@@ -1,6 +1,9 @@
 """Escalation chain diagrams, drawn at build time as inline SVG: no JavaScript, prints as vectors.
 
-Geometry is computed here; the markup comes from the ``chain.svg.j2`` template (autoescaped).
+Geometry is computed here; the markup comes from the ``chain.svg.j2`` template (autoescaped). In a
+right-to-left language the labels start at the box's right edge and the drawing says ``direction="rtl"``
+itself, so it reads right in a page, a PDF or a file of its own; each label's text is a bidi isolate
+(U+2068 ... U+2069) there, so an English role name or a number inside Arabic keeps its own order and punctuation.
 """
 
 from __future__ import annotations
@@ -21,6 +24,16 @@ GAP = 34
 WRAP_AT = 52
 
 
+TEXT_INSET = 14
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+def isolated(text: str, direction: str) -> str:
+    """In a right-to-left manual, text that keeps its own direction inside the line (SVG text has no <bdi>);
+    left-to-right drawings stay as they were, byte for byte."""
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}" if direction == "rtl" else text
+
+
 @dataclass(frozen=True)
 class DiagramBox:
     x: int
@@ -32,6 +45,7 @@ class DiagramBox:
     within: str
     lines: tuple[str, ...]
     href_id: str
+    text_x: int  # where the labels start: the left edge's inset, or the right edge's in right-to-left
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,7 @@ class ChainDiagram:
     arrows: tuple[DiagramArrow, ...]
     title: str
     then_title: str | None
+    direction: str
 
 
 def layout_chain(manual: Manual, chain: Chain) -> ChainDiagram:
@@ -67,8 +82,10 @@ def layout_chain(manual: Manual, chain: Chain) -> ChainDiagram:
         height = PADDING * 2 + LINE_HEIGHT * (2 + len(lines))
         if boxes:
             arrows.append(DiagramArrow(x + BOX_WIDTH // 2, y - GAP + 2, y - 4))
-        boxes.append(DiagramBox(x, y, BOX_WIDTH, height, number, title, words.duration(level.respond_within), lines,
-                                level.role))
+        text_x = x + BOX_WIDTH - TEXT_INSET if words.direction == "rtl" else x + TEXT_INSET
+        boxes.append(DiagramBox(x, y, BOX_WIDTH, height, number, isolated(title, words.direction),
+                                isolated(words.duration(level.respond_within), words.direction), lines, level.role,
+                                text_x))
         y += height + GAP
     then = manual.get("chain", chain.then) if chain.then else None
     if then is not None:
@@ -80,7 +97,8 @@ def layout_chain(manual: Manual, chain: Chain) -> ChainDiagram:
         boxes=tuple(boxes),
         arrows=tuple(arrows),
         title=chain.title,
-        then_title=then.title if then is not None else None,
+        then_title=isolated(then.title, words.direction) if then is not None else None,
+        direction=words.direction,
     )
 
 

@@ -28,11 +28,16 @@ _SPACES = re.compile(r"\s+")
 NUMBERS_FIELD = "numbers"
 
 # Besides where the language's own separator splits (white space and hyphens), words end at brackets,
-# quotes and punctuation; a full stop only where no word follows it ("care@harbourline.example" and
-# "2.1" stay whole). A JavaScript regular expression, as Lunr reads it.
-PUNCTUATION_SEPARATOR = r"[()\[\]{}<>\"\u201c\u201d\u201e\u00ab\u00bb,;:!?/|\u00b7\u2026]+|\.(?!\w)"
+# quotes and punctuation, also Arabic (، ؛ ؟) and full-width CJK (「」『』（）！？・); a full stop only where
+# no word follows it ("care@harbourline.example" and "2.1" stay whole). A JavaScript regular expression,
+# as Lunr reads it.
+PUNCTUATION_SEPARATOR = (r"[()\[\]{}<>\"\u201c\u201d\u201e\u00ab\u00bb,;:!?/|\u00b7\u2026"
+                         r"\u060c\u061b\u061f\u300c-\u300f\uff08\uff09\uff01\uff1f\u30fb]+|\.(?!\w)")
 # Words as typed are stemmed ("refunds" finds "refund"): the language's stemmer joins Material's stages.
 STEMMER = "stemmer"
+
+# The languages Lunr can stem and split, as Material ships them: lunr.<language>.min.js.
+LUNR_LANGUAGES = "assets/javascripts/lunr/min"
 
 SEARCH_WORKER_PATCH = Path(__file__).parent / "assets" / "search-worker.js"
 MATERIAL_SEARCH_WORKER = "assets/javascripts/workers/search.*.min.js"
@@ -104,12 +109,18 @@ def summary_first(text: str) -> str:
     return " ".join(part for part in (match["lead"], match["furniture"].strip(), rest) if part)
 
 
-def find_as_typed(index: dict[str, Any], separator: bool = True, pipeline: bool = True) -> None:
-    """Words split where staff would split them, and stemmed; each left alone where ``mkdocs.yml`` sets it."""
+def find_as_typed(index: dict[str, Any], separator: bool = True, pipeline: bool = True,
+                  language: str | None = None) -> None:
+    """Words split where staff would split them, and stemmed; each left alone where ``mkdocs.yml`` sets it.
+    ``language`` is the manual's, where Lunr has a stemmer for it: Material's Arabic and Hebrew
+    translations search with English settings, so الانتظار was never stemmed and انتظار found nothing."""
     config = index.setdefault("config", {})
+    if language is not None:
+        config["lang"] = [language]
     if separator and PUNCTUATION_SEPARATOR not in config.get("separator", ""):
         config["separator"] = "|".join(part for part in (config.get("separator"), PUNCTUATION_SEPARATOR) if part)
-    stages = config.setdefault("pipeline", [])
+    # Material's translations write " " for "no stages"; that is no stage's name.
+    stages = config["pipeline"] = [stage for stage in config.get("pipeline", []) if stage.strip()]
     if pipeline and STEMMER not in stages:
         stages.insert(0, STEMMER)
 
@@ -132,12 +143,17 @@ def refine_search_index_file(
     weights: Mapping[str, float] | None = None,
     separator: bool = True,
     pipeline: bool = True,
+    language: str | None = None,
 ) -> Path | None:
+    """The index refined in place; ``language`` (the manual's, unless mkdocs.yml names the search's) is
+    searched with Lunr's support for it where Material ships that."""
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return None
     index = refine_search_index(json.loads(path.read_text(encoding="utf-8")))
-    find_as_typed(index, separator, pipeline)
+    if language is not None and not (site_dir / LUNR_LANGUAGES / f"lunr.{language}.min.js").is_file():
+        language = None
+    find_as_typed(index, separator, pipeline, language)
     weigh_entries(index, weights or {})
     for entry in index.get("docs", []):
         if "#" not in entry.get("location", "#"):

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
 from ..locale import Localization
 from ..manual import Manual
 from ..model import CHANNEL_NAMES, Money
@@ -60,6 +62,8 @@ def who_decides_data(manual: Manual, href: Callable[[str, str], str]) -> dict[st
         "thresholds": thresholds,
         "routed": routed,
         "chains": [_chain(manual, chain, href, words) for chain in in_reading_order(manual.entities("chain"))],
+        # How the locale writes a number, so the helper reads 1.500 as fifteen hundred in German.
+        "numbers": {"decimal": get_decimal_symbol(words.locale), "group": get_group_symbol(words.locale)},
     }
 
 

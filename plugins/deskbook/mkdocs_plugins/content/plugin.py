@@ -15,8 +15,9 @@ from mkdocs.structure.pages import Page
 
 from ...clock import SourceDateEpochError, build_datetime, today
 from ...diagnostics import Diagnostics, format_report
-from ...locale.theme import theme_language_missing
+from ...locale.theme import search_language, theme_language_missing
 from ...manual import Manual
+from ...model.explain import heading_anchor
 from ...options import ContentOptions, options_from
 from ...pipeline import report_reference_problems
 from ...review.site_pages import review_site_pages
@@ -87,7 +88,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.search_weights = {}
         # Read before the search plugin fills in its defaults: what mkdocs.yml sets, Deskbook leaves alone.
         search_options = _search_plugin_options(config)
-        self.search_settings = {name: search_options.get(name) is None for name in ("separator", "pipeline")}
+        self.search_settings = {name: search_options.get(name) is None for name in ("separator", "pipeline", "lang")}
         self.content_error = None
         if not self.options.enabled:
             return config
@@ -108,6 +109,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         follow_manual_language(config, self.manual.localization)
         # Python-Markdown takes Extension objects as well as names; MkDocs types the list as names only.
         config.markdown_extensions.append(self.references)  # type: ignore[arg-type]
+        _transliterated_heading_anchors(config)
         _turn_off_material_tooltips(config)
         self.brand = brand(self.manual)
         _apply_brand(config, self.brand)
@@ -271,9 +273,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.options.enabled:
             return
+        # The manual's language for search, unless mkdocs.yml names the search plugin's lang.
+        follows_manual = self.manual is not None and self.search_settings.get("lang", True)
         refine_search_index_file(
             Path(config.site_dir), self.search_weights,
             separator=self.search_settings.get("separator", True), pipeline=self.search_settings.get("pipeline", True),
+            language=search_language(self.manual.localization) if follows_manual and self.manual else None,
         )
         extend_search_worker(Path(config.site_dir))
         if self.options.offline_search:
@@ -319,6 +324,13 @@ def _printed_shortcuts(config: MkDocsConfig, manual: Manual) -> list[PdfShortcut
 def _search_plugin_options(config: MkDocsConfig):
     search = config.plugins.get("material/search") or config.plugins.get("search")
     return getattr(search, "config", None) or {}
+
+
+def _transliterated_heading_anchors(config: MkDocsConfig) -> None:
+    """Heading anchors in any script: Python-Markdown's own slugify drops every letter outside ASCII, so
+    Japanese headings all became ``_1``, ``_2``. A ``slugify`` set in mkdocs.yml is left alone."""
+    if "toc" in config.markdown_extensions:
+        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_anchor)
 
 
 def _turn_off_material_tooltips(config: MkDocsConfig) -> None:

@@ -2,7 +2,10 @@
 // Material turns every word typed into a prefix ("line" -> line*), and a prefix of a title word weighs as
 // much as the word itself, so "supervisor line" put "Linen apron" first. Each word now also counts as
 // typed, stemmed the language's way, with far more weight than the longer words it begins; a word that
-// begins no word of the index is read as a slip of one letter ("refnd" finds "refund").
+// begins no word of the index is read as a slip of one letter ("refnd" finds "refund"). Japanese,
+// Chinese and Korean are written without spaces: the index holds the words Lunr's segmenter cut the text
+// into, so a typed run of kana or kanji (あいさつ, お客様へのあいさつ) is cut at the index's own words,
+// every one of them required.
 (function () {
   "use strict";
   var lunr = self.lunr;
@@ -11,6 +14,7 @@
   var WHOLE_WORD = 8; // how much more a word as typed weighs than a longer word it begins
   var SLIP_LENGTH = 4; // shorter words have too many neighbours one letter away to guess from
   var PLAIN_PREFIX = /^([^+\-~^:*]+)\*$/; // a word Material made a prefix of, with no modifier of its own
+  var UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30fc]/u; // scripts written without spaces
 
   var search = lunr.Index.prototype.search;
 
@@ -28,6 +32,25 @@
     return index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(word, 1)).toArray();
   }
 
+  // A run of unspaced script as the index's words, longest first from the left; the last may be the
+  // beginning of a longer word. Null where the run holds something the index has no word for.
+  function segments(index, run) {
+    var pieces = [];
+    for (var start = 0; start < run.length;) {
+      var end = run.length;
+      while (end > start && !(run.slice(start, end) in index.invertedIndex)) end--;
+      if (end === start) {
+        var rest = run.slice(start);
+        if (!begins(index, rest)) return null;
+        pieces.push(rest + "*");
+        break;
+      }
+      pieces.push(run.slice(start, end));
+      start = end;
+    }
+    return pieces;
+  }
+
   // The query Lunr runs, and for each index word it may match that the typed word does not begin, the
   // typed word: Material marks a word "missing" from a result unless a matched word begins with it.
   function refine(index, query) {
@@ -36,6 +59,13 @@
       var plain = PLAIN_PREFIX.exec(part);
       if (!plain) return part;
       var word = plain[1].toLowerCase();
+      if (UNSPACED.test(word) && !(word in index.invertedIndex)) {
+        var pieces = segments(index, word);
+        if (pieces && pieces.length > 1) {
+          pieces.forEach(function (piece) { typed[piece.replace(/\*$/, "")] = word; });
+          return pieces.map(function (piece) { return "+" + piece; }).join(" ");
+        }
+      }
       var found = stems(index, word);
       if (found.length || begins(index, word)) {
         found.forEach(function (stem) { typed[stem] = word; });

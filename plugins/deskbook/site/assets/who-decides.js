@@ -23,6 +23,21 @@
     return anchor;
   }
 
+  // A decimal digit of any script as its value: Unicode keeps each script's digits 0-9 in a row, so the
+  // digits before it in the row say which it is (٢ is the third of ٠١٢...).
+  function digitValue(digit) {
+    var code = digit.codePointAt(0), before = 0;
+    while (before < 9 && /\p{Nd}/u.test(String.fromCodePoint(code - before - 1))) before++;
+    return String(before);
+  }
+
+  // An amount typed the locale's way (1.500 in German, 1’500 in Swiss German, ٢٥٠ in Arabic) as a number.
+  function readAmount(typed, numbers) {
+    var text = String(typed).replace(/\p{Nd}/gu, digitValue).replace(/[\s'\u2019\u066c]/g, "");
+    text = text.split(numbers.group).join("").split(numbers.decimal).join(".").replace("\u066b", ".");
+    return /^\d+(\.\d+)?$/.test(text) ? parseFloat(text) : NaN;
+  }
+
   function Helper(root) {
     this.data = JSON.parse(root.querySelector(".deskbook-who-decides-data").textContent);
     this.words = JSON.parse(root.querySelector(".deskbook-who-decides-words").textContent);
@@ -96,9 +111,12 @@
       var path = element("p");
       path.appendChild(element("strong", this.words.chain + " "));
       path.appendChild(link(chain.title, chain.href));
-      var steps = [];
-      for (var i = 0; i < chain.levels.length; i++) steps.push(this.roles[chain.levels[i].role].title);
-      path.appendChild(document.createTextNode(": " + steps.join(" → ")));
+      // Each role its own bidi isolate, the arrow pointing the way the language reads.
+      path.appendChild(document.createTextNode(": "));
+      for (var i = 0; i < chain.levels.length; i++) {
+        if (i) path.appendChild(document.createTextNode(" " + this.words.arrow + " "));
+        path.appendChild(element("bdi", this.roles[chain.levels[i].role].title));
+      }
       answer.appendChild(path);
       for (var j = 0; decision.role && j < chain.levels.length; j++) {
         if (chain.levels[j].role === decision.role.id) {
@@ -128,7 +146,7 @@
   Helper.prototype.update = function () {
     var request = this.form.elements.request.value;
     this.amountRow.hidden = !this.find(this.data.measured, request);
-    var amount = parseFloat(String(this.form.elements.amount.value).replace(",", "."));
+    var amount = readAmount(this.form.elements.amount.value, this.data.numbers);
     this.show(this.decide(request, amount));
   };
 
