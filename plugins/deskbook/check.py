@@ -68,9 +68,10 @@ def check_references(manual: Manual, diagnostics: Diagnostics, suggestions: Sugg
             hint = f"; did you mean '{guess}:{target_id}'?" if guess else f"; kinds are: {', '.join(KINDS)}"
             diagnostics.error(ref.location, f"unknown kind '{kind}' in reference '{ref.target}'{hint}")
             continue
-        if manual.get(kind, target_id) is not None or kind in manual.incomplete_kinds:
+        built_in = KINDS[kind].built_in
+        if manual.get(kind, target_id) is not None or target_id in built_in or kind in manual.incomplete_kinds:
             continue
-        known = manual.records.get(kind, {})
+        known = list(dict.fromkeys([*manual.records.get(kind, {}), *built_in]))
         guess = suggestions.closest(target_id, kind, known, cutoff=0.5)
         if guess:
             hint = f"; did you mean '{guess}'?"

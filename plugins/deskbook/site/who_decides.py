@@ -9,7 +9,7 @@ from typing import Any
 
 from ..locale import Localization
 from ..manual import Manual
-from ..model import CHANNEL_NAMES, Money
+from ..model import Money
 from .reading_order import in_reading_order
 
 # The requests a rep can measure against the authority matrix: the Authority field that limits each.
@@ -78,7 +78,7 @@ def _targets(manual: Manual, category_id: str | None, words: Localization) -> li
     if category is None:
         return []
     return [
-        {"channel": words.gettext(CHANNEL_NAMES.get(channel, channel)),
+        {"channel": manual.channel_name(channel),
          "within": words.duration(category.targets[channel])}
         for channel in manual.schedule.channels
         if category.takes(channel)
