@@ -24,6 +24,7 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
         "channel": channel_name(words),
         "money": words.money,
         "percent": words.percent,
+        "any_of": words.any_of,
         "duration": words.duration,
         "limit_summary": lambda limit: limit.summary(words),
         "longdate": words.date,

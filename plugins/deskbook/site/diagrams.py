@@ -67,7 +67,7 @@ def layout_chain(manual: Manual, chain: Chain) -> ChainDiagram:
         height = PADDING * 2 + LINE_HEIGHT * (2 + len(lines))
         if boxes:
             arrows.append(DiagramArrow(x + BOX_WIDTH // 2, y - GAP + 2, y - 4))
-        boxes.append(DiagramBox(x, y, BOX_WIDTH, height, number, title, words.duration(level.respond_within), lines,
+        boxes.append(DiagramBox(x, y, BOX_WIDTH, height, number, title, level.response_words(words), lines,
                                 level.role))
         y += height + GAP
     then = manual.get("chain", chain.then) if chain.then else None

@@ -93,6 +93,6 @@ def _chain(manual: Manual, chain, href, words: Localization) -> dict[str, Any]:
         "id": chain.id,
         "title": chain.display_title,
         "href": href("chain", chain.id),
-        "levels": [{"role": level.role, "within": words.duration(level.respond_within)} for level in chain.levels],
+        "levels": [{"role": level.role, "within": level.response_words(words)} for level in chain.levels],
         "scripts": [{"title": script.title, "href": href("script", script.id)} for script in scripts],
     }
