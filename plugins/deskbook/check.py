@@ -35,6 +35,7 @@ def check_manual(
     check_authority_rises(manual, diagnostics)
     check_schedule_coverage(manual, diagnostics)
     check_placeholders(manual, diagnostics, suggestions)
+    check_log_fields(manual, diagnostics, suggestions)
     check_prose_references(manual, diagnostics)
     check_rule_values(manual, diagnostics)
     check_stale_prose(manual, diagnostics)
@@ -69,9 +70,10 @@ def check_references(manual: Manual, diagnostics: Diagnostics, suggestions: Sugg
             hint = f"; did you mean '{guess}:{target_id}'?" if guess else f"; kinds are: {', '.join(KINDS)}"
             diagnostics.error(ref.location, f"unknown kind '{kind}' in reference '{ref.target}'{hint}")
             continue
-        if manual.get(kind, target_id) is not None or kind in manual.incomplete_kinds:
+        built_in = KINDS[kind].built_in
+        if manual.get(kind, target_id) is not None or target_id in built_in or kind in manual.incomplete_kinds:
             continue
-        known = manual.records.get(kind, {})
+        known = list(dict.fromkeys([*manual.records.get(kind, {}), *built_in]))
         guess = suggestions.closest(target_id, kind, known, cutoff=0.5)
         if guess:
             hint = f"; did you mean '{guess}'?"
@@ -273,6 +275,26 @@ def check_placeholders(manual: Manual, diagnostics: Diagnostics, suggestions: Su
         unbalanced = PLACEHOLDER.sub("", text)
         if "{" in unbalanced or "}" in unbalanced:
             diagnostics.error(record.location(*path), "unmatched '{' or '}'; placeholders are written {name}")
+
+
+def check_log_fields(manual: Manual, diagnostics: Diagnostics, suggestions: Suggestions) -> None:
+    """A sample log's ticket fields are fields logging.yaml declares, each with one of its values when it
+    has a closed list."""
+    declared = {field.id: field for field in manual.logging_guide.fields}
+    for log in manual.entities("call-log"):
+        record = manual.record(log)
+        for name, value in log.fields.items():
+            field = declared.get(name)
+            if field is None:
+                guess = suggestions.closest(name, "log fields", declared, cutoff=0.5)
+                hint = f"; did you mean '{guess}'?" if guess else f"; logging.yaml's fields are: {', '.join(declared)}"
+                diagnostics.error(record.location("fields", name, key=True),
+                                  f"unknown log field '{name}'{hint}")
+            elif field.values and value not in field.values:
+                guess = suggestions.closest(value, f"values of {name}", field.values, cutoff=0.5)
+                hint = f"; did you mean '{guess}'?" if guess else ""
+                diagnostics.error(record.location("fields", name),
+                                  f"'{value}' is not one of the values of {name}: {', '.join(field.values)}{hint}")
 
 
 def check_unique_local_ids(manual: Manual, diagnostics: Diagnostics) -> None:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from .diagnostics import Diagnostics, Location, display_path
 from .load import SourceMap, StrictYamlError, read_yaml
 from .locale import Localization, localization
-from .model import CONTENT_FILES, ContentFile, Entity, RefTo, content_file_for, locale_context
+from .model import CHANNEL_KINDS, CONTENT_FILES, ContentFile, Entity, RefTo, content_file_for, locale_context
 from .model.call_log import LoggingGuide
 from .model.company import Company
 from .model.escalation import RoleList, Routing
@@ -193,6 +193,23 @@ class Manual:
 
     def references_to(self, kind: str, entity_id: str) -> list[Reference]:
         return [ref for ref in self.references if ref.target_kind_and_id == (kind, entity_id)]
+
+    def channel_kind(self, channel_id: str) -> str | None:
+        """The built-in kind of a channel (``web`` for a declared portal), None for an unknown id."""
+        declared = self.get("channel", channel_id)
+        if declared is not None:
+            return str(declared.channel_kind)
+        return channel_id if channel_id in CHANNEL_KINDS else None
+
+    def channel_name(self, channel_id: str) -> str:
+        """What readers call a channel: its declared name ("Support portal"), or a built-in channel's words
+        in the manual's language ("Live chat", "Telefon")."""
+        declared = self.get("channel", channel_id)
+        if declared is not None:
+            return str(declared.name)
+        if channel_id in CHANNEL_KINDS:
+            return self.localization.gettext(CHANNEL_KINDS[channel_id])
+        return channel_id
 
     def visible_to(self, entity: Entity, audience: str | None) -> bool:
         """An entity with no audience is for everyone; otherwise the audience must be listed."""
@@ -381,14 +398,15 @@ def _field_ref_kind(model: type[BaseModel], name: str) -> tuple[str | None, bool
 
 
 def _ref_kind(annotation: Any) -> tuple[str | None, bool]:
-    """(kind, is_list) if the annotation is a reference or a list of references."""
+    """(kind, is_list) if the annotation is a reference, or a list of references or a mapping keyed by them
+    (``targets: {email: 4 hours}`` refers to the channel ``email``)."""
     for candidate in _annotation_layers(annotation):
         origin = typing.get_origin(candidate)
         if origin is typing.Annotated:
             for meta in candidate.__metadata__:
                 if isinstance(meta, RefTo):
                     return meta.kind, False
-        if origin in (list, tuple):
+        if origin in (list, tuple, dict):
             kind, _ = _ref_kind(typing.get_args(candidate)[0])
             if kind:
                 return kind, True
@@ -413,7 +431,10 @@ def _walk_references(value: Any, path: Path_) -> Iterator[tuple[Path_, str, str]
             item = getattr(value, name)
             kind, is_list = _field_ref_kind(type(value), name)
             if kind and item is not None:
-                if is_list:
+                if isinstance(item, dict):
+                    for key in item:
+                        yield path + (name, key), kind, key
+                elif is_list:
                     for index, target in enumerate(item):
                         yield path + (name, index), kind, target
                 else:

@@ -12,7 +12,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from .locale import Localization, collation_key
-from .model import CHANNEL_NAMES, KINDS
+from .model import CHANNEL_KINDS, KINDS
 from .model.fields import label
 from .model.product import ISSUE_STATUSES
 from .model.training import RESOURCE_FORMATS
@@ -21,11 +21,12 @@ from .model.training import RESOURCE_FORMATS
 def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
     """Filters that write values in the manual's language: ``{{ role.authority.max_refund|money }}``."""
     return {
-        "channel": lambda channel: words.gettext(CHANNEL_NAMES[channel]) if channel in CHANNEL_NAMES else channel,
+        "channel": channel_name(words),
         "money": words.money,
         # Lists a reader scans by word (the glossary) in the collation order, not by code point.
         "collated": lambda items, attribute: sorted(items, key=lambda item: collation_key(getattr(item, attribute))),
         "percent": words.percent,
+        "any_of": words.any_of,
         "duration": words.duration,
         "quantity": words.quantity,
         "limit_summary": lambda limit: limit.summary(words),
@@ -35,6 +36,18 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
         "shortdate": lambda value: Markup('<time datetime="{}">{}</time>').format(value.isoformat(),
                                                                               words.date(value, "medium")),
     }
+
+
+def channel_name(words: Localization) -> Callable[..., str]:
+    """``{{ line.channel|channel }}``: the channel's name, declared in company.yaml ("Support portal") or a
+    built-in one's words ("Live chat"), from the page's ``manual``."""
+    @pass_context
+    def name_of(context: Context, channel: str) -> str:
+        manual = context.get("manual")
+        if manual is not None:
+            return str(manual.channel_name(channel))
+        return words.gettext(CHANNEL_KINDS[channel]) if channel in CHANNEL_KINDS else channel
+    return name_of
 
 
 def field_label(words: Localization) -> Callable[[Any, str], str]:

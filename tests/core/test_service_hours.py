@@ -34,8 +34,8 @@ def broken(content: Path, old: str, new: str, capsys) -> str:
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("time_zone: America/Halifax", "time_zone: Atlantic Time",
      r"service-hours\.yaml:2:12: error: time_zone: 'Atlantic Time' is not a time zone; write an IANA name"),
-    ('closes: "20:00"', 'closes: "07:00"',
-     r"service-hours\.yaml:\d+:\d+: error: lines\[0\]\.opening\[0\]: closes \(07:00\) must be later than opens"),
+    ('closes: "20:00"', 'closes: "08:00"',
+     r"service-hours\.yaml:\d+:\d+: error: lines\[0\]\.opening\[0\]: closes \(08:00\) is the same as opens"),
     ('opens: "08:00"', "opens: 8am", r"service-hours\.yaml:\d+:16: error: lines\[0\]\.opening\[0\]\.opens: "),
     ("[mon, tue, wed, thu, fri, sat, sun]", "[mon, tue, wed, thu, fri, sat, sunday]",
      r"error: lines\[0\]\.opening\[0\]\.days\[6\]: 'sunday' is not one of: mon, tue"),

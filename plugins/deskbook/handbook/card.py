@@ -8,7 +8,6 @@ from typing import Any
 
 from ..locale import Localization
 from ..manual import Manual
-from ..model import CHANNEL_NAMES
 from ..model.card import CardList, CardRow, CardSource
 from ..model.registry import CARD_PART_SOURCES
 from ..model.schedule import Category
@@ -122,7 +121,7 @@ def _response_times(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> 
     localization = view.localization
     channels = list(view.schedule.channels)
     return {"response": {
-        "channels": [localization.gettext(CHANNEL_NAMES[channel]) for channel in channels],
+        "channels": [view.channel_name(channel) for channel in channels],
         "rows": [
             {"category": category.name, "flag": category.flag,
              "targets": [_target_words(category, channel, localization) for channel in channels]}

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.lists import format_list
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, PoFileParser
@@ -85,6 +86,10 @@ class Localization:
     def money(self, value: Any) -> str:
         amount = getattr(value, "amount", value)
         return format_money(Decimal(amount), getattr(value, "currency", self.currency), self.locale)
+
+    def any_of(self, values: list[str]) -> str:
+        """Values of which any one will do, the language's way: "premium or ultimate", "premium oder ultimate"."""
+        return format_list(values, style="or", locale=self.locale)
 
     def number(self, value: int | Decimal) -> str:
         return format_number(value, self.locale)

@@ -1,8 +1,8 @@
 """The content model: one module per kind of content, all pure pydantic (no MkDocs)."""
 
-from .base import CHANNEL_NAMES, Duration, Entity, Money, RefTo, Strict, locale_context
+from .base import CHANNEL_KINDS, Duration, Entity, Money, RefTo, Strict, locale_context
 from .call_log import CallLog, LoggingGuide
-from .company import Company, ContactChannel, Executive
+from .company import ChannelDefinition, Company, ContactChannel, Executive
 from .escalation import Authority, Chain, KeyAccount, Level, Role, RoleList, Routing, RoutingRule
 from .glossary import Glossary, Term
 from .manual_settings import AudienceDefinition, Edition, ManualSettings
@@ -27,7 +27,7 @@ from .training import (
 from .variables import Variables
 
 __all__ = [
-    "CHANNEL_NAMES",
+    "CHANNEL_KINDS",
     "CONTENT_FILES",
     "KINDS",
     "SETTINGS_FILES",
@@ -36,6 +36,7 @@ __all__ = [
     "CallLog",
     "Category",
     "Chain",
+    "ChannelDefinition",
     "Company",
     "ContactChannel",
     "ContentFile",

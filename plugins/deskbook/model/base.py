@@ -122,15 +122,43 @@ class Choices:
     names: dict[str, str]
 
 
-CHANNEL_NAMES: dict[str, str] = {
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a field whose value is the id of another entity of ``kind`` (or ``kind:id`` when kind is '*').
+
+    Written ``Annotated[Slug, RefTo("role")]``, so type checkers see the id's type (a call in the
+    annotation would hide it).
+    """
+
+    kind: str
+
+
+CHANNEL_KINDS: dict[str, str] = {
     "phone": N_("Phone"),
     "email": N_("E-mail"),
     "chat": N_("Live chat"),
     "in-person": N_("In person"),
     "letter": N_("Letter"),
     "social": N_("Social media"),
+    "web": N_("Web form or portal"),
+    "messaging": N_("Messaging app"),
+    "forum": N_("Community forum"),
+    "video": N_("Video call"),
+    "sms": N_("Text message"),
 }
-Channel = Annotated[Literal["phone", "email", "chat", "in-person", "letter", "social"], Choices(CHANNEL_NAMES)]
+"""What readers call each built-in kind of channel. Each kind is also a channel of its own that any
+manual may name without declaring it (``phone``); a company declares its other channels (a portal,
+WhatsApp) in company.yaml's ``channels``, each of one of these kinds."""
+ChannelKind = Annotated[Literal[tuple(CHANNEL_KINDS)], Choices(CHANNEL_KINDS)]  # type: ignore[valid-type]
+
+Channel = Annotated[
+    Slug,
+    RefTo("channel"),
+    Field(
+        description="a channel: one of company.yaml's channels, or a built-in one: " + ", ".join(CHANNEL_KINDS),
+        json_schema_extra={"examples": list(CHANNEL_KINDS)},
+    ),
+]
 
 
 # -- money ------------------------------------------------------------------------------------------------
@@ -273,17 +301,6 @@ def _validate_duration(value: Any) -> Duration:
         return Duration.parse(value)
     except ValueError as exc:
         raise PydanticCustomError("duration", "{message}", {"message": str(exc)}) from None
-
-
-@dataclass(frozen=True)
-class RefTo:
-    """Marks a field whose value is the id of another entity of ``kind`` (or ``kind:id`` when kind is '*').
-
-    Written ``Annotated[Slug, RefTo("role")]``, so type checkers see the id's type (a call in the
-    annotation would hide it).
-    """
-
-    kind: str
 
 
 ANY_REF_PATTERN = r"^[a-z-]+:[a-z0-9]+(?:-[a-z0-9]+)*$"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ..locale import N_
 from .base import Channel, Date, Entity, Markdown, RefTo, Slug, Strict, Text
+from .hours import TimeZone
 
 
 class LogField(Strict):
@@ -15,6 +16,19 @@ class LogField(Strict):
     label: Text = Field(title=N_("label"), description="the field's name on the form, like 'Summary'")
     description: Text = Field(title=N_("description"), description="what to write in it")
     required: bool = Field(default=True, title=N_("required"), description="whether every log must fill it in")
+    values: list[Text] = Field(
+        default_factory=list,
+        title=N_("values"),
+        description="the only values the field takes, a closed list like [Basic, Premium, Ultimate]; a sample "
+        "log's fields are checked against it. Leave out for free text",
+    )
+
+    @model_validator(mode="after")
+    def _values_once(self) -> LogField:
+        repeated = sorted({value for value in self.values if self.values.count(value) > 1})
+        if repeated:
+            raise ValueError(f"{', '.join(repeated)} appear more than once in values; give each value once")
+        return self
 
 
 class LoggingGuide(Strict):
@@ -47,7 +61,15 @@ class CallLog(Entity):
     title: Text = Field(title=N_("title"), description="the contact in a few words")
     date: Date = Field(title=N_("date"), description="the day of the contact, as YYYY-MM-DD")
     time: Text = Field(
-        title=N_("time"), description="local time as HH:MM; quote it: '14:05'", pattern=r"^[0-2][0-9]:[0-5][0-9]$"
+        title=N_("time"),
+        description="the time on the clock of time_zone, as HH:MM; quote it: '14:05'",
+        pattern=r"^[0-2][0-9]:[0-5][0-9]$",
+    )
+    time_zone: TimeZone | None = Field(
+        default=None,
+        title=N_("time zone"),
+        description="the IANA time zone of the time, like 'Europe/Berlin'; leave out for service-hours.yaml's "
+        "time_zone (or the desk's local time when there is none)",
     )
     channel: Channel = Field(title=N_("channel"), description="the channel the contact came in on")
     category: Annotated[Slug, RefTo("category")] = Field(
@@ -61,8 +83,16 @@ class CallLog(Entity):
     summary: Text = Field(title=N_("summary"), description="what the customer needed")
     actions: list[Text] = Field(min_length=1, title=N_("actions taken"), description="what the representative did")
     outcome: Text = Field(title=N_("outcome"), description="how it ended")
+    fields: dict[Slug, Text] = Field(
+        default_factory=dict,
+        title=N_("ticket fields"),
+        description="values of the log fields logging.yaml declares, by their id, like 'plan: Premium' or "
+        "'severity: Severity 2'; a field with values takes only one of them",
+    )
     escalated_to: Annotated[Slug, RefTo("chain")] | None = Field(
-        default=None, title=N_("escalated to"), description="the escalation chain the case went up"
+        default=None,
+        title=N_("escalated to"),
+        description="the id of the escalation chain the case went up (a file in escalation/), like 'complaints'",
     )
     follow_up: FollowUp | None = Field(default=None, title=N_("follow-up"), description="what is still to be done")
     annotation: Annotation = Field(title=N_("annotation"), description="what new staff should learn from it")

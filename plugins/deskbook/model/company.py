@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from ..locale import N_
-from .base import Channel, Entity, Markdown, RefTo, Slug, Strict, Text
+from .base import CHANNEL_KINDS, Channel, ChannelKind, Entity, Markdown, RefTo, Slug, Strict, Text
 
 
 class Promise(Strict):
@@ -31,8 +31,30 @@ class Executive(Entity):
                                 description="accounts or matters this person handles")
 
 
+class ChannelDefinition(Entity):
+    """A channel of the company's own (a support portal, WhatsApp, a forum): its id, what customers call it
+    and the built-in kind it is of (a portal is a web channel)."""
+
+    kind = "channel"
+    channel_kind: ChannelKind = Field(  # type: ignore[valid-type]  # a Literal made from CHANNEL_KINDS
+        alias="kind",
+        title=N_("kind"),
+        description="what sort of channel it is: " + ", ".join(CHANNEL_KINDS),
+    )
+    name: Text = Field(title=N_("name"), description="the channel as customers know it, like 'Support portal'")
+
+    @model_validator(mode="after")
+    def _builtin_id_keeps_its_kind(self) -> ChannelDefinition:
+        if self.id in CHANNEL_KINDS and self.channel_kind != self.id:
+            raise ValueError(f"'{self.id}' is the id of a built-in channel; give it kind: {self.id}, or another id")
+        return self
+
+
 class ContactChannel(Strict):
-    channel: Channel = Field(title=N_("channel"), description="phone, email, chat, in-person, letter or social")
+    channel: Channel = Field(
+        title=N_("channel"),
+        description="the channel: an id from 'channels' above, or a built-in one (" + ", ".join(CHANNEL_KINDS) + ")",
+    )
     label: Text = Field(title=N_("label"), description="what customers know the channel as, like 'Customer care line'")
     address: Text = Field(title=N_("address"), description="phone number, e-mail address, URL or street address")
     hours: Text = Field(title=N_("hours"), description="when the channel is answered, in words")
@@ -52,6 +74,12 @@ class Company(Strict):
     history: list[Milestone] = Field(min_length=1, title=N_("history"), description="milestones, oldest first")
     executives: list[Executive] = Field(min_length=1, title=N_("executives"),
                                         description="the people who lead the company, with their roles")
+    channels: list[ChannelDefinition] = Field(
+        default_factory=list,
+        title=N_("channels"),
+        description="the company's own channels beyond the built-in ones (" + ", ".join(CHANNEL_KINDS) + "), "
+        "each with an id, a kind and a name, like 'id: portal, kind: web, name: Support portal'",
+    )
     contact_channels: list[ContactChannel] = Field(min_length=1, title=N_("contact channels"),
                                                    description="how customers reach the company")
 

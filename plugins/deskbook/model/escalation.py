@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from ..locale import N_, Localization
 from .base import (
@@ -166,10 +166,35 @@ class Level(Strict):
     role: Annotated[Slug, RefTo("role")] = Field(
         title=N_("role"), description="the role that takes the case at this level"
     )
-    respond_within: Duration = Field(
-        title=N_("responds within"), description="how soon this level takes the case up, like '4 business hours'"
+    respond_within: Duration | None = Field(
+        default=None,
+        title=N_("responds within"),
+        description="how soon this level takes the case up, like '4 business hours'; leave out where the "
+        "process sets no time, or give respond_by_urgency",
+    )
+    respond_by_urgency: dict[Text, Duration] = Field(
+        default_factory=dict,
+        title=N_("responds by urgency"),
+        description="how soon this level takes the case up, by the urgency the request is marked with, like "
+        "'urgent: 30 minutes', 'timely: 1 hour', 'not urgent: 2 hours'",
     )
     hand_on_when: Text = Field(title=N_("passes on when"), description="when this level passes the case up to the next")
+
+    @model_validator(mode="after")
+    def _one_response_time(self) -> Level:
+        if self.respond_within is not None and self.respond_by_urgency:
+            raise ValueError("give respond_within or respond_by_urgency, not both")
+        return self
+
+    def response_words(self, words: Localization) -> str:
+        """The level's response time as a reader sees it: "30 minutes", "urgent: 30 minutes; timely: 1 hour",
+        or "no set time"."""
+        if self.respond_within is not None:
+            return words.duration(self.respond_within)
+        if self.respond_by_urgency:
+            return "; ".join(words.gettext("%(urgency)s: %(time)s", urgency=urgency, time=words.duration(time))
+                             for urgency, time in self.respond_by_urgency.items())
+        return words.gettext("no set time")
 
 
 class Chain(Entity):
@@ -184,6 +209,11 @@ class Chain(Entity):
     procedure: Annotated[Slug, RefTo("procedure")] | None = Field(
         default=None, title=N_("procedure"), description="the procedure staff follow along this chain"
     )
+
+
+def _one_or_more(value: object) -> object:
+    """One value, or a list of values any of which matches: ``premium`` reads as ``[premium]``."""
+    return [value] if isinstance(value, str) else value
 
 
 class Condition(Strict):
@@ -205,8 +235,11 @@ class Condition(Strict):
         title=N_("account lines over"),
         description="accounts with more lines, seats or subscriptions than this",
     )
-    account_tier: Text | None = Field(
-        default=None, title=N_("account tier"), description="like 'business' or 'premium'"
+    account_tier: Annotated[list[Text], BeforeValidator(_one_or_more)] | None = Field(
+        default=None,
+        title=N_("account tier"),
+        description="the account's tier, like 'premium', or a list of tiers any of which matches, like "
+        "[premium, ultimate]",
     )
     product: Annotated[Slug, RefTo("product")] | None = Field(
         default=None, title=N_("product"), description="the product the case is about"
@@ -251,9 +284,23 @@ class RoutingRule(Entity):
 class KeyAccount(Entity):
     kind = "account"
     name: Text = Field(title=N_("name"), description="the customer's name, as staff know the account")
-    handled_by: Annotated[Slug, RefTo("executive")] = Field(
-        title=N_("handled by"), description="the executive who takes this account's cases"
+    handled_by: Annotated[Slug, RefTo("executive")] | None = Field(
+        default=None,
+        title=N_("handled by"),
+        description="the id of the executive in company.yaml who takes this account's cases; or give handled_by_role",
     )
+    handled_by_role: Annotated[Slug, RefTo("role")] | None = Field(
+        default=None,
+        title=N_("handled by role"),
+        description="the id of the role in roles.yaml that takes this account's cases, like 'account-manager'",
+    )
+
+    @model_validator(mode="after")
+    def _one_handler(self) -> KeyAccount:
+        if (self.handled_by is None) == (self.handled_by_role is None):
+            raise ValueError("name who takes this account's cases: handled_by (an executive) or handled_by_role "
+                             "(a role), one of them")
+        return self
     reason: Text = Field(title=N_("reason"), description="why the account is handled apart")
 
 

@@ -236,7 +236,7 @@ def _field_description(model: type[BaseModel], path: Loc) -> str | None:
         return None
     parent = _model_at(model, path[:-1])
     if isinstance(parent, type) and issubclass(parent, BaseModel):
-        field = parent.model_fields.get(path[-1]) if isinstance(path[-1], str) else None
+        field = next((info for name, info in parent.model_fields.items() if path[-1] in (name, info.alias)), None)
         if field is not None:
             return field.description
     return None

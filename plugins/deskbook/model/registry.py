@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 
 from ..locale import N_
-from .base import Entity, Strict
+from .base import CHANNEL_KINDS, Entity, Strict
 from .call_log import CallLog, LoggingGuide
-from .company import Company, Executive
+from .company import ChannelDefinition, Company, Executive
 from .escalation import Chain, KeyAccount, Role, RoleList, Routing, RoutingRule
 from .glossary import Glossary, Term
 from .hours import ServiceHours, ServiceLine
@@ -95,6 +95,9 @@ class Kind:
     folder: str | None = None
     title: str = ""  # what one file holds, for messages and the schema's title
     scaffold: str = ""
+    # Ids every manual has without declaring them (the built-in channels): references to them resolve, and
+    # they are offered in "did you mean".
+    built_in: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -228,6 +231,7 @@ annotation:
     Kind(RoutingRule, N_("routing rule"), "routing rules", "escalation/index.md#routing-{id}"),
     Kind(KeyAccount, N_("key account"), "key accounts", "escalation/index.md#account-{id}"),
     Kind(Executive, N_("executive"), "executives", "company/index.md#executive-{id}"),
+    Kind(ChannelDefinition, N_("channel"), "channels", "company/index.md#channel-{id}", built_in=tuple(CHANNEL_KINDS)),
     Kind(ServiceLine, N_("service line"), "service lines", "company/index.md#line-{id}"),
     Kind(Category, N_("schedule category"), "schedule categories", "response-times.md#category-{id}"),
     Kind(Resource, N_("training resource"), "training resources", "training/library.md#resource-{id}"),

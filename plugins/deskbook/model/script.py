@@ -31,5 +31,9 @@ class Script(Entity):
     notes: Markdown | None = Field(default=None, title=N_("notes"), description="anything else staff should know")
     related_policies: list[Annotated[Slug, RefTo("policy")]] = Field(default_factory=list, title=N_("related policies"),
                                                   description="ids of policies this script carries out")
-    escalates_to: Annotated[Slug, RefTo("chain")] | None = Field(default=None, title=N_("escalates to"),
-                                              description="the escalation chain to start when the script is not enough")
+    escalates_to: Annotated[Slug, RefTo("chain")] | None = Field(
+        default=None,
+        title=N_("escalates to"),
+        description="the id of the escalation chain (a file in escalation/) to start when the script is not "
+        "enough, like 'complaints'",
+    )

@@ -287,6 +287,8 @@ def _title(manual: Manual, reference: RefTo, entity_id: Any) -> str:
     if not isinstance(entity_id, str):
         return str(entity_id)
     kind, _, target = entity_id.partition(":") if reference.kind == "*" else (reference.kind, "", entity_id)
+    if kind == "channel":
+        return manual.channel_name(target)
     entity = manual.get(kind, target)
     return entity.display_title if entity is not None else entity_id
 
@@ -345,7 +347,10 @@ def _label(path: tuple[str, ...], sides: _Sides) -> str:
             container = steps[index - 1].type if index else None
             key_type = container.key if container is not None else None
             names = key_type.choice_names if key_type is not None else {}
-            parts.append(words.gettext(names[step.part]) if step.part in names else step.part)
+            if key_type is not None and key_type.reference is not None:
+                parts.append(_title(sides.new_manual, key_type.reference, step.part))
+            else:
+                parts.append(words.gettext(names[step.part]) if step.part in names else step.part)
         index += 1
     return " › ".join(parts[sides.unnamed:] if sides.unnamed < len(parts) else parts)
 

@@ -84,7 +84,7 @@ def layout_chain(manual: Manual, chain: Chain) -> ChainDiagram:
             arrows.append(DiagramArrow(x + BOX_WIDTH // 2, y - GAP + 2, y - 4))
         text_x = x + BOX_WIDTH - TEXT_INSET if words.direction == "rtl" else x + TEXT_INSET
         boxes.append(DiagramBox(x, y, BOX_WIDTH, height, number, isolated(title, words.direction),
-                                isolated(words.duration(level.respond_within), words.direction), lines, level.role,
+                                isolated(level.response_words(words), words.direction), lines, level.role,
                                 text_x))
         y += height + GAP
     then = manual.get("chain", chain.then) if chain.then else None

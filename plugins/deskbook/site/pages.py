@@ -97,6 +97,8 @@ class PageContext:
         field_type = type_of(type(model), name)
         if field_type.reference is not None and isinstance(value, str):
             kind = field_type.reference.kind
+            if kind == "channel":  # channels are words (a built-in one has no entity to link to)
+                return Markup.escape(self.manual.channel_name(value))
             return self.link(value) if kind == "*" else self.link(kind, value)
         text = written(value, self.manual.localization, field_type)
         return Markup.escape(text if text is not None else value)

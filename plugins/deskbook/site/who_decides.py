@@ -11,7 +11,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from ..locale import Localization
 from ..manual import Manual
-from ..model import CHANNEL_NAMES, Money
+from ..model import Money
 from .reading_order import in_reading_order
 
 # The requests a rep can measure against the authority matrix: the Authority field that limits each.
@@ -82,7 +82,7 @@ def _targets(manual: Manual, category_id: str | None, words: Localization) -> li
     if category is None:
         return []
     return [
-        {"channel": words.gettext(CHANNEL_NAMES.get(channel, channel)),
+        {"channel": manual.channel_name(channel),
          "within": words.duration(category.targets[channel])}
         for channel in manual.schedule.channels
         if category.takes(channel)
@@ -97,6 +97,6 @@ def _chain(manual: Manual, chain, href, words: Localization) -> dict[str, Any]:
         "id": chain.id,
         "title": chain.display_title,
         "href": href("chain", chain.id),
-        "levels": [{"role": level.role, "within": words.duration(level.respond_within)} for level in chain.levels],
+        "levels": [{"role": level.role, "within": level.response_words(words)} for level in chain.levels],
         "scripts": [{"title": script.title, "href": href("script", script.id)} for script in scripts],
     }
