@@ -165,7 +165,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         )
         try:
             pages = render_site_pages(manual, options)
-            pages.extend(review_site_pages(manual, content_dir.parent, options.today))
+            pages.extend(review_site_pages(manual, content_dir.parent, options.today, _pdf_dir(config)))
         except ValueError as exc:
             raise PluginError(f"Deskbook: {exc}") from None
         for page in pages:
@@ -338,3 +338,11 @@ def _asset_files() -> dict[str, Path]:
     }
 
 
+
+
+def _pdf_dir(config: MkDocsConfig) -> str | None:
+    """Where deskbook/pdf writes the PDFs, when it is in the build (the acknowledgement pages link them)."""
+    pdf = config.plugins.get("deskbook/pdf")
+    if pdf is None or not getattr(pdf, "active", False) or not pdf.config.acknowledgement.enabled:
+        return None
+    return pdf.config.output_dir

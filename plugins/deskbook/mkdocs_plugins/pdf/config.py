@@ -40,6 +40,11 @@ class LogFormConfig(base.Config):
     """A blank contact log form, one page, to print as a pad."""
 
 
+class AcknowledgementConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """One acknowledgement sheet per audience of manual.yaml, ``acknowledgement-<audience>.pdf``."""
+
+
 class PdfConfig(base.Config):
     enabled = c.Type(bool, default=True)
     skip_env = c.Type(str, default="DESKBOOK_PDF")
@@ -51,6 +56,7 @@ class PdfConfig(base.Config):
     editions = c.ListOfItems(c.SubConfig(EditionConfig), default=[])
     desk_card = c.SubConfig(DeskCardConfig)
     log_form = c.SubConfig(LogFormConfig)
+    acknowledgement = c.SubConfig(AcknowledgementConfig)
     language = c.Optional(c.Type(str))
     """Left out, the PDFs are in the manual's language (manual.yaml, locale.language); set, it must agree."""
     threads = c.Type(int, default=1)
