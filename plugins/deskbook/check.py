@@ -61,26 +61,34 @@ def check_catalogues(manual: Manual, diagnostics: Diagnostics) -> None:
 def check_references(manual: Manual, diagnostics: Diagnostics, suggestions: Suggestions | None = None) -> None:
     suggestions = suggestions or Suggestions()
     known_ids: dict[str, str] = {}
-    for ref in manual.references:
-        kind, target_id = ref.target_kind_and_id
-        if kind not in KINDS:
-            guess = suggestions.closest(kind, "kinds", KINDS)
-            hint = f"; did you mean '{guess}:{target_id}'?" if guess else f"; kinds are: {', '.join(KINDS)}"
-            diagnostics.error(ref.location, f"unknown kind '{kind}' in reference '{ref.target}'{hint}")
-            continue
-        if manual.get(kind, target_id) is not None or kind in manual.incomplete_kinds:
-            continue
-        known = manual.records.get(kind, {})
-        guess = suggestions.closest(target_id, kind, known, cutoff=0.5)
-        if guess:
-            hint = f"; did you mean '{guess}'?"
-        elif known:
-            if kind not in known_ids:  # once per kind, however many names are unknown
-                known_ids[kind] = ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "")
-            hint = f"; known {KINDS[kind].singular} ids: {known_ids[kind]}"
-        else:
-            hint = f"; there are no {KINDS[kind].plural} yet"
-        diagnostics.error(ref.location, f"unknown {KINDS[kind].singular} '{target_id}'{hint}")
+    uses = [(ref.location, ref.kind, ref.target) for ref in manual.references]
+    for location, kind, target in uses + manual.references_of_failed_files:
+        _check_reference(manual, location, kind, target, diagnostics, suggestions, known_ids)
+
+
+def _check_reference(manual: Manual, location: Location, kind: str, target: str, diagnostics: Diagnostics,
+                     suggestions: Suggestions, known_ids: dict[str, str]) -> None:
+    target_id = target
+    if kind == "*":
+        kind, _, target_id = target.partition(":")
+    if kind not in KINDS:
+        guess = suggestions.closest(kind, "kinds", KINDS)
+        hint = f"; did you mean '{guess}:{target_id}'?" if guess else f"; kinds are: {', '.join(KINDS)}"
+        diagnostics.error(location, f"unknown kind '{kind}' in reference '{target}'{hint}")
+        return
+    if manual.get(kind, target_id) is not None or kind in manual.incomplete_kinds:
+        return
+    known = manual.records.get(kind, {})
+    guess = suggestions.closest(target_id, kind, known, cutoff=0.5)
+    if guess:
+        hint = f"; did you mean '{guess}'?"
+    elif known:
+        if kind not in known_ids:  # once per kind, however many names are unknown
+            known_ids[kind] = ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "")
+        hint = f"; known {KINDS[kind].singular} ids: {known_ids[kind]}"
+    else:
+        hint = f"; there are no {KINDS[kind].plural} yet"
+    diagnostics.error(location, f"unknown {KINDS[kind].singular} '{target_id}'{hint}")
 
 
 def _find_cycles(edges: dict[str, str | None]) -> list[list[str]]:
