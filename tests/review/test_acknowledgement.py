@@ -91,6 +91,7 @@ def test_an_unknown_material_field_is_a_located_error(example_project, capsys, m
     assert "content/manual.yaml:" in err and "rulez" in err and "Traceback" not in err
 
 
+@pytest.mark.pdf
 def test_example_sheets_are_on_the_site_and_printed(built_example):
     site = built_example / "site"
     html = (site / "review" / "acknowledgement-rep.html").read_text()
@@ -110,6 +111,7 @@ def test_example_sheets_are_on_the_site_and_printed(built_example):
     assert "Key accounts" not in text
 
 
+@pytest.mark.pdf
 def test_second_edition_sheet_on_the_site_and_in_the_pdf_marks_the_changed_policy(second_edition):
     assert build_project(second_edition, strict=False) == 0
     site = second_edition / "site"
