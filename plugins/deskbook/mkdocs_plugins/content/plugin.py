@@ -51,7 +51,6 @@ log = logging.getLogger("mkdocs.plugins.deskbook.content")
 ASSETS = Path(__file__).resolve().parents[2] / "site" / "assets"
 ASSET_FOLDER = "assets/deskbook"
 STYLESHEET_URI = f"{ASSET_FOLDER}/deskbook.css"
-BRAND_STYLESHEET_URI = f"{ASSET_FOLDER}/brand.css"
 QUIZ_SCRIPT_URI = f"{ASSET_FOLDER}/quiz.js"
 SITE_SCRIPT_URI = f"{ASSET_FOLDER}/deskbook.js"
 WHO_DECIDES_SCRIPT_URI = f"{ASSET_FOLDER}/who-decides.js"
@@ -111,7 +110,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.brand = brand(self.manual)
         self.logo_size = _logo_size(self.brand)
         _apply_brand(config, self.brand)
-        config.extra_css.extend([BRAND_STYLESHEET_URI, STYLESHEET_URI])
+        config.extra_css.append(STYLESHEET_URI)
         # The quiz's and the helper's scripts go only on their pages (on_post_page), not on every page.
         config.extra_javascript.append(SITE_SCRIPT_URI)
         if self.config.offline_search:
@@ -191,7 +190,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             # An SVG is served rebuilt from its drawing only (check warns about what it took out).
             content = sanitised_svg(logo.read_bytes())[0] if logo.suffix.lower() == ".svg" else logo.read_bytes()
             files.append(File.generated(config, brand.logo_uri, content=content))
-        files.append(File.generated(config, BRAND_STYLESHEET_URI, content=brand.stylesheet))
+        if files.get_file_from_path(STYLESHEET_URI) is None:
+            # One render-blocking file: the brand's colours, then Deskbook's styles.
+            styles = brand.stylesheet + "\n" + (ASSETS / "deskbook.css").read_text(encoding="utf-8")
+            files.append(File.generated(config, STYLESHEET_URI, content=styles))
         if self.config.navigation and config.nav is None:
             hand_written = sorted(
                 f.src_uri for f in files.documentation_pages() if f.src_uri not in self.generated
@@ -307,7 +309,9 @@ def _apply_brand(config: MkDocsConfig, identity: Brand) -> None:
     """The manual's name, logo and colours on Material, so mkdocs.yml need not repeat them."""
     config.site_name = identity.site_name
     theme = config.theme
-    theme["palette"] = {"primary": "custom", "accent": "custom"}
+    # No Material palette: its palette.css (12 KiB, render-blocking) only names colours Deskbook replaces;
+    # the brand's colours are custom properties on :root, at the head of Deskbook's one stylesheet.
+    theme["palette"] = {}
     if identity.logo_uri:
         theme["logo"] = identity.logo_uri
         theme["favicon"] = identity.logo_uri
@@ -351,7 +355,6 @@ def _turn_off_material_tooltips(config: MkDocsConfig) -> None:
 
 def _asset_files() -> dict[str, Path]:
     return {
-        STYLESHEET_URI: ASSETS / "deskbook.css",
         SITE_SCRIPT_URI: ASSETS / "deskbook.js",
         QUIZ_SCRIPT_URI: ASSETS / "quiz.js",
         WHO_DECIDES_SCRIPT_URI: ASSETS / "who-decides.js",
