@@ -10,6 +10,10 @@ largest-contentful-paint time. Prints per page Deskbook / control (target: at mo
 more render-blocking files).
 
     python -m bench.weight_bench [--pages index.html policies/refunds.html ...] [--rounds 3]
+        [--lighthouse node_modules/.bin/lighthouse]
+
+With ``--lighthouse`` (npm's ``lighthouse``, run with Debian's Chromium), each page of both sites also gets
+Lighthouse's mobile performance score and LCP (simulated slow 4G and a mid-range phone), once per round.
 
 LCP on an unthrottled local server is a few tens of milliseconds and noisy; the bytes and requests are
 what a phone on a slow network pays for.
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import os
 import re
 import shutil
@@ -124,6 +129,17 @@ def _median(values: list) -> float:
     return statistics.median(known) if known else float("nan")
 
 
+def lighthouse(command: str, url: str, output: Path) -> dict:
+    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+    subprocess.run([command, url, "--only-categories=performance", "--output=json", f"--output-path={output}",
+                    "--quiet", "--chrome-flags=--headless=new " + " ".join(LAUNCH)],
+                   env=env, check=True, capture_output=True, timeout=300)
+    report = json.loads(output.read_text(encoding="utf-8"))
+    audits = report["audits"]
+    return {"score": round(100 * report["categories"]["performance"]["score"]),
+            "lh_lcp": audits["largest-contentful-paint"]["numericValue"] / 1000}
+
+
 def _both(runs: dict[str, list[dict]], key: str, width: int) -> str:
     """"14/8": Deskbook's median, then the control's."""
     ours = _median([run[key] for run in runs["ours"]])
@@ -131,10 +147,17 @@ def _both(runs: dict[str, list[dict]], key: str, width: int) -> str:
     return f"{ours:{width}.0f}/{theirs:<{width}.0f}"
 
 
+def _both_seconds(runs: dict[str, list[dict]]) -> str:
+    ours = _median([run["lh_lcp"] for run in runs["ours"]])
+    theirs = _median([run["lh_lcp"] for run in runs["theirs"]])
+    return f"{ours:.1f}/{theirs:.1f}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", nargs="+", default=PAGES)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--lighthouse", help="npm's lighthouse command; left out, no Lighthouse run")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -158,12 +181,17 @@ def main(argv: list[str] | None = None) -> int:
                 runs: dict[str, list[dict]] = {"ours": [], "theirs": []}
                 for _ in range(args.rounds):
                     for side, base in (("ours", ours), ("theirs", theirs)):
-                        runs[side].append(measure(browser, base + path, {"width": 390, "height": 844}))
+                        run = measure(browser, base + path, {"width": 390, "height": 844})
+                        if args.lighthouse:
+                            run.update(lighthouse(args.lighthouse, base + path, root / "lighthouse.json"))
+                        runs[side].append(run)
                 ours_kib = _median([r["bytes"] for r in runs["ours"]]) / 1024
                 theirs_kib = _median([r["bytes"] for r in runs["theirs"]]) / 1024
                 worst = max(worst, ours_kib / theirs_kib)
                 print(f"{path:38} {ours_kib:9.1f} {theirs_kib:9.1f} {ours_kib / theirs_kib:6.2f} "
-                      f"{_both(runs, 'requests', 3)} {_both(runs, 'blocking', 4)} {_both(runs, 'lcp', 5)}")
+                      f"{_both(runs, 'requests', 3)} {_both(runs, 'blocking', 4)} {_both(runs, 'lcp', 5)}"
+                      + (f"  Lighthouse {_both(runs, 'score', 3)}, LCP {_both_seconds(runs)} s" if args.lighthouse
+                         else ""))
             browser.close()
             print(f"heaviest page against the control: {worst:.2f}x (target: at most 1.00)")
     return 0
