@@ -14,13 +14,16 @@ STAMP  := $(VENV)/.deskbook-installed
 SYSTEM_PACKAGES_TEST := chromium fonts-noto-cjk fonts-noto-core
 AXE_DIR := tests/site/axe
 AXE     := $(AXE_DIR)/node_modules/axe-core/axe.min.js
+# The Nu HTML checker for the markup tests: the npm package carries vnu.jar; Java runs it.
+NU_DIR  := tests/site/nu
+NU      := $(NU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: manual test lint fast check serve bench catalogues system-test clean dist
 
 manual: $(STAMP)
 	$(PY) build_manual.py build
 
-test: system-test $(STAMP) $(AXE)
+test: system-test $(STAMP) $(AXE) $(NU)
 	$(PY) -m pytest
 
 # The inner loop: pure and golden tests, no browser, no PDF, no wheel (about a minute).
@@ -68,11 +71,16 @@ $(STAMP): pyproject.toml
 system-test:
 	@./.ci/system-packages $(SYSTEM_PACKAGES_TEST)
 	@command -v npm >/dev/null || ./.ci/system-packages npm
+	@command -v java >/dev/null || ./.ci/system-packages default-jre-headless
 
 # The version is pinned by package-lock.json; npm ci installs exactly that.
 $(AXE): $(AXE_DIR)/package-lock.json
 	npm ci --prefix $(AXE_DIR) --no-audit --no-fund --loglevel=error
 	touch $(AXE)
+
+$(NU): $(NU_DIR)/package-lock.json
+	npm ci --prefix $(NU_DIR) --no-audit --no-fund --loglevel=error
+	touch $(NU)
 
 clean:
 	rm -rf site build dist .pytest_cache

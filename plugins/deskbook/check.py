@@ -63,27 +63,35 @@ def check_catalogues(manual: Manual, diagnostics: Diagnostics) -> None:
 def check_references(manual: Manual, diagnostics: Diagnostics, suggestions: Suggestions | None = None) -> None:
     suggestions = suggestions or Suggestions()
     known_ids: dict[str, str] = {}
-    for ref in manual.references:
-        kind, target_id = ref.target_kind_and_id
-        if kind not in KINDS:
-            guess = suggestions.closest(kind, "kinds", KINDS)
-            hint = f"; did you mean '{guess}:{target_id}'?" if guess else f"; kinds are: {', '.join(KINDS)}"
-            diagnostics.error(ref.location, f"unknown kind '{kind}' in reference '{ref.target}'{hint}")
-            continue
-        built_in = KINDS[kind].built_in
-        if manual.get(kind, target_id) is not None or target_id in built_in or kind in manual.incomplete_kinds:
-            continue
-        known = list(dict.fromkeys([*manual.records.get(kind, {}), *built_in]))
-        guess = suggestions.closest(target_id, kind, known, cutoff=0.5)
-        if guess:
-            hint = f"; did you mean '{guess}'?"
-        elif known:
-            if kind not in known_ids:  # once per kind, however many names are unknown
-                known_ids[kind] = ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "")
-            hint = f"; known {KINDS[kind].singular} ids: {known_ids[kind]}"
-        else:
-            hint = f"; there are no {KINDS[kind].plural} yet"
-        diagnostics.error(ref.location, f"unknown {KINDS[kind].singular} '{target_id}'{hint}")
+    uses = [(ref.location, ref.kind, ref.target) for ref in manual.references]
+    for location, kind, target in uses + manual.references_of_failed_files:
+        _check_reference(manual, location, kind, target, diagnostics, suggestions, known_ids)
+
+
+def _check_reference(manual: Manual, location: Location, kind: str, target: str, diagnostics: Diagnostics,
+                     suggestions: Suggestions, known_ids: dict[str, str]) -> None:
+    target_id = target
+    if kind == "*":
+        kind, _, target_id = target.partition(":")
+    if kind not in KINDS:
+        guess = suggestions.closest(kind, "kinds", KINDS)
+        hint = f"; did you mean '{guess}:{target_id}'?" if guess else f"; kinds are: {', '.join(KINDS)}"
+        diagnostics.error(location, f"unknown kind '{kind}' in reference '{target}'{hint}")
+        return
+    built_in = KINDS[kind].built_in
+    if manual.get(kind, target_id) is not None or target_id in built_in or kind in manual.incomplete_kinds:
+        return
+    known = list(dict.fromkeys([*manual.records.get(kind, {}), *built_in]))
+    guess = suggestions.closest(target_id, kind, known, cutoff=0.5)
+    if guess:
+        hint = f"; did you mean '{guess}'?"
+    elif known:
+        if kind not in known_ids:  # once per kind, however many names are unknown
+            known_ids[kind] = ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "")
+        hint = f"; known {KINDS[kind].singular} ids: {known_ids[kind]}"
+    else:
+        hint = f"; there are no {KINDS[kind].plural} yet"
+    diagnostics.error(location, f"unknown {KINDS[kind].singular} '{target_id}'{hint}")
 
 
 def _find_cycles(edges: dict[str, str | None]) -> list[list[str]]:

@@ -91,6 +91,9 @@ class Manual:
     references: list[Reference] = field(default_factory=list)
     incomplete_kinds: frozenset[str] = frozenset()
     """Kinds with a file that failed to load (only in a partial manual built for reporting)."""
+    references_of_failed_files: list[tuple[Location, str, str]] = field(default_factory=list)
+    """(where, kind, target) of the references in files that failed validation, read from their YAML as
+    written, so a file's unknown role is reported in the same run as its wrong value."""
 
     # -- settings files ------------------------------------------------------------------------------------
     @property
@@ -253,6 +256,7 @@ def load_manual(
     found: set[str] = set()
     context = _locale_context(content_dir)
     failed: set[str] = set()
+    failed_references: list[tuple[Location, str, str]] = []
     for path in sorted(content_dir.rglob("*")):
         if not path.is_file() or path.suffix.lower() not in (".yaml", ".yml"):
             continue
@@ -270,7 +274,7 @@ def load_manual(
             diagnostics.error(Location(shown), _unknown_file_message(relative))
             continue
         found.add(content_file.name)
-        document = _load_document(path, shown, content_file, diagnostics, context)
+        document = _load_document(path, shown, content_file, diagnostics, context, failed_references)
         if document is not None:
             documents.append(document)
         else:
@@ -289,7 +293,8 @@ def load_manual(
                               if not cf.is_folder and (cf.required or cf.name in found))
         if not (allow_partial and settings_loaded):
             return None, diagnostics
-    manual = Manual(content_dir=content_dir, documents=documents, incomplete_kinds=frozenset(failed))
+    manual = Manual(content_dir=content_dir, documents=documents, incomplete_kinds=frozenset(failed),
+                    references_of_failed_files=failed_references)
     _index(manual, diagnostics)
     return manual, diagnostics
 
@@ -309,7 +314,8 @@ def _locale_context(content_dir: Path) -> dict[str, str]:
 
 
 def _load_document(
-    path: Path, shown: str, content_file: ContentFile, diagnostics: Diagnostics, context: dict[str, str]
+    path: Path, shown: str, content_file: ContentFile, diagnostics: Diagnostics, context: dict[str, str],
+    failed_references: list[tuple[Location, str, str]],
 ) -> SourceDocument | None:
     try:
         data, source_map = read_yaml(path.read_bytes())
@@ -332,6 +338,11 @@ def _load_document(
     except ValidationError as exc:
         for mark, message in explain_validation_error(exc, content_file.model, source_map):
             diagnostics.error(Location(shown, mark.line, mark.column), message)
+        wrong = [tuple(error["loc"]) for error in exc.errors()]
+        for where, kind, target in _walk_raw_references(content_file.model, data, ()):
+            if not any(where[: len(loc)] == loc for loc in wrong):  # a wrong value is reported once
+                mark = source_map.value_mark(where)
+                failed_references.append((Location(shown, mark.line, mark.column), kind, target))
         return None
     return SourceDocument(path, shown, content_file, source_map, model)
 
@@ -447,6 +458,44 @@ def _walk_references(value: Any, path: Path_) -> Iterator[tuple[Path_, str, str]
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _walk_references(item, path + (key,))
+
+
+def _walk_raw_references(model: type[BaseModel], data: Any, path: Path_) -> Iterator[tuple[Path_, str, str]]:
+    """The references in a file's data as written, found by the model's fields (as ``_walk_references``
+    finds them in a validated model), for a file that did not validate."""
+    if not isinstance(data, dict):
+        return
+    for name, info in model.model_fields.items():
+        if name not in data:
+            continue
+        item = data[name]
+        kind, is_list = _field_ref_kind(model, name)
+        if kind:
+            targets = list(enumerate(item)) if is_list and isinstance(item, list) else [(None, item)]
+            for index, target in targets:
+                if isinstance(target, str):
+                    yield path + ((name,) if index is None else (name, index)), kind, target
+            continue
+        inner = _nested_model(_field_annotation(info))
+        if inner is None:
+            continue
+        if isinstance(item, list):
+            for index, element in enumerate(item):
+                yield from _walk_raw_references(inner, element, path + (name, index))
+        else:
+            yield from _walk_raw_references(inner, item, path + (name,))
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, alone or in a list (a policy's rules, exceptions)."""
+    for candidate in _annotation_layers(annotation):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+        if typing.get_origin(candidate) in (list, tuple):
+            inner = _nested_model(typing.get_args(candidate)[0])
+            if inner is not None:
+                return inner
+    return None
 
 
 def _field_annotation(info: Any) -> Any:

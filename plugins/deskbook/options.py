@@ -64,6 +64,12 @@ class LogFormOptions:
 
 
 @dataclass(frozen=True)
+class AcknowledgementOptions:
+    enabled: bool = True
+    """One acknowledgement sheet per audience of manual.yaml, ``acknowledgement-<audience>.pdf``."""
+
+
+@dataclass(frozen=True)
 class PdfOptions:
     # Old name -> new name: still accepted, with a warning, so existing mkdocs.yml files keep building.
     renamed: ClassVar[Mapping[str, str]] = {"workers": "threads"}
@@ -78,6 +84,7 @@ class PdfOptions:
     editions: list[EditionOptions] = field(default_factory=list)
     desk_card: DeskCardOptions = field(default_factory=DeskCardOptions)
     log_form: LogFormOptions = field(default_factory=LogFormOptions)
+    acknowledgement: AcknowledgementOptions = field(default_factory=AcknowledgementOptions)
     language: str | None = None
     """Left out, the PDFs are in the manual's language (manual.yaml, locale.language); set, it must agree."""
     threads: int = 1

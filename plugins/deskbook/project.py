@@ -244,6 +244,7 @@ def check_project(project: Project, manual: Manual | None, diagnostics: Diagnost
     if pdf is not None:
         _check_pdf_options(project, pdf, manual, diagnostics)
     if manual is not None:
+        _check_one_title(project, manual, diagnostics)
         from .locale.theme import language_problems, theme_language_missing
 
         for location, message in language_problems(project, manual.localization):
@@ -283,6 +284,21 @@ def check_zensical_config(root: Path, diagnostics: Diagnostics) -> None:
                             f"pages with their [[...]] as written; add the {ZENSICAL_EXTENSION} extension to "
                             "markdown_extensions and build from the folder 'deskbook pages DIR' writes "
                             "(docs_dir = DIR)")
+
+
+def _check_one_title(project: Project, manual: Manual, diagnostics: Diagnostics) -> None:
+    """The manual has one title, manual.yaml's: the site's header, tab and search, the PDFs' covers and
+    metadata all print it, and mkdocs.yml's site_name (which MkDocs requires) is replaced by it. Said
+    where site_name says something else, so nobody edits it and wonders why nothing changes."""
+    site_name = project.settings.get("site_name")
+    title = manual.settings.title
+    if site_name is None or not isinstance(site_name.value, str) or site_name.value.strip() == title:
+        return
+    settings = next(doc for doc in manual.documents if doc.content_file.name == "manual")
+    diagnostics.notice(project.location(site_name),
+                       f"site_name '{site_name.value}' is not the manual's title '{title}' "
+                       f"({settings.location(('title',))}): the site and the PDFs use the title from "
+                       "manual.yaml; write the same in site_name, or change the title in manual.yaml")
 
 
 def pdf_option_errors(project: Project, manual: Manual, options: Mapping[str, Any]) -> list[Diagnostic]:

@@ -100,6 +100,7 @@ def test_properdocs_without_mkdocs(wheel, tmp_path):
                     for path in (project / "site-properdocs").rglob("*.html"))
     assert ours == theirs and len(ours) > 40
     assert sorted(path.name for path in (project / "site-properdocs" / "pdf").glob("*.pdf")) == [
+        "acknowledgement-manager.pdf", "acknowledgement-rep.pdf", "acknowledgement-supervisor.pdf",
         "desk-card.pdf", "handbook-rep.pdf", "handbook-supervisor.pdf", "handbook.pdf", "log-form.pdf"]
     # The engine's own strict build fails on what check --strict fails on: an overdue review.
     late = {**environment, "SOURCE_DATE_EPOCH": "1795305600"}

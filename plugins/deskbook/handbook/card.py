@@ -12,7 +12,7 @@ from ..model.card import CardList, CardRow, CardSource
 from ..model.registry import CARD_PART_SOURCES
 from ..model.schedule import Category
 from ..text import fill_placeholders
-from .data import DeskCardSpec, PrintOptions, _paper, print_colours
+from .data import AcknowledgementSpec, DeskCardSpec, PrintOptions, _paper, print_colours
 from .tree import Converter, _trim, parse_html
 from .words import desk_card_words, log_form_words, print_language
 
@@ -185,6 +185,33 @@ def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
             {"label": field.label, "required": field.required, "lines": _FIELD_LINES.get(field.id, 1)}
             for field in guide.fields
         ],
+    }
+
+
+def acknowledgement_data(manual: Manual, spec: AcknowledgementSpec, options: PrintOptions) -> dict[str, Any]:
+    from ..review.acknowledgement import sheet_words
+
+    sheet = spec.sheet
+    localization = manual.localization
+    words = sheet_words(sheet, localization)
+
+    def items(listed: tuple) -> list[dict[str, Any]]:
+        return [{"heading": item.heading, "reason": item.reason, "changes": list(item.changes)} for item in listed]
+
+    return {
+        "lang": options.lang,
+        "paper": _paper(options),
+        "colours": print_colours(manual.settings.colours),
+        "words": words,
+        "sheet": {
+            "document_title": f"{manual.company.name}: {words['title']}",
+            "company": manual.company.name,
+            "comparison": sheet.comparison,
+            "printed": localization.date(options.printed.date()),
+            "printed_line": log_form_words(localization)["printed"],
+            "to_acknowledge": items(sheet.to_acknowledge),
+            "for_information": items(sheet.for_information),
+        },
     }
 
 

@@ -21,6 +21,7 @@ from ..manual import Manual
 from ..model.manual_settings import BrandColours
 from ..model.registry import DESK_CARD_PARTS
 from ..model.sections import SECTION_TITLES
+from ..review.acknowledgement import AcknowledgementSheet
 from ..site.pages import GeneratedPage, SiteOptions, print_anchor, render_site_pages
 from ..site.reading_order import section_order
 from ..site.references import expand_references
@@ -50,6 +51,14 @@ class DeskCardSpec:
 @dataclass(frozen=True)
 class LogFormSpec:
     name: str = "log-form"
+
+
+@dataclass(frozen=True)
+class AcknowledgementSpec:
+    """One audience's acknowledgement sheet, compared with the previous edition when the plan was made."""
+
+    name: str
+    sheet: AcknowledgementSheet
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,18 @@ from markupsafe import escape
 from ..locale import Localization
 from ..manual import Manual
 from ..print_bounds import PrintBounds
-from .data import DeskCardSpec, EditionSpec, LogFormSpec, PageConverter, PrintOptions, handbook_data
+from .data import (
+    AcknowledgementSpec,
+    DeskCardSpec,
+    EditionSpec,
+    LogFormSpec,
+    PageConverter,
+    PrintOptions,
+    handbook_data,
+)
 from .pdf import PreparedPdf, RenderedPdf, compile_pdf, prepare
 
-Spec = EditionSpec | DeskCardSpec | LogFormSpec
+Spec = EditionSpec | DeskCardSpec | LogFormSpec | AcknowledgementSpec
 PDF_THREAD_PREFIX = "deskbook-pdf"
 
 
@@ -41,6 +49,8 @@ class PdfJob:
             return f"{card} ({self.spec.title})" if self.spec.title else card
         if isinstance(self.spec, LogFormSpec):
             return log_form_words(words)["title"]
+        if isinstance(self.spec, AcknowledgementSpec):
+            return words.gettext("Acknowledgement: %(audience)s", audience=self.spec.sheet.audience_name)
         return self.spec.title
 
 
@@ -93,13 +103,15 @@ def fill_download_facts(page: Path, results: list[RenderedPdf], words: Localizat
 
 def prepare_job(job: PdfJob, manual: Manual, site_dir: Path, options: PrintOptions,
                 pages: PageConverter) -> PreparedPdf:
-    from .card import desk_card_data, log_form_data
+    from .card import acknowledgement_data, desk_card_data, log_form_data
 
     target = site_dir / job.output_dir / job.file_name
     if isinstance(job.spec, DeskCardSpec):
         template, data = "desk-card.typ", desk_card_data(manual, job.spec, options)
     elif isinstance(job.spec, LogFormSpec):
         template, data = "log-form.typ", log_form_data(manual, options)
+    elif isinstance(job.spec, AcknowledgementSpec):
+        template, data = "acknowledgement.typ", acknowledgement_data(manual, job.spec, options)
     else:
         template, data = "handbook.typ", handbook_data(manual, job.spec, options, pages)
     return prepare(template, data, manual.content_dir, target, job.bounds)

@@ -9,6 +9,7 @@ from pydantic import AfterValidator, Field, StringConstraints
 
 from ..locale import DEFAULT_CURRENCY, DEFAULT_LANGUAGE, N_, parse_locale
 from .base import Date, Entity, RefTo, Slug, Strict, Text
+from .policy import Policy
 from .sections import SECTION_NAMES
 
 
@@ -74,6 +75,26 @@ else:
     SectionName = Literal[SECTION_NAMES]
 
 
+# A policy's fields by name, read from the model, so a new field can be named material at once.
+POLICY_FIELDS = tuple(name for name in Policy.model_fields if name != "id")
+if TYPE_CHECKING:
+    PolicyField = str  # one of POLICY_FIELDS
+else:
+    PolicyField = Literal[POLICY_FIELDS]
+
+
+class Acknowledgement(Strict):
+    """Which changes to a policy staff must read and sign for again. Material is what the company says it
+    is, here, not what Deskbook guesses from the words of a change."""
+
+    material: list[PolicyField] = Field(
+        default_factory=lambda: ["rules", "exceptions"],
+        title=N_("material changes"),
+        description="the policy fields whose change asks every reader to acknowledge the policy again, "
+        "like rules and exceptions; a new policy always asks",
+    )
+
+
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
@@ -135,6 +156,11 @@ class ManualSettings(Strict):
     )
     limits: Limits = Field(
         default_factory=Limits, title=N_("size limits"), description="how big the manual may grow before check stops it"
+    )
+    acknowledgement: Acknowledgement = Field(
+        default_factory=Acknowledgement,
+        title=N_("acknowledgement"),
+        description="which policy changes staff acknowledge again on the edition's acknowledgement sheet",
     )
     sections: list[SectionName] | None = Field(
         default=None,

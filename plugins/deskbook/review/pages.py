@@ -58,9 +58,9 @@ def _days_from(today: dt.date, day: dt.date, words: Localization) -> str:
 
 
 # One sentence per status, so each language words it with the kind's own gender and number.
-_STATUS_WITH_KIND = {"added": N_("%(kind)s added: %(title)s"), "removed": N_("%(kind)s removed: %(title)s"),
+STATUS_WITH_KIND = {"added": N_("%(kind)s added: %(title)s"), "removed": N_("%(kind)s removed: %(title)s"),
                      "renamed": N_("%(kind)s renamed: %(title)s"), "changed": N_("%(kind)s changed: %(title)s")}
-_STATUS_ALONE = {"added": N_("Added: %(title)s"), "removed": N_("Removed: %(title)s"),
+STATUS_ALONE = {"added": N_("Added: %(title)s"), "removed": N_("Removed: %(title)s"),
                  "renamed": N_("Renamed: %(title)s"), "changed": N_("Changed: %(title)s")}
 
 
@@ -92,9 +92,9 @@ def whats_new_markdown(manual: Manual, project_root: Path | None, audience: str 
         title = _md(change.title)
         if change.kind in KINDS:
             kind = kind_label(KINDS[change.kind], words)
-            lines.append("- " + words.gettext(_STATUS_WITH_KIND[change.status], kind=kind, title=title))
+            lines.append("- " + words.gettext(STATUS_WITH_KIND[change.status], kind=kind, title=title))
         else:
-            lines.append("- " + words.gettext(_STATUS_ALONE[change.status], title=title))
+            lines.append("- " + words.gettext(STATUS_ALONE[change.status], title=title))
         lines.extend(f"    - {_md(field.sentence)}" for field in change.fields)
     if len(lines) == 4:
         lines.append(words.gettext("Nothing in the content changed."))

@@ -49,6 +49,8 @@ class GeneratedPage:
     section: str  # a name from model/sections.py, or "about"
     markdown: str
     entity_ref: str | None = None
+    scripts: tuple[str, ...] = ()
+    """Deskbook's scripts (file names in site/assets) this page runs; no other page loads them."""
 
 
 class PageContext:
@@ -176,9 +178,10 @@ def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPag
     order of the overview tables)."""
     pages: list[GeneratedPage] = []
 
-    def add(template: str, src_uri: str, title: str, section: str, entity: Entity | None = None, **values: Any):
+    def add(template: str, src_uri: str, title: str, section: str, entity: Entity | None = None,
+            scripts: tuple[str, ...] = (), **values: Any):
         markdown = _render(template, manual, src_uri, options, title=title, entity=entity, **values)
-        pages.append(GeneratedPage(src_uri, title, section, markdown, entity.ref if entity else None))
+        pages.append(GeneratedPage(src_uri, title, section, markdown, entity.ref if entity else None, scripts))
 
     statuses = {
         policy.id: review_status(policy, options.today, manual.settings.review_warning_days)
@@ -190,7 +193,7 @@ def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPag
     add("products_index.md.j2", "products/index.md", words.gettext("Products"), "products")
     add("policies_index.md.j2", "policies/index.md", words.gettext("Policies"), "policies", statuses=statuses)
     add("escalation_index.md.j2", "escalation/index.md", words.gettext("Escalation and authority"), "escalation",
-        limits=_authority_rows(manual))
+        scripts=("who-decides.js",), limits=_authority_rows(manual))
     add("response_times.md.j2", "response-times.md", manual.schedule.title, "response-times")
     add("procedures_index.md.j2", "procedures/index.md", words.gettext("Procedures"), "procedures")
     add("call_logs_index.md.j2", "call-logs/index.md", manual.logging_guide.title, "call-logs")
@@ -198,7 +201,8 @@ def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPag
     add("library.md.j2", "training/library.md", words.gettext("Training library and workshops"), "training")
     add("hiring.md.j2", "training/hiring.md", manual.hiring.title, "training")
     add("monitoring.md.j2", "training/monitoring.md", manual.monitoring.title, "training")
-    add("knowledge_checks.md.j2", "training/knowledge-checks.md", words.gettext("Knowledge check"), "training")
+    add("knowledge_checks.md.j2", "training/knowledge-checks.md", words.gettext("Knowledge check"), "training",
+        scripts=("quiz.js",))
     add("metrics.md.j2", "metrics.md", words.gettext("Performance metrics"), "metrics")
     add("glossary.md.j2", "glossary.md", words.gettext("Glossary"), "glossary")
     add("about.md.j2", "about.md", words.gettext("About this manual"), "about")

@@ -5,6 +5,8 @@ Pure functions; the content plugin hands their results to Material in ``on_confi
 from __future__ import annotations
 
 import posixpath
+import re
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +16,12 @@ from .environment import environment
 from .navigation import theme_text
 
 LOGO_URI_FOLDER = "assets/deskbook"
+# Material draws the header's logo 1.2rem high (24 px at its 20 px root size); the img says so, with the
+# logo's own proportions, so the browser keeps its place before the file arrives.
+LOGO_HEIGHT = 24
+_SVG_ROOT = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE)
+_VIEW_BOX = re.compile(rb"""viewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)""", re.IGNORECASE)
+_LENGTH = re.compile(rb"""\b(width|height)\s*=\s*["']\s*([\d.]+)\s*(px)?\s*["']""", re.IGNORECASE)
 
 # Material features every Deskbook site wants: previous/next links at the foot of each page walk a new
 # hire through the manual in reading order; a section's overview page is the section itself in the menu
@@ -41,4 +49,27 @@ def brand(manual: Manual) -> Brand:
         primary_light=mix(colours.primary, WHITE, 0.25), accent=colours.accent,
     )
     return Brand(theme_text(settings.title), logo_source, logo_uri, stylesheet)
+
+
+def logo_size(head: bytes) -> tuple[int, int] | None:
+    """Width and height to give the header's logo, from the first bytes of an SVG (its viewBox, or its
+    width and height in pixels) or a PNG (its header); None when they cannot be told."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n") and len(head) >= 24:
+        width, height = struct.unpack(">II", head[16:24])
+    else:
+        root = _SVG_ROOT.search(head)
+        if root is None:
+            return None
+        box = _VIEW_BOX.search(root.group())
+        lengths = {name.lower(): value for name, value, _ in _LENGTH.findall(root.group())}
+        try:
+            if box is not None:
+                width, height = float(box.group(1)), float(box.group(2))
+            else:
+                width, height = float(lengths[b"width"]), float(lengths[b"height"])
+        except (KeyError, ValueError):
+            return None
+    if width <= 0 or height <= 0:
+        return None
+    return max(1, round(LOGO_HEIGHT * width / height)), LOGO_HEIGHT
 

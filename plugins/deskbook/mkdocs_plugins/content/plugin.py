@@ -25,7 +25,6 @@ from ...safety import links_out_of, sanitised_svg
 from ...site import SiteOptions, render_site_pages
 from ...site.editing import edit_base_url
 from ...site.export import ASSET_FILES, ASSETS
-from ...site.export import BRAND_STYLESHEET as BRAND_STYLESHEET_URI
 from ...site.glossary_markup import mark_abbreviations
 from ...site.home import (
     HOME_PAGE,
@@ -44,7 +43,7 @@ from ...site.search_index import (
     page_weight,
     refine_search_index_file,
 )
-from ...site.theme import FEATURES, Brand, brand
+from ...site.theme import FEATURES, Brand, brand, logo_size
 from ...urls import entity_target
 from ..manual_source import load_checked_manual
 from .config import ContentConfig
@@ -52,10 +51,11 @@ from .language import follow_manual_language
 
 log = logging.getLogger("mkdocs.plugins.deskbook.content")
 
-STYLESHEET_URI = "assets/deskbook/deskbook.css"
-QUIZ_SCRIPT_URI = "assets/deskbook/quiz.js"
-SITE_SCRIPT_URI = "assets/deskbook/deskbook.js"
-WHO_DECIDES_SCRIPT_URI = "assets/deskbook/who-decides.js"
+ASSET_FOLDER = "assets/deskbook"
+STYLESHEET_URI = f"{ASSET_FOLDER}/deskbook.css"
+QUIZ_SCRIPT_URI = f"{ASSET_FOLDER}/quiz.js"
+SITE_SCRIPT_URI = f"{ASSET_FOLDER}/deskbook.js"
+WHO_DECIDES_SCRIPT_URI = f"{ASSET_FOLDER}/who-decides.js"
 THEME_RESERVED_ID = re.compile(r"""<[a-z][^>]*?\sid\s*=\s*["']?\s*(__[\w-]*)""", re.IGNORECASE)
 
 
@@ -67,6 +67,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.content_dir: Path | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.brand: Brand | None = None
+        self.logo_size: tuple[int, int] | None = None
         self.serving = False
         self.content_error: str | None = None
         self.served_pages: set[str] = set()  # the last good build's pages, which an error page stands in for
@@ -112,9 +113,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         _transliterated_heading_anchors(config)
         _turn_off_material_tooltips(config)
         self.brand = brand(self.manual)
+        self.logo_size = _logo_size(self.brand)
         _apply_brand(config, self.brand)
-        config.extra_css.extend([BRAND_STYLESHEET_URI, STYLESHEET_URI])
-        config.extra_javascript.extend([SITE_SCRIPT_URI, QUIZ_SCRIPT_URI, WHO_DECIDES_SCRIPT_URI])
+        config.extra_css.append(STYLESHEET_URI)
+        # The quiz's and the helper's scripts go only on their pages (on_post_page), not on every page.
+        config.extra_javascript.append(SITE_SCRIPT_URI)
         if self.options.offline_search:
             polyfills = config.extra.setdefault("polyfills", [])
             if SHIM_URI not in polyfills:
@@ -170,7 +173,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         )
         try:
             pages = render_site_pages(manual, options)
-            pages.extend(review_site_pages(manual, content_dir.parent, options.today))
+            pages.extend(review_site_pages(manual, content_dir.parent, options.today, _pdf_dir(config)))
         except ValueError as exc:
             raise PluginError(f"Deskbook: {exc}") from None
         for page in pages:
@@ -192,7 +195,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             # An SVG is served rebuilt from its drawing only (check warns about what it took out).
             content = sanitised_svg(logo.read_bytes())[0] if logo.suffix.lower() == ".svg" else logo.read_bytes()
             files.append(File.generated(config, brand.logo_uri, content=content))
-        files.append(File.generated(config, BRAND_STYLESHEET_URI, content=brand.stylesheet))
+        if files.get_file_from_path(STYLESHEET_URI) is None:
+            # One render-blocking file: the brand's colours, then Deskbook's styles.
+            styles = brand.stylesheet + "\n" + (ASSETS / "deskbook.css").read_text(encoding="utf-8")
+            files.append(File.generated(config, STYLESHEET_URI, content=styles))
         if self.options.navigation and config.nav is None:
             hand_written = sorted(
                 f.src_uri for f in files.documentation_pages() if f.src_uri not in self.generated
@@ -262,11 +268,28 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if not self.options.enabled or self.manual is None:
             return output
         words = self.manual.localization
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None and generated.scripts:
+            output = _with_page_scripts(output, generated.scripts, page.url)
+        if self.logo_size is not None and self.brand is not None and self.brand.logo_uri:
+            output = _sized_logo(output, self.brand.logo_uri, page.url, self.logo_size)
         if theme_language_missing(words):
             # Material shows its interface in English for a language it has no words for, and says so in
             # <html lang>; the page's content is in the manual's language, and screen readers go by it.
             return output.replace('<html lang="en"', f'<html lang="{words.html_lang}"', 1)
         return output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        if not self.options.enabled or template_name != "404.html":
+            return output_content
+        from urllib.parse import urlsplit
+
+        from ...site.not_found import relative_not_found_page
+
+        page = relative_not_found_page(output_content, urlsplit(config.site_url or "/").path or "/")
+        if self.logo_size is not None and self.brand is not None and self.brand.logo_uri:
+            page = _sized_logo(page, self.brand.logo_uri, template_name, self.logo_size)
+        return page
 
     # Last, after the search plugin has written its index.
     @event_priority(-100)
@@ -294,7 +317,9 @@ def _apply_brand(config: MkDocsConfig, identity: Brand) -> None:
     """The manual's name, logo and colours on Material, so mkdocs.yml need not repeat them."""
     config.site_name = identity.site_name
     theme = config.theme
-    theme["palette"] = {"primary": "custom", "accent": "custom"}
+    # No Material palette: its palette.css (12 KiB, render-blocking) only names colours Deskbook replaces;
+    # the brand's colours are custom properties on :root, at the head of Deskbook's one stylesheet.
+    theme["palette"] = {}
     if identity.logo_uri:
         theme["logo"] = identity.logo_uri
         theme["favicon"] = identity.logo_uri
@@ -344,7 +369,47 @@ def _turn_off_material_tooltips(config: MkDocsConfig) -> None:
 
 
 def _asset_files() -> dict[str, Path]:
-    # The same files `deskbook pages` copies for engines without plugins, and the offline search shim.
-    return {**{uri: ASSETS / name for uri, name in ASSET_FILES.items()}, SHIM_URI: SHIM_SOURCE}
+    # The files `deskbook pages` copies for engines without plugins, and the offline search shim; the
+    # stylesheet is generated with the brand's colours in front (one render-blocking file).
+    return {**{uri: ASSETS / name for uri, name in ASSET_FILES.items() if uri != STYLESHEET_URI},
+            SHIM_URI: SHIM_SOURCE}
 
 
+
+
+def _pdf_dir(config: MkDocsConfig) -> str | None:
+    """Where deskbook/pdf writes the PDFs, when it is in the build (the acknowledgement pages link them)."""
+    pdf = config.plugins.get("deskbook/pdf")
+    options = getattr(pdf, "options", None)
+    if pdf is None or not getattr(pdf, "active", False) or options is None or not options.acknowledgement.enabled:
+        return None
+    return options.output_dir
+
+
+def _with_page_scripts(output: str, scripts: tuple[str, ...], page_url: str) -> str:
+    """The page's own scripts after the theme's and Deskbook's site-wide ones, where extra_javascript
+    would have put them, relative to the page so the site works from a folder."""
+    from mkdocs.utils import get_relative_url
+
+    tags = "".join(f'<script src="{get_relative_url(f"{ASSET_FOLDER}/{name}", page_url)}"></script>\n'
+                   for name in scripts)
+    end = output.rfind("</body>")
+    return output[:end] + tags + output[end:] if end >= 0 else output + tags
+
+
+def _sized_logo(output: str, logo_uri: str, page_url: str, size: tuple[int, int]) -> str:
+    """Material's header and drawer logos with a width and height, so nothing moves when the file arrives."""
+    from mkdocs.utils import get_relative_url
+
+    source = f'<img src="{get_relative_url(logo_uri, page_url)}"'
+    return output.replace(source, f'{source} width="{size[0]}" height="{size[1]}"')
+
+
+def _logo_size(identity: Brand) -> tuple[int, int] | None:
+    if identity.logo_source is None:
+        return None
+    try:
+        with identity.logo_source.open("rb") as logo:
+            return logo_size(logo.read(4096))
+    except OSError:
+        return None  # check_assets reports a logo that cannot be read

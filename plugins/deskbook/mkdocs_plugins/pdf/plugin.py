@@ -14,7 +14,14 @@ from mkdocs.structure.nav import Navigation
 
 from ...clock import build_datetime
 from ...diagnostics import format_report
-from ...handbook.data import DeskCardSpec, EditionSpec, HandwrittenPage, LogFormSpec, PrintOptions
+from ...handbook.data import (
+    AcknowledgementSpec,
+    DeskCardSpec,
+    EditionSpec,
+    HandwrittenPage,
+    LogFormSpec,
+    PrintOptions,
+)
 from ...handbook.jobs import PdfJob, PendingJobs, start_jobs
 from ...locale import Localization, localization
 from ...manual import Manual
@@ -92,7 +99,7 @@ class PdfPlugin(BasePlugin[PdfConfig]):
 
     def _plan_jobs(self) -> list[PdfJob]:
         """The PDFs the options ask for. on_config has had project.py check the options, as ``check`` does."""
-        specs: list[EditionSpec | DeskCardSpec | LogFormSpec] = [
+        specs: list[EditionSpec | DeskCardSpec | LogFormSpec | AcknowledgementSpec] = [
             EditionSpec(edition.name, edition.title, edition.audience) for edition in self.options.editions
         ] or [EditionSpec(str(DEFAULT_EDITION["name"]), str(DEFAULT_EDITION["title"]), None)]
         card = self.options.desk_card
@@ -106,6 +113,12 @@ class PdfPlugin(BasePlugin[PdfConfig]):
                 )
         if self.options.log_form.enabled:
             specs.append(LogFormSpec(self.options.log_form.name))
+        if self.options.acknowledgement.enabled and self.manual is not None:
+            from ...review.acknowledgement import acknowledgement_sheet, sheet_name
+
+            specs.extend(AcknowledgementSpec(sheet_name(audience.id),
+                                             acknowledgement_sheet(self.manual, self.project_root, audience.id))
+                         for audience in self.manual.settings.audiences)
         bounds = PrintBounds(**{name: getattr(self.options, name) for name in BOUND_OPTIONS})
         return [PdfJob(spec, self.options.output_dir, bounds) for spec in specs]
 
