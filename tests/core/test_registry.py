@@ -57,7 +57,9 @@ def test_every_model_is_reachable_from_a_content_file():
 
     for content_file in CONTENT_FILES:
         walk(content_file.model)
-    assert _all_models() - reachable - {Entity} == set()
+    # A base class (Entity, Valued) is reached through the models built on it.
+    unreached = {model for model in _all_models() - reachable if not any(issubclass(r, model) for r in reachable)}
+    assert unreached == set()
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
