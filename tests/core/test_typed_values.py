@@ -149,3 +149,20 @@ def test_a_value_and_unit_written_the_older_way_still_load(tmp_path):
     manual, diagnostics = load_manual(content)
     assert not diagnostics.errors, diagnostics.items
     assert manual.get("policy", "returns").rules[0].value == parse_quantity("30 days")
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ('"99999999999999999999999999999"', "has more than 15 digits"),
+    ('"-0"', "is negative"),
+])
+def test_an_amount_of_money_too_long_or_below_zero_is_located(tmp_path, capsys, monkeypatch, written, message):
+    """29 digits once reached Babel's formatting and ended in decimal.InvalidOperation; -0 printed '-$0'."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    roles = content / "roles.yaml"
+    roles.write_text(roles.read_text().replace("max_refund: 100", f"max_refund: {written}", 1))
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--content", "content"]) == 1
+    report = capsys.readouterr()
+    assert f"content/roles.yaml:9:19: error: roles[0].authority.max_refund: '{written.strip(chr(34))}' {message}" in (
+        report.out + report.err)

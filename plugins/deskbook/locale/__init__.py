@@ -141,7 +141,7 @@ class Localization:
         """The arrow from a case to where it goes next, pointing the way the language reads: "→" is not
         mirrored in right-to-left text, so it would point back; a catalogue may choose another arrow."""
         arrow = self.pgettext("arrow from a case to where it goes next", "→")
-        return "←" if arrow == "→" and self.locale.text_direction == "rtl" else arrow
+        return "←" if arrow == "→" and self.direction == "rtl" else arrow
 
     # -- identity -------------------------------------------------------------------------------------------
     @property
@@ -153,11 +153,6 @@ class Localization:
     def direction(self) -> str:
         """``ltr`` or ``rtl``: the way the manual's script runs (CLDR's character order)."""
         return self.locale.text_direction
-
-    @property
-    def next_arrow(self) -> str:
-        """The arrow from one step of a sequence to the next, pointing the way the language reads."""
-        return "\u2190" if self.direction == "rtl" else "\u2192"
 
     @property
     def html_lang(self) -> str:

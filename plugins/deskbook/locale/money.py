@@ -127,9 +127,18 @@ def _machine(number: str, currency: str, locale: Locale, written: str | None = N
                       f"{_example(currency, locale)} or {_plain_example(currency, locale)}")
 
 
+# More digits than any limit or price a desk works with; Babel's formatting (Decimal's 28-digit context)
+# fails on longer amounts, so they are refused here, where the message can say so.
+MAX_DIGITS = 15
+
+
 def _checked(amount: Decimal, currency: str, written: str, locale: Locale) -> Decimal:
-    if amount < 0:
+    if not amount.is_finite():
+        raise AmountError(f"'{written}' is not an amount of money; write a number like {_example(currency, locale)}")
+    if amount.is_signed():
         raise AmountError(f"'{written}' is negative; amounts here are limits and prices, 0 or more")
+    if amount.adjusted() >= MAX_DIGITS:
+        raise AmountError(f"'{written}' has more than {MAX_DIGITS} digits; write the amount the desk works with")
     digits = get_currency_precision(currency)
     exponent = amount.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > digits:
