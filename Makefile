@@ -7,10 +7,10 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.deskbook-installed
 
 # System packages: none for the manual (Typst and the print fonts come with the Python package);
-# Chromium for the browser tests. Node's npm fetches axe-core for the accessibility tests: Debian's npm
+# Chromium for the browser tests; poppler-utils and qpdf read the PDFs back as a user's tools would. Node's npm fetches axe-core for the accessibility tests: Debian's npm
 # only where no npm is on the PATH (a machine with NodeSource's nodejs has npm inside it, and apt then
 # refuses Debian's npm as a conflict).
-SYSTEM_PACKAGES_TEST := chromium
+SYSTEM_PACKAGES_TEST := chromium poppler-utils qpdf
 AXE_DIR := tests/site/axe
 AXE     := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 

@@ -375,3 +375,14 @@ def test_no_chapter_ends_on_a_page_of_a_few_stray_lines(pdfs, edition):
             checked += 1
             assert len(_body_lines(reader.pages[last - 1])) >= 6, f"{edition} page {last} ends a chapter"
     assert checked >= 5
+
+
+@pytest.mark.parametrize("name", ["handbook", "handbook-rep", "desk-card", "log-form"])
+def test_poppler_and_qpdf_read_every_pdf_without_a_word(pdfs, name):
+    """pdfinfo used to say "Syntax Error: Suspects object is wrong type (boolean)" for every PDF."""
+    import subprocess
+
+    for command in (["pdfinfo"], ["qpdf", "--check"]):
+        finished = subprocess.run([*command, str(pdfs / f"{name}.pdf")], capture_output=True, text=True, check=False)
+        assert finished.returncode == 0 and finished.stderr == "", (command, finished.stderr)
+    assert "No syntax or stream encoding errors" in finished.stdout
