@@ -22,7 +22,7 @@ import yaml
 from .diagnostics import Diagnostic, Diagnostics, Location, display_path
 from .manual import Manual
 from .model.base import is_slug
-from .model.registry import DESK_CARD_PARTS
+from .model.registry import DESK_CARD_PART_RENAMES, DESK_CARD_PARTS
 from .print_bounds import OPTIONS as BOUND_OPTIONS
 from .print_bounds import PrintBounds
 
@@ -474,7 +474,14 @@ def _check_desk_card(project: Project, card: Option | None, manual: Manual | Non
         return
     check_name(card.get("name") or Option("desk-card", card.line, card.column), "desk_card")
     check_audience(card.get("audience"), "desk_card")
-    for key, known, what in (("parts", list(DESK_CARD_PARTS), "part"), ("scripts", None, "script")):
+    parts = card.get("parts")
+    for item in parts.value if parts is not None and isinstance(parts.value, list) else []:
+        if _known(item) and item.value in DESK_CARD_PART_RENAMES:
+            diagnostics.warning(project.location(item), f"desk_card.parts: '{item.value}' is now "
+                                f"{' and '.join(DESK_CARD_PART_RENAMES[item.value])}, named for what it prints; "
+                                "rename it ('mkdocs build --strict' fails on the old name)")
+    part_names = [*DESK_CARD_PARTS, *DESK_CARD_PART_RENAMES]
+    for key, known, what in (("parts", part_names, "part"), ("scripts", None, "script")):
         option = card.get(key)
         if option is None or not _known(option):
             continue

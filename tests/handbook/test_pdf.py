@@ -172,6 +172,21 @@ def test_desk_card_is_two_full_sides(pdfs):
     assert (front + back).count("+1 555 0142 300") == 1 and front.count("care@harbourline.example") == 1
     assert "care@harbourline.example" not in back and "Supervisor line" in back and "+1 555 0142 310" in back
     assert "Side 2 of 2" in back
+    # The card never hyphenates: Typst marks a hyphenation point it breaks at with a soft hyphen.
+    assert "\u00ad" not in front + back and "immedi-" not in front + back
+
+
+def test_desk_card_leaves_out_what_does_not_fit_lowest_priority_first(small_manual):
+    """Rows past two sides are left out from the end (the last part listed), each named with where staff
+    find it; what is kept still fits."""
+    from deskbook.handbook.card import desk_card_data
+
+    scripts = tuple(script.id for script in small_manual.entities("script"))
+    spec = DeskCardSpec(parts=("authority", "routing", "contacts", "scripts"), scripts=scripts * 40)
+    data = desk_card_data(small_manual, spec, PrintOptions())
+    assert data["left_out"], "forty copies of every script cannot fit on two sides"
+    assert all("site: scripts/" in row["where"] for row in data["left_out"])
+    assert [part["t"] for part in data["parts"]][:2] == ["list", "list"], "the parts listed first are kept"
 
 
 def test_log_form_is_one_page_to_write_on(pdfs):
@@ -323,7 +338,7 @@ def test_headings_print_in_the_brand_colour_made_readable(small_manual, tmp_path
 
 def test_desk_card_parts_are_configurable(small_manual):
     data = desk_card_data(small_manual, DeskCardSpec(parts=("contacts",), scripts=()), PrintOptions())
-    assert "contacts" in data and "authority" not in data and "response" not in data
+    assert [part["contacts"] for part in data["parts"]] == [True]
 
 
 def _fill_colours(pdf: Path) -> set[str]:
