@@ -255,7 +255,7 @@ def check_project(project: Project, manual: Manual | None, diagnostics: Diagnost
                                 "words follow the manual")
 
 
-def pdf_option_errors(project: Project, manual: Manual, options: Mapping[str, Any]) -> list[Diagnostic]:
+def pdf_option_diagnostics(project: Project, manual: Manual, options: Mapping[str, Any]) -> list[Diagnostic]:
     """What ``check`` rejects in the ``deskbook/pdf`` options; the PDF plugin builds nothing while there is
     any, so ``check`` and ``build`` judge the options by the same rules, with the same located messages.
     ``options`` are the plugin's options as MkDocs resolved them: a value set by a tag, which ``check``
@@ -264,7 +264,7 @@ def pdf_option_errors(project: Project, manual: Manual, options: Mapping[str, An
     pdf = project.plugin("deskbook/pdf")
     if pdf is not None:
         _check_pdf_options(project, _resolved(pdf, options), manual, diagnostics)
-    return diagnostics.errors
+    return diagnostics.sorted()
 
 
 def _resolved(option: Option, value: Any) -> Option:
@@ -363,6 +363,9 @@ def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, dia
         diagnostics.warning(project.location(workers), "deskbook/pdf: 'workers' is now called 'threads'; "
                                                        "rename it ('mkdocs build --strict' fails on the old name)")
     _check_desk_card(project, pdf.get("desk_card"), manual, check_name, check_audience, diagnostics)
+    card = pdf.get("desk_card")
+    if manual is not None and card is not None and not diagnostics.errors:
+        _check_desk_card_fits(project, card, pdf.get("page_size"), manual, diagnostics)
     form = pdf.get("log_form")
     if form is not None and _known(form) and isinstance(form.value, dict):
         _unknown_keys(project, form, _LOG_FORM_KEYS, "log_form", diagnostics)
@@ -498,6 +501,28 @@ def _check_desk_card(project: Project, card: Option | None, manual: Manual | Non
                 shown = ", ".join(choices[:12]) + (", ..." if len(choices) > 12 else "")
                 error(item, f"desk_card.{key}: unknown {what} '{item.value}'"
                             f"{_did_you_mean(str(item.value), choices)} ({what}s: {shown or 'none yet'})")
+
+
+def _check_desk_card_fits(project: Project, card: Option, page_size: Option | None, manual: Manual,
+                          diagnostics: Diagnostics) -> None:
+    """A warning (``--strict`` fails on it) naming each row the card leaves out for want of room, and where
+    staff find it instead."""
+    from .handbook.card import desk_card_left_out
+    from .handbook.data import DeskCardSpec, PrintOptions
+
+    plain = card.plain() if isinstance(card.value, dict) else {}
+    if plain.get("enabled") is False:
+        return
+    spec = DeskCardSpec(parts=tuple(_list(plain.get("parts", list(DESK_CARD_PARTS)))),
+                        scripts=tuple(_list(plain.get("scripts", []))), audience=_text(plain.get("audience"), None))
+    size = page_size.value if page_size is not None and page_size.value in PAGE_SIZES else "A4"
+    left_out = desk_card_left_out(manual, spec, PrintOptions(page_size=size))
+    if left_out:
+        diagnostics.warning(
+            project.location(card.get("parts") or card),
+            f"desk_card: {len(left_out)} row(s) do not fit on two sides and are left out: {'; '.join(left_out)}. "
+            "List fewer parts or scripts, or move the ones that matter up (parts print in the order listed)",
+        )
 
 
 def _known(option: Option) -> bool:
