@@ -401,3 +401,15 @@ def test_poppler_and_qpdf_read_every_pdf_without_a_word(pdfs, name):
         finished = subprocess.run([*command, str(pdfs / f"{name}.pdf")], capture_output=True, text=True, check=False)
         assert finished.returncode == 0 and finished.stderr == "", (command, finished.stderr)
     assert "No syntax or stream encoding errors" in finished.stdout
+
+
+def test_escalation_chains_print_their_levels_on_the_card(tmp_path, repo_root):
+    """The part prints each chain's levels: who takes the case, how soon, and when it goes on."""
+    manual = load_manual_or_raise(repo_root / "tests" / "fixtures" / "isp" / "content")
+    data = desk_card_data(manual, DeskCardSpec(parts=("escalation-chains",)), PrintOptions())
+    render_pdf("desk-card.typ", data, manual.content_dir, tmp_path / "card.pdf", build_datetime())
+    text = " ".join(PdfReader(tmp_path / "card.pdf").pages[0].extract_text().split())
+    assert "Outages and line faults" in text
+    assert "2. Network Operations Centre Takes it up within 2 hours" in text
+    assert "Passes on when: The fault is found and the customer wants a credit" in text
+    assert "\u00ad" not in text

@@ -240,7 +240,7 @@ def _escalation_chains(view: Manual, words: dict[str, str]) -> Rows:
             CardRow(f"{number}. {_role_title(view, level.role) or level.role}",
                     localization.gettext("Takes it up within %(time)s",
                                          time=localization.duration(level.respond_within)),
-                    localization.gettext("On when: %(condition)s", condition=level.hand_on_when))
+                    localization.gettext("Passes on when: %(condition)s", condition=level.hand_on_when))
             for number, level in enumerate(chain.levels, start=1)
         )
         chains.append((CardList(chain.title, rows), [_where(view, "chain", chain.id, chain.title)] * len(rows)))
