@@ -413,3 +413,35 @@ def test_escalation_chains_print_their_levels_on_the_card(tmp_path, repo_root):
     assert "2. Network Operations Centre Takes it up within 2 hours" in text
     assert "Passes on when: The fault is found and the customer wants a credit" in text
     assert "\u00ad" not in text
+
+
+def _words_outside(pdf: Path, margin_mm: float) -> list[tuple[int, str]]:
+    """Every word box (pdftotext -bbox) that reaches into the side margins, by more than the punctuation
+    Typst hangs into them (3 pt)."""
+    import subprocess
+
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    margin = margin_mm * 72 / 25.4
+    outside, page, width = [], 0, 0.0
+    for line in boxes.splitlines():
+        if found := re.search(r'<page width="([\d.]+)"', line):
+            page, width = page + 1, float(found[1])
+        elif found := re.search(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*)</word>', line):
+            if float(found[1]) < margin - 3 or float(found[2]) > width - margin + 3:
+                outside.append((page, found[3]))
+    return outside
+
+
+def test_a_long_rule_keeps_the_value_column_on_the_page(example_project, tmp_path):
+    """One rule long enough to fill lines used to push the Value column past the border ("30 / min- /
+    utes"); column widths now come from content: every word inside the text area, values whole."""
+    refunds = example_project / "content" / "policies" / "refunds.yaml"
+    long_rule = "A refund can be requested within the refund window, " * 6 + "counted from the day of purchase."
+    refunds.write_text(refunds.read_text().replace(
+        "A refund can be requested within the refund window, counted from the day of purchase.", long_rule))
+    manual = load_manual_or_raise(example_project / "content")
+    data = handbook_data(manual, EditionSpec("handbook", "Complete edition"), PrintOptions())
+    render_pdf("handbook.typ", data, manual.content_dir, tmp_path / "h.pdf", build_datetime())
+    assert _words_outside(tmp_path / "h.pdf", 20) == []
+    text = _text(PdfReader(tmp_path / "h.pdf"))
+    assert "30 days" in text and "\u00ad" not in text.split("Rule")[-1].split("Related")[0]

@@ -189,7 +189,19 @@ class Converter:
                 else:
                     rows.append(cells)
         columns = max((sum(cell.get("span", 1) for cell in row) for row in head + rows), default=1)
-        return {"t": "table", "cols": columns, "head": head, "rows": rows}
+        longest_word, longest_text = [""] * columns, [""] * columns
+        for row in head + rows:
+            column = 0
+            for cell in row:
+                if cell.get("span", 1) == 1 and column < columns:
+                    text = " ".join(_plain_text(cell["c"]).split())
+                    longest_text[column] = max(longest_text[column], text, key=len)
+                    longest_word[column] = max([longest_word[column], *text.split()], key=len)
+                column += cell.get("span", 1)
+        # What each column needs: its longest word (never broken) and its longest text on one line;
+        # nodes.typ measures both and shares the width out (column widths from content).
+        return {"t": "table", "cols": columns, "head": head, "rows": rows, "words": longest_word,
+                "texts": longest_text}
 
     def definitions(self, element: Element) -> Node:
         items: list[dict[str, Any]] = []
@@ -325,3 +337,14 @@ def strings(nodes: Any):
     elif isinstance(nodes, list):
         for value in nodes:
             yield from strings(value)
+
+
+def _plain_text(node: Node) -> str:
+    """The words a node prints, for measuring: strings and every child's strings, in order."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, list):
+        return " ".join(_plain_text(child) for child in node)
+    if isinstance(node, dict):
+        return " ".join(_plain_text(node[key]) for key in ("c", "s", "items") if key in node)
+    return ""
