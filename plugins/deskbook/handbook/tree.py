@@ -190,14 +190,14 @@ class Converter:
                     rows.append(cells)
         columns = max((sum(cell.get("span", 1) for cell in row) for row in head + rows), default=1)
         longest_word, longest_text = [""] * columns, [""] * columns
-        for row in head + rows:
+        for table_row in head + rows:
             column = 0
-            for cell in row:
-                if cell.get("span", 1) == 1 and column < columns:
-                    text = " ".join(_plain_text(cell["c"]).split())
+            for entry in table_row:
+                if entry.get("span", 1) == 1 and column < columns:
+                    text = " ".join(_plain_text(entry["c"]).split())
                     longest_text[column] = max(longest_text[column], text, key=len)
                     longest_word[column] = max([longest_word[column], *text.split()], key=len)
-                column += cell.get("span", 1)
+                column += entry.get("span", 1)
         # What each column needs: its longest word (never broken) and its longest text on one line;
         # nodes.typ measures both and shares the width out (column widths from content).
         return {"t": "table", "cols": columns, "head": head, "rows": rows, "words": longest_word,
