@@ -195,6 +195,14 @@ def test_log_form_is_one_page_to_write_on(pdfs):
     text = form.pages[0].extract_text()
     for label in ("SUMMARY", "ACTIONS TAKEN", "FOLLOW-UP", "CUSTOMER"):
         assert label in text
+    # The closed lists of logging.yaml print as tick boxes with their answers, a line for who logs it,
+    # the edition in the footer.
+    text = " ".join(text.split())
+    assert "CHANNEL * (tick one)" in text and "OUTCOME * (tick one)" in text
+    assert "Resolved" in text and "Waiting for the customer" in text and "Needs a management decision" in text
+    assert "REPRESENTATIVE *" in text and "Edition 1" in text
+    closed_paths = re.findall(rb"\sh\s", form.pages[0].get_contents().get_data())  # a box is a closed path
+    assert len(closed_paths) >= 6 + 6 + 4, "a box for every channel, category and outcome"
 
 
 def test_edition_leaves_out_what_its_audience_excludes(pdfs, handbook):

@@ -309,10 +309,6 @@ _OWN_PARTS: dict[str, Callable[[Manual, dict[str, str]], Rows]] = {
 }
 
 
-# How many ruled lines a field of the log form gets: the free-text fields get room to write.
-_FIELD_LINES = {"summary": 7, "actions": 7, "outcome": 4, "follow-up": 4, "escalation": 1}
-
-
 def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
     guide = manual.logging_guide
     localization = manual.localization
@@ -326,10 +322,13 @@ def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
             "document_title": f"{manual.company.name}: {words['title']}",
             "company": manual.company.name,
             "printed": localization.date(options.printed.date()),
+            "edition": str(manual.settings.edition.number),
             "logo": None,
         },
+        # A closed list prints as tick boxes, free text as the ruled lines logging.yaml gives it.
         "fields": [
-            {"label": field.label, "required": field.required, "lines": _FIELD_LINES.get(field.id, 1)}
+            {"label": field.label, "required": field.required, "choices": [str(choice) for choice in field.choices],
+             "lines": field.lines}
             for field in guide.fields
         ],
     }

@@ -15,6 +15,14 @@ class LogField(Strict):
     label: Text = Field(title=N_("label"), description="the field's name on the form, like 'Summary'")
     description: Text = Field(title=N_("description"), description="what to write in it")
     required: bool = Field(default=True, title=N_("required"), description="whether every log must fill it in")
+    choices: list[Text] = Field(
+        default_factory=list, title=N_("choices"),
+        description="the closed list of answers, printed on the form as tick boxes; leave out for free text",
+    )
+    lines: int = Field(
+        default=1, ge=1, le=12, title=N_("ruled lines"),
+        description="how many ruled lines the printed form gives a free-text answer",
+    )
 
 
 class LoggingGuide(Strict):
