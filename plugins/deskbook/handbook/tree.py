@@ -29,8 +29,6 @@ _BLOCK = {
 _SPACE = re.compile(r"\s+")
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 _SVG_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S)
-# A link already inside "(see ...)" prints its page number after a comma, not as a second "(see ...)".
-_SEE_BEFORE = re.compile(r"\(see\s*$", re.I)
 
 
 @dataclass
@@ -250,8 +248,10 @@ class Converter:
             if href.startswith("#"):
                 node = {"t": "ref", "to": href[1:], "c": inner}
                 if "deskbook-ref" in classes:
-                    previous = before[-1] if before and isinstance(before[-1], str) else ""
-                    node["see"] = "page" if _SEE_BEFORE.search(previous) else "see"
+                    # Inside brackets already ("(see Refunds", "(Refunds"), the page follows with a comma:
+                    # "(Refunds, page 24)", never "(Refunds (see page 24))".
+                    previous = "".join(node for node in before if isinstance(node, str))
+                    node["see"] = "page" if previous.count("(") > previous.count(")") else "see"
                 return anchor + [node]
             if href:
                 return anchor + [{"t": "url", "to": href, "c": inner}]
