@@ -453,3 +453,15 @@ def test_a_long_rule_keeps_the_value_column_on_the_page(example_project, tmp_pat
     assert _words_outside(tmp_path / "h.pdf", 20) == []
     text = _text(PdfReader(tmp_path / "h.pdf"))
     assert "30 days" in text and "\u00ad" not in text.split("Rule")[-1].split("Related")[0]
+
+
+def test_a_chapter_with_nothing_to_print_is_left_out(tmp_path):
+    """With no products, the Products chapter was a heading over a table head and no rows, on a page of
+    its own; it is left out, and the chapters around it stay."""
+    content = write_synthetic_content(tmp_path / "content", 4)
+    for product in (content / "products").glob("*.yaml"):
+        product.unlink()
+    manual = load_manual_or_raise(content)
+    titles = [chapter["title"] for chapter in handbook_data(manual, EditionSpec("h", "T"), PrintOptions())["chapters"]]
+    assert "Products" not in titles
+    assert {"Company", "Policies", "Escalation", "Response times", "Glossary"} <= set(titles)
