@@ -346,7 +346,7 @@ def test_headings_print_in_the_brand_colour_made_readable(small_manual, tmp_path
 
 def test_desk_card_parts_are_configurable(small_manual):
     data = desk_card_data(small_manual, DeskCardSpec(parts=("contacts",), scripts=()), PrintOptions())
-    assert [part["contacts"] for part in data["parts"]] == [True]
+    assert [part["source"] for part in data["parts"]] == ["contacts"]
 
 
 def _fill_colours(pdf: Path) -> set[str]:

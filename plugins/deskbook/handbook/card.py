@@ -119,12 +119,12 @@ def desk_card_blocks(view: Manual, card: DeskCardSpec, options: PrintOptions) ->
                         if _plain_address(row.value) not in shown]
                 card_list = CardList(written.title, tuple(row for row, _ in kept), written.note)
                 places = [where for _, where in kept]
-            blocks.extend(_list_blocks(card_list, places, column, len(blocks), part == "contacts"))
+            blocks.extend(_list_blocks(card_list, places, column, len(blocks), part))
         lists = []
     return blocks
 
 
-def _list_blocks(card_list: CardList, places: list[str], width: float, part: int, contacts: bool) -> list[Block]:
+def _list_blocks(card_list: CardList, places: list[str], width: float, part: int, source: str) -> list[Block]:
     """One block a row; the first carries the heading, which never stands alone at a column's foot; the
     list's closing note goes with its last row."""
     blocks = []
@@ -135,7 +135,7 @@ def _list_blocks(card_list: CardList, places: list[str], width: float, part: int
             height += heading_height(card_list.title, width)
         if index == len(card_list.rows) - 1 and card_list.note:
             height += row_height({"label": "", "value": "", "note": card_list.note}, width)
-        blocks.append(Block({"t": "row", "title": card_list.title, "list_note": card_list.note, "contacts": contacts,
+        blocks.append(Block({"t": "row", "title": card_list.title, "list_note": card_list.note, "source": source,
                              "last": index == len(card_list.rows) - 1,
                              **data}, height,
                             f"{card_list.title}: {row.label}", where, part=part))
@@ -156,7 +156,7 @@ def _regrouped(kept: list[Block]) -> list[dict[str, Any]]:
             parts[-1]["rows"].append(row)
         else:
             parts.append({"t": "list", "title": block.data["title"], "part": block.part, "rows": [row],
-                          "note": "", "contacts": block.data["contacts"], "opens_side": block.data["opens_side"]})
+                          "note": "", "source": block.data["source"], "opens_side": block.data["opens_side"]})
         if block.data["last"]:
             parts[-1]["note"] = block.data["list_note"]
     return _print_each_contact_once(parts)
@@ -165,8 +165,8 @@ def _regrouped(kept: list[Block]) -> list[dict[str, Any]]:
 def _print_each_contact_once(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A number or address that another kept list already prints (a line, with its hours) is not printed
     again under Contacts; this runs on what fits, so a contact is never dropped for a row left out."""
-    contacts = [part for part in parts if part.get("contacts")]
-    shown = {_plain_address(row["value"]) for part in parts if part["t"] == "list" and not part.get("contacts")
+    contacts = [part for part in parts if part.get("source") == "contacts"]
+    shown = {_plain_address(row["value"]) for part in parts if part["t"] == "list" and part["source"] != "contacts"
              for row in part["rows"] if row["value"]}
     for part in contacts:
         part["rows"] = [row for row in part["rows"] if _plain_address(row["value"]) not in shown]
