@@ -129,5 +129,5 @@ def test_a_desk_card_that_does_not_fit_warns_and_strict_fails(example_project, c
     found = re.search(r"mkdocs\.yml:(\d+):\d+: error: desk_card: (\d+) row\(s\) do not fit on two sides", err)
     assert found, err
     assert "parts: [" in config.read_text().splitlines()[int(found[1]) - 1]
-    assert "site: scripts/transfer/" in err and "handbook: " in err
+    assert "scripts/transfer/ on the site" in err and " in the handbook" in err
     assert main(["check"]) == 0

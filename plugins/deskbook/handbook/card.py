@@ -185,7 +185,8 @@ def _where(view: Manual, kind: str | None, entity_id: str | None, title: str) ->
         return view.localization.gettext("in the handbook and on the site")
     target = entity_target(kind, entity_id)
     address = page_url(target.src_uri, True) + (f"#{target.anchor}" if target.anchor else "")
-    return view.localization.gettext("handbook: %(title)s; site: %(address)s", title=title, address=address)
+    return view.localization.gettext("%(title)s in the handbook, %(address)s on the site", title=title,
+                                     address=address)
 
 
 Rows = list[tuple[CardList, list[str]]]
