@@ -7,11 +7,11 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.deskbook-installed
 
 # System packages: none for the manual (Typst and the print fonts come with the Python package);
-# Chromium for the browser tests; Noto's CJK and core fonts for the Japanese and Arabic fixtures' PDFs
-# (tests/handbook/test_every_script.py). Node's npm fetches axe-core for the accessibility tests: Debian's npm
-# only where no npm is on the PATH (a machine with NodeSource's nodejs has npm inside it, and apt then
-# refuses Debian's npm as a conflict).
-SYSTEM_PACKAGES_TEST := chromium fonts-noto-cjk fonts-noto-core
+# Chromium for the browser tests; poppler-utils and qpdf read the PDFs back as a user's tools would; Noto's
+# CJK and core fonts for the Japanese and Arabic fixtures' PDFs (tests/handbook/test_every_script.py). Node's
+# npm fetches axe-core for the accessibility tests: Debian's npm only where no npm is on the PATH (a machine
+# with NodeSource's nodejs has npm inside it, and apt then refuses Debian's npm as a conflict).
+SYSTEM_PACKAGES_TEST := chromium poppler-utils qpdf fonts-noto-cjk fonts-noto-core
 AXE_DIR := tests/site/axe
 AXE     := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 # The Nu HTML checker for the markup tests: the npm package carries vnu.jar; Java runs it.

@@ -22,7 +22,7 @@ import yaml
 from .diagnostics import Diagnostic, Diagnostics, Location, display_path
 from .manual import Manual
 from .model.base import is_slug
-from .model.registry import DESK_CARD_PARTS
+from .model.registry import DESK_CARD_PART_RENAMES, DESK_CARD_PARTS
 from .options import ContentOptions, DeskCardOptions, EditionOptions, LogFormOptions, PdfOptions, option_keys
 from .print_bounds import OPTIONS as BOUND_OPTIONS
 from .print_bounds import PrintBounds
@@ -301,7 +301,7 @@ def _check_one_title(project: Project, manual: Manual, diagnostics: Diagnostics)
                        "manual.yaml; write the same in site_name, or change the title in manual.yaml")
 
 
-def pdf_option_errors(project: Project, manual: Manual, options: Mapping[str, Any]) -> list[Diagnostic]:
+def pdf_option_diagnostics(project: Project, manual: Manual, options: Mapping[str, Any]) -> list[Diagnostic]:
     """What ``check`` rejects in the ``deskbook/pdf`` options; the PDF plugin builds nothing while there is
     any, so ``check`` and ``build`` judge the options by the same rules, with the same located messages.
     ``options`` are the plugin's options as MkDocs resolved them: a value set by a tag, which ``check``
@@ -310,7 +310,7 @@ def pdf_option_errors(project: Project, manual: Manual, options: Mapping[str, An
     pdf = project.plugin("deskbook/pdf")
     if pdf is not None:
         _check_pdf_options(project, _resolved(pdf, options), manual, diagnostics)
-    return diagnostics.errors
+    return diagnostics.sorted()
 
 
 def _resolved(option: Option, value: Any) -> Option:
@@ -410,6 +410,9 @@ def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, dia
             diagnostics.warning(project.location(renamed), f"deskbook/pdf: '{old}' is now called '{new}'; "
                                                            "rename it ('mkdocs build --strict' fails on the old name)")
     _check_desk_card(project, pdf.get("desk_card"), manual, check_name, check_audience, diagnostics)
+    card = pdf.get("desk_card")
+    if manual is not None and card is not None and not diagnostics.errors:
+        _check_desk_card_fits(project, card, pdf.get("page_size"), manual, diagnostics)
     form = pdf.get("log_form")
     if form is not None and _known(form) and isinstance(form.value, dict):
         _unknown_keys(project, form, _LOG_FORM_KEYS, "log_form", diagnostics)
@@ -521,7 +524,14 @@ def _check_desk_card(project: Project, card: Option | None, manual: Manual | Non
         return
     check_name(card.get("name") or Option("desk-card", card.line, card.column), "desk_card")
     check_audience(card.get("audience"), "desk_card")
-    for key, known, what in (("parts", list(DESK_CARD_PARTS), "part"), ("scripts", None, "script")):
+    parts = card.get("parts")
+    for item in parts.value if parts is not None and isinstance(parts.value, list) else []:
+        if _known(item) and item.value in DESK_CARD_PART_RENAMES:
+            diagnostics.warning(project.location(item), f"desk_card.parts: '{item.value}' is now "
+                                f"{' and '.join(DESK_CARD_PART_RENAMES[item.value])}, named for what it prints; "
+                                "rename it ('mkdocs build --strict' fails on the old name)")
+    part_names = [*DESK_CARD_PARTS, *DESK_CARD_PART_RENAMES]
+    for key, known, what in (("parts", part_names, "part"), ("scripts", None, "script")):
         option = card.get(key)
         if option is None or not _known(option):
             continue
@@ -538,6 +548,28 @@ def _check_desk_card(project: Project, card: Option | None, manual: Manual | Non
                 shown = ", ".join(choices[:12]) + (", ..." if len(choices) > 12 else "")
                 error(item, f"desk_card.{key}: unknown {what} '{item.value}'"
                             f"{_did_you_mean(str(item.value), choices)} ({what}s: {shown or 'none yet'})")
+
+
+def _check_desk_card_fits(project: Project, card: Option, page_size: Option | None, manual: Manual,
+                          diagnostics: Diagnostics) -> None:
+    """A warning (``--strict`` fails on it) naming each row the card leaves out for want of room, and where
+    staff find it instead."""
+    from .handbook.card import desk_card_left_out
+    from .handbook.data import DeskCardSpec, PrintOptions
+
+    plain = card.plain() if isinstance(card.value, dict) else {}
+    if plain.get("enabled") is False:
+        return
+    spec = DeskCardSpec(parts=tuple(_list(plain.get("parts", list(DESK_CARD_PARTS)))),
+                        scripts=tuple(_list(plain.get("scripts", []))), audience=_text(plain.get("audience"), None))
+    size = page_size.value if page_size is not None and page_size.value in PAGE_SIZES else "A4"
+    left_out = desk_card_left_out(manual, spec, PrintOptions(page_size=size))
+    if left_out:
+        diagnostics.warning(
+            project.location(card.get("parts") or card),
+            f"desk_card: {len(left_out)} row(s) do not fit on two sides and are left out: {'; '.join(left_out)}. "
+            "List fewer parts or scripts, or move the ones that matter up (parts print in the order listed)",
+        )
 
 
 def _known(option: Option) -> bool:

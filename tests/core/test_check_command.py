@@ -113,3 +113,21 @@ def test_minimal_fixture_modelines_point_at_existing_schemas(minimal_content):
         kind = content_file_for(path.relative_to(minimal_content).as_posix())
         target = (path.parent / match.group(1)).resolve()
         assert target.is_file() and target.name == f"{kind.name}.schema.json", path
+
+
+def test_a_desk_card_that_does_not_fit_warns_and_strict_fails(example_project, capsys, monkeypatch):
+    """Every script on the card cannot fit on two sides: check names each one left out, with where staff
+    find it (its handbook bookmark and site address), at the parts option; --strict fails on it."""
+    config = example_project / "mkdocs.yml"
+    every_script = sorted(path.stem for path in (example_project / "content" / "scripts").glob("*.yaml"))
+    text = config.read_text()
+    config.write_text(text.replace("scripts: [hold, supervisor-takeover]", f"scripts: [{', '.join(every_script)}]"))
+    monkeypatch.chdir(example_project)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # nothing due for review: only the card warns
+    assert main(["check", "--strict"]) == 1
+    err = capsys.readouterr().err
+    found = re.search(r"mkdocs\.yml:(\d+):\d+: error: desk_card: (\d+) row\(s\) do not fit on two sides", err)
+    assert found, err
+    assert "parts: [" in config.read_text().splitlines()[int(found[1]) - 1]
+    assert "scripts/transfer/ on the site" in err and " in the handbook" in err
+    assert main(["check"]) == 0

@@ -140,7 +140,8 @@ def test_desk_card_parts_are_the_cards_own_and_the_registered_ones():
     from deskbook.project import DESK_CARD_PARTS as checked_parts
 
     assert checked_parts == DESK_CARD_PARTS
-    assert set(DESK_CARD_PARTS) == set(_OWN_PARTS) | set(CARD_PART_SOURCES)
+    # The card's own parts: titled rows (_OWN_PARTS), and the scripts and the response table it lays out.
+    assert set(DESK_CARD_PARTS) == set(_OWN_PARTS) | {"scripts", "response-times"} | set(CARD_PART_SOURCES)
     assert len(DESK_CARD_PARTS) == len(set(DESK_CARD_PARTS))
     for source in CARD_PART_SOURCES.values():
         assert callable(getattr(source.model, "desk_card", None)), source.name

@@ -79,7 +79,7 @@ def test_hours_on_the_desk_card(example_content):
 
     manual = load_checked_manual(example_content)
     printed = dt.datetime(2026, 12, 26, tzinfo=dt.timezone.utc)
-    lists = desk_card_data(manual, DeskCardSpec(), PrintOptions(printed=printed))["lists"]
+    lists = _contributed(desk_card_data(manual, DeskCardSpec(parts=("opening-hours",)), PrintOptions(printed=printed)))
     assert [part["title"] for part in lists] == ["Opening hours", "Closed"]
     hours, closed = lists
     assert hours["rows"][0] == {"label": "Customer care line", "value": "+1 555 0142 300",
@@ -102,7 +102,7 @@ def test_the_card_shows_the_lines_its_audience_may_see(content):
 
     def labels(audience):
         data = desk_card_data(manual, DeskCardSpec(parts=("opening-hours",), audience=audience), PrintOptions())
-        return [row["label"] for row in data["lists"][0]["rows"]]
+        return [row["label"] for row in _contributed(data)[0]["rows"]]
 
     assert "Product safety and outage line" in labels("supervisor")
     assert "Product safety and outage line" not in labels("rep") and "Website chat" in labels("rep")
@@ -115,10 +115,11 @@ def test_opening_hours_is_a_part_the_card_can_leave_out(example_content):
     manual = load_checked_manual(example_content)
     parts = ("escalation", "contacts")
     data = desk_card_data(manual, DeskCardSpec(parts=parts), PrintOptions())
-    assert data["lists"] == []
+    assert _contributed(data) == []
     # The contacts are the company's channels with the hours company.yaml gives them, plus the
     # variables' other lines; service-hours.yaml has its own part.
-    assert [row["label"] for row in data["contacts"]["rows"]][-1] == "Supervisor line"
+    [contacts] = [part for part in data["parts"] if part["t"] == "list" and part["source"] == "contacts"]
+    assert [row["label"] for row in contacts["rows"]][-1] == "Supervisor line"
 
 
 def test_hours_leave_nothing_on_pages_and_card_without_the_file(minimal_content):
@@ -128,7 +129,7 @@ def test_hours_leave_nothing_on_pages_and_card_without_the_file(minimal_content)
     manual = load_checked_manual(minimal_content)
     pages = {page.src_uri: page.markdown for page in render_site_pages(manual, SiteOptions())}
     assert "Opening hours" not in pages["company/index.md"] + pages["response-times.md"]
-    assert desk_card_data(manual, DeskCardSpec(), PrintOptions())["lists"] == []
+    assert _contributed(desk_card_data(manual, DeskCardSpec(), PrintOptions())) == []
 
 
 def test_references_reach_service_lines(content, capsys):
@@ -137,3 +138,9 @@ def test_references_reach_service_lines(content, capsys):
         "Call [[service-line:safety-line]] on [[service-line:safety-line.contact]].\n")
     (content.parent / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - deskbook/content\n")
     assert main(["check"]) == 0, capsys.readouterr().err
+
+
+
+def _contributed(card: dict) -> list[dict]:
+    """The card's titled lists from service-hours.yaml's part (Opening hours, Closed)."""
+    return [part for part in card["parts"] if part["t"] == "list" and part["source"] == "opening-hours"]

@@ -172,6 +172,21 @@ def test_desk_card_is_two_full_sides(pdfs):
     assert (front + back).count("+1 555 0142 300") == 1 and front.count("care@harbourline.example") == 1
     assert "care@harbourline.example" not in back and "Supervisor line" in back and "+1 555 0142 310" in back
     assert "Side 2 of 2" in back
+    # The card never hyphenates: Typst marks a hyphenation point it breaks at with a soft hyphen.
+    assert "\u00ad" not in front + back and "immedi-" not in front + back
+
+
+def test_desk_card_leaves_out_what_does_not_fit_lowest_priority_first(small_manual):
+    """Rows past two sides are left out from the end (the last part listed), each named with where staff
+    find it; what is kept still fits."""
+    from deskbook.handbook.card import desk_card_data
+
+    scripts = tuple(script.id for script in small_manual.entities("script"))
+    spec = DeskCardSpec(parts=("authority", "routing", "contacts", "scripts"), scripts=scripts * 40)
+    data = desk_card_data(small_manual, spec, PrintOptions())
+    assert data["left_out"], "forty copies of every script cannot fit on two sides"
+    assert all(re.search(r"in the handbook, scripts/[\w-]+/ on the site", row["where"]) for row in data["left_out"])
+    assert [part["t"] for part in data["parts"]][:2] == ["list", "list"], "the parts listed first are kept"
 
 
 def test_log_form_is_one_page_to_write_on(pdfs):
@@ -180,6 +195,14 @@ def test_log_form_is_one_page_to_write_on(pdfs):
     text = form.pages[0].extract_text()
     for label in ("SUMMARY", "ACTIONS TAKEN", "FOLLOW-UP", "CUSTOMER"):
         assert label in text
+    # The closed lists of logging.yaml print as tick boxes with their answers, a line for who logs it,
+    # the edition in the footer.
+    text = " ".join(text.split())
+    assert "CHANNEL * (tick one)" in text and "OUTCOME * (tick one)" in text
+    assert "Resolved" in text and "Waiting for the customer" in text and "Needs a management decision" in text
+    assert "REPRESENTATIVE *" in text and "Edition 1" in text
+    closed_paths = re.findall(rb"\sh\s", form.pages[0].get_contents().get_data())  # a box is a closed path
+    assert len(closed_paths) >= 6 + 6 + 4, "a box for every channel, category and outcome"
 
 
 def test_edition_leaves_out_what_its_audience_excludes(pdfs, handbook):
@@ -324,7 +347,7 @@ def test_headings_print_in_the_brand_colour_made_readable(small_manual, tmp_path
 
 def test_desk_card_parts_are_configurable(small_manual):
     data = desk_card_data(small_manual, DeskCardSpec(parts=("contacts",), scripts=()), PrintOptions())
-    assert "contacts" in data and "authority" not in data and "response" not in data
+    assert [part["source"] for part in data["parts"]] == ["contacts"]
 
 
 def _fill_colours(pdf: Path) -> set[str]:
@@ -403,3 +426,70 @@ def test_each_chapters_pages_and_overview_table_follow_one_order(handbook):
             f"{chapter}: the overview table's order is not the pages' order"
         checked += len(found) >= 2
     assert checked >= 5, "the chapters' overview tables were found"
+
+
+@pytest.mark.parametrize("name", ["handbook", "handbook-rep", "desk-card", "log-form"])
+def test_poppler_and_qpdf_read_every_pdf_without_a_word(pdfs, name):
+    """pdfinfo used to say "Syntax Error: Suspects object is wrong type (boolean)" for every PDF."""
+    import subprocess
+
+    for command in (["pdfinfo"], ["qpdf", "--check"]):
+        finished = subprocess.run([*command, str(pdfs / f"{name}.pdf")], capture_output=True, text=True, check=False)
+        assert finished.returncode == 0 and finished.stderr == "", (command, finished.stderr)
+    assert "No syntax or stream encoding errors" in finished.stdout
+
+
+def test_escalation_chains_print_their_levels_on_the_card(tmp_path, repo_root):
+    """The part prints each chain's levels: who takes the case, how soon, and when it goes on."""
+    manual = load_manual_or_raise(repo_root / "tests" / "fixtures" / "isp" / "content")
+    data = desk_card_data(manual, DeskCardSpec(parts=("escalation-chains",)), PrintOptions())
+    render_pdf("desk-card.typ", data, manual.content_dir, tmp_path / "card.pdf", build_datetime())
+    text = " ".join(PdfReader(tmp_path / "card.pdf").pages[0].extract_text().split())
+    assert "Outages and line faults" in text
+    assert "2. Network Operations Centre Takes it up within 2 hours" in text
+    assert "Passes on when: The fault is found and the customer wants a credit" in text
+    assert "\u00ad" not in text
+
+
+def _words_outside(pdf: Path, margin_mm: float) -> list[tuple[int, str]]:
+    """Every word box (pdftotext -bbox) that reaches into the side margins, by more than the punctuation
+    Typst hangs into them (3 pt)."""
+    import subprocess
+
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    margin = margin_mm * 72 / 25.4
+    outside, page, width = [], 0, 0.0
+    for line in boxes.splitlines():
+        if found := re.search(r'<page width="([\d.]+)"', line):
+            page, width = page + 1, float(found[1])
+        elif found := re.search(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*)</word>', line):
+            if float(found[1]) < margin - 3 or float(found[2]) > width - margin + 3:
+                outside.append((page, found[3]))
+    return outside
+
+
+def test_a_long_rule_keeps_the_value_column_on_the_page(example_project, tmp_path):
+    """One rule long enough to fill lines used to push the Value column past the border ("30 / min- /
+    utes"); column widths now come from content: every word inside the text area, values whole."""
+    refunds = example_project / "content" / "policies" / "refunds.yaml"
+    long_rule = "A refund can be requested within the refund window, " * 6 + "counted from the day of purchase."
+    refunds.write_text(refunds.read_text().replace(
+        "A refund can be requested within the refund window, counted from the day of purchase.", long_rule))
+    manual = load_manual_or_raise(example_project / "content")
+    data = handbook_data(manual, EditionSpec("handbook", "Complete edition"), PrintOptions())
+    render_pdf("handbook.typ", data, manual.content_dir, tmp_path / "h.pdf", build_datetime())
+    assert _words_outside(tmp_path / "h.pdf", 20) == []
+    text = _text(PdfReader(tmp_path / "h.pdf"))
+    assert "30 days" in text and "\u00ad" not in text.split("Rule")[-1].split("Related")[0]
+
+
+def test_a_chapter_with_nothing_to_print_is_left_out(tmp_path):
+    """With no products, the Products chapter was a heading over a table head and no rows, on a page of
+    its own; it is left out, and the chapters around it stay."""
+    content = write_synthetic_content(tmp_path / "content", 4)
+    for product in (content / "products").glob("*.yaml"):
+        product.unlink()
+    manual = load_manual_or_raise(content)
+    titles = [chapter["title"] for chapter in handbook_data(manual, EditionSpec("h", "T"), PrintOptions())["chapters"]]
+    assert "Products" not in titles
+    assert {"Company", "Policies", "Escalation", "Response times", "Glossary"} <= set(titles)

@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import asdict
 from typing import Any
 
 from ..locale import Localization
 from ..manual import Manual
+from ..model import KINDS
 from ..model.card import CardList, CardRow, CardSource
-from ..model.registry import CARD_PART_SOURCES
+from ..model.registry import CARD_PART_SOURCES, DESK_CARD_PART_RENAMES
 from ..model.schedule import Category
 from ..text import fill_placeholders
+from ..urls import entity_target, page_url
+from .card_fit import (
+    Block,
+    column_width_mm,
+    fit,
+    heading_height,
+    response_columns,
+    response_height,
+    row_height,
+    script_height,
+    text_width_mm,
+)
 from .data import AcknowledgementSpec, DeskCardSpec, PrintOptions, _paper, print_colours
 from .tree import Converter, _trim, parse_html
 from .words import desk_card_words, log_form_words, print_language
-
-# Rule units that make a rule a window or a time limit worth a line on the card.
 
 
 def _inline(html: str) -> list:
@@ -29,20 +40,29 @@ def _role_title(manual: Manual, role_id: str | None) -> str | None:
     return role.title if role is not None else None
 
 
+def card_parts(spec_parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The parts as the card prints them: an old name stands for the parts it printed."""
+    return tuple(part for name in spec_parts for part in DESK_CARD_PART_RENAMES.get(name, (name,)))
+
+
 def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) -> dict[str, Any]:
-    """The card's data: its own parts under their keys, and the parts settings files contribute (the
-    registry's ``card_part``) as plain lists under ``lists``, in the order mkdocs.yml names the parts."""
+    """The card's data: ``parts``, the blocks that fit on two sides in the order mkdocs.yml names the parts
+    (their priority), and ``left_out``, what did not fit (see card_fit.py)."""
     view = manual.for_audience(card.audience)
     localization = view.localization
     words = desk_card_words(localization)
-    data: dict[str, Any] = {
+    paper = _paper(options)
+    document_title = f"{view.company.name}: {words['title']}" + (f" ({card.title})" if card.title else "")
+    blocks = desk_card_blocks(view, card, options)
+    kept, left_out = fit(blocks, paper, document_title)
+    return {
         **print_language(localization),
         "lang": options.lang,
-        "paper": _paper(options),
+        "paper": paper,
         "colours": print_colours(view.settings.colours),
         "words": words,
         "card": {
-            "document_title": f"{view.company.name}: {words['title']}" + (f" ({card.title})" if card.title else ""),
+            "document_title": document_title,
             "company": view.company.name,
             "title": words["title"],
             "edition_title": card.title,
@@ -50,31 +70,105 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
             "printed": localization.date(options.printed.date()),
             "logo": None,
         },
-        "lists": [],
+        "parts": _regrouped(kept),
+        "left_out": [{"name": block.name, "where": block.where} for block in left_out],
     }
-    for part in card.parts:
-        if part in _OWN_PARTS:
-            data.update(_OWN_PARTS[part](view, card, words))
+
+
+def desk_card_left_out(manual: Manual, card: DeskCardSpec, options: PrintOptions) -> list[str]:
+    """What the card leaves out for want of room, each as "what (where staff find it)", for the warning
+    the build and ``check`` give."""
+    data = desk_card_data(manual, card, options)
+    return [f"{row['name']} ({row['where']})" for row in data["left_out"]]
+
+
+def desk_card_blocks(view: Manual, card: DeskCardSpec, options: PrintOptions) -> list[Block]:
+    words = desk_card_words(view.localization)
+    paper = _paper(options)
+    column, full = column_width_mm(paper), text_width_mm(paper)
+    blocks: list[Block] = []
+    lists: list[tuple[CardList, list[str]]] = []
+    for part in card_parts(card.parts):
+        if part == "scripts":
+            for script in _scripts(view, card):
+                where = _where(view, "script", script["id"], script["title"])
+                blocks.append(Block({"t": "script", **script}, script_height(script, column), script["title"], where,
+                                    part=len(blocks)))
+        elif part == "response-times":
+            response = _response_times(view, words)
+            response["widths"] = response_columns(response, full)
+            if response["rows"]:
+                blocks.append(Block({"t": "response", **response}, response_height(response, full), response["title"],
+                                    _where(view, "category", None, response["title"]), full_width=True,
+                                    part=len(blocks)))
+        elif part in _OWN_PARTS:
+            lists.extend(_OWN_PARTS[part](view, words))
         elif part in CARD_PART_SOURCES:
             content = view.settings_file(CARD_PART_SOURCES[part].model)
             if isinstance(content, CardSource):  # None when the project has no such file
-                data["lists"].extend(asdict(card_list) for card_list in content.desk_card(view, options.printed.date()))
-    _print_each_contact_once(data)
-    return data
+                where = _where(view, None, None, "")
+                lists.extend((card_list, [where] * len(card_list.rows))
+                             for card_list in content.desk_card(view, options.printed.date()))
+        for written, written_places in lists:
+            card_list, places = written, written_places
+            if part == "contacts":  # what a part of higher priority prints takes no room twice
+                shown = {_plain_address(block.data["value"]) for block in blocks if block.data["t"] == "row"}
+                kept = [(row, where) for row, where in zip(written.rows, written_places, strict=True)
+                        if _plain_address(row.value) not in shown]
+                card_list = CardList(written.title, tuple(row for row, _ in kept), written.note)
+                places = [where for _, where in kept]
+            blocks.extend(_list_blocks(card_list, places, column, len(blocks), part))
+        lists = []
+    return blocks
 
 
-def _print_each_contact_once(data: dict[str, Any]) -> None:
-    """A number or address that a contributed list already prints (a line, with its hours) is
-    not printed again under Contacts; Contacts keeps the rest, or goes if nothing is left."""
-    if "contacts" not in data:
-        return
-    shown = {_plain_address(row["value"])
-             for card_list in data["lists"] for row in card_list["rows"] if row["value"]}
-    rows = [row for row in data["contacts"]["rows"] if _plain_address(row["value"]) not in shown]
-    if rows:
-        data["contacts"]["rows"] = rows
-    else:
-        del data["contacts"]
+def _list_blocks(card_list: CardList, places: list[str], width: float, part: int, source: str) -> list[Block]:
+    """One block a row; the first carries the heading, which never stands alone at a column's foot; the
+    list's closing note goes with its last row."""
+    blocks = []
+    for index, (row, where) in enumerate(zip(card_list.rows, places, strict=True)):
+        data = {"label": str(row.label), "value": str(row.value), "note": str(row.note)}
+        height = row_height(data, width)
+        if index == 0:
+            height += heading_height(card_list.title, width)
+        if index == len(card_list.rows) - 1 and card_list.note:
+            height += row_height({"label": "", "value": "", "note": card_list.note}, width)
+        blocks.append(Block({"t": "row", "title": card_list.title, "list_note": card_list.note, "source": source,
+                             "last": index == len(card_list.rows) - 1,
+                             **data}, height,
+                            f"{card_list.title}: {row.label}", where, part=part))
+    return blocks
+
+
+def _regrouped(kept: list[Block]) -> list[dict[str, Any]]:
+    """The kept blocks for desk-card.typ: rows back in their titled lists, a list's note only when its
+    last row is kept."""
+    parts: list[dict[str, Any]] = []
+    for block in kept:
+        if block.data["t"] != "row":
+            parts.append(block.data)
+            continue
+        row = {key: block.data[key] for key in ("label", "value", "note")}
+        if parts and parts[-1]["t"] == "list" and parts[-1]["title"] == block.data["title"] \
+                and parts[-1]["part"] == block.part and not block.data["opens_side"]:
+            parts[-1]["rows"].append(row)
+        else:
+            parts.append({"t": "list", "title": block.data["title"], "part": block.part, "rows": [row],
+                          "note": "", "source": block.data["source"], "opens_side": block.data["opens_side"]})
+        if block.data["last"]:
+            parts[-1]["note"] = block.data["list_note"]
+    return _print_each_contact_once(parts)
+
+
+def _print_each_contact_once(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A number or address that another kept list already prints (a line, with its hours) is not printed
+    again under Contacts; this runs on what fits, so a contact is never dropped for a row left out."""
+    contacts = [part for part in parts if part.get("source") == "contacts"]
+    shown = {_plain_address(row["value"]) for part in parts if part["t"] == "list" and part["source"] != "contacts"
+             for row in part["rows"] if row["value"]}
+    for part in contacts:
+        part["rows"] = [row for row in part["rows"] if _plain_address(row["value"]) not in shown]
+    return [part for part in parts if part["t"] != "list" or part["rows"]]
 
 
 def _plain_address(value: str) -> str:
@@ -82,65 +176,120 @@ def _plain_address(value: str) -> str:
     return value.strip().lower().removeprefix("https://").removeprefix("http://").rstrip("/")
 
 
-def _escalation(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> dict[str, Any]:
+def _where(view: Manual, kind: str | None, entity_id: str | None, title: str) -> str:
+    """Where staff find a row the card leaves out: the handbook (under the entity's title, its bookmark)
+    and the site's address for it."""
+    if kind is None or entity_id is None or kind not in KINDS:
+        return view.localization.gettext("in the handbook and on the site")
+    target = entity_target(kind, entity_id)
+    address = page_url(target.src_uri, True) + (f"#{target.anchor}" if target.anchor else "")
+    return view.localization.gettext("%(title)s in the handbook, %(address)s on the site", title=title,
+                                     address=address)
+
+
+Rows = list[tuple[CardList, list[str]]]
+
+
+def _authority(view: Manual, words: dict[str, str]) -> Rows:
     localization = view.localization
-    return {
-        "authority": [
-            {
-                "role": role.title,
-                "discount": localization.percent(role.authority.max_discount_percent),
-                "refund": localization.money(role.authority.max_refund),
-                "gift": (localization.money(role.authority.max_gift_value) if role.authority.free_gift
-                         else words["none"]),
-                "other": "; ".join(limit.summary(localization) for limit in role.authority.limits),
-            }
-            for role in view.entities("role")
-        ],
-        "windows": [
-            {"policy": policy.title, "rule": rule.text, "value": localization.quantity(rule.value)}
-            for policy in view.entities("policy")
-            for rule in policy.rules
-            if rule.value is not None and rule.value.kind == "duration"
-        ],
-    }
+    roles = list(view.entities("role"))
+    rows = tuple(
+        CardRow(
+            role.title,
+            " · ".join((f"{words['discount']} {localization.percent(role.authority.max_discount_percent)}",
+                        f"{words['refund']} {localization.money(role.authority.max_refund)}",
+                        f"{words['gift']} " + (localization.money(role.authority.max_gift_value)
+                                               if role.authority.free_gift else words["none"]))),
+            "; ".join(limit.summary(localization) for limit in role.authority.limits),
+        )
+        for role in roles
+    )
+    return [(CardList(words["authority"], rows), [_where(view, "role", role.id, role.title) for role in roles])]
 
 
-def _thresholds(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> dict[str, Any]:
-    return {"thresholds": [
-        {
-            "when": rule.title,
-            "to": _role_title(view, rule.route_to) or rule.desk or _chain_title(view, rule.chain)
-            or words["account_executive"],
-            "note": rule.note,
-        }
-        for rule in view.entities("routing")
-    ]}
+def _time_limits(view: Manual, words: dict[str, str]) -> Rows:
+    timed = [
+        (policy, rule)
+        for policy in view.entities("policy")
+        for rule in policy.rules
+        if rule.value is not None and rule.value.kind == "duration"
+    ]
+    rows = tuple(CardRow(policy.title, view.localization.quantity(rule.value), rule.text)
+                 for policy, rule in timed)
+    places = [_where(view, "policy", policy.id, policy.title) for policy, _ in timed]
+    return [(CardList(words["windows"], rows), places)]
 
 
-def _response_times(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> dict[str, Any]:
+def _routing(view: Manual, words: dict[str, str]) -> Rows:
+    rules = list(view.entities("routing"))
+    rows = tuple(
+        CardRow(rule.title, f"{view.localization.onward_arrow} " + (
+            _role_title(view, rule.route_to) or rule.desk or _chain_title(view, rule.chain)
+            or words["account_executive"]
+        ), rule.note or "")
+        for rule in rules
+    )
+    return [(CardList(words["thresholds"], rows), [_where(view, "routing", rule.id, rule.title) for rule in rules])]
+
+
+def _escalation_chains(view: Manual, words: dict[str, str]) -> Rows:
+    """Each chain as its levels: who takes the case, how soon, and when it goes on to the next."""
+    localization = view.localization
+    chains = []
+    for chain in view.entities("chain"):
+        rows = tuple(
+            CardRow(f"{number}. {_role_title(view, level.role) or level.role}",
+                    localization.gettext("Takes it up within %(time)s",
+                                         time=localization.duration(level.respond_within)),
+                    localization.gettext("Passes on when: %(condition)s", condition=level.hand_on_when))
+            for number, level in enumerate(chain.levels, start=1)
+        )
+        chains.append((CardList(chain.title, rows), [_where(view, "chain", chain.id, chain.title)] * len(rows)))
+    return chains
+
+
+def _response_times(view: Manual, words: dict[str, str]) -> dict[str, Any]:
     localization = view.localization
     channels = list(view.schedule.channels)
-    return {"response": {
+    return {
+        "title": words["response_times"],
+        "category": words["category"],
+        "flagged": words["flagged"],
         "channels": [view.channel_name(channel) for channel in channels],
         "rows": [
             {"category": category.name, "flag": category.flag,
              "targets": [_target_words(category, channel, localization) for channel in channels]}
             for category in view.entities("category")
         ],
-    }}
+    }
 
 
-def _scripts(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> dict[str, Any]:
+def _scripts(view: Manual, card: DeskCardSpec) -> list[dict[str, Any]]:
     variables = view.variables
-    fill = lambda text: _inline(str(fill_placeholders(text, variables.values, variables.blanks))) if text else None  # noqa: E731
-    return {"scripts": [
-        {"title": script.title, "steps": [{"say": fill(step.say), "do": fill(step.do)} for step in script.steps]}
-        for script in (view.get("script", script_id) for script_id in card.scripts)
-        if script is not None
-    ]}
+
+    def filled(text: str | None) -> str | None:
+        return str(fill_placeholders(text, variables.values, variables.blanks)) if text else None
+
+    scripts = []
+    for script in (view.get("script", script_id) for script_id in card.scripts):
+        if script is None:
+            continue
+        steps = [(filled(step.say), filled(step.do)) for step in script.steps]
+        scripts.append({
+            "id": script.id,
+            "title": str(script.title),
+            "steps": [{"say": _inline(say) if say else None, "do": _inline(do) if do else None} for say, do in steps],
+            # What the steps print, for measuring them: the text without its markup, quotes included.
+            "plain_steps": [_TAGS.sub("", " ".join(filter(None, ("“" + say + "”" if say else None, do))))
+                            for say, do in steps],
+        })
+    return scripts
 
 
-def _contacts(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> dict[str, Any]:
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _contacts(view: Manual, words: dict[str, str]) -> Rows:
     """The company's contact channels, and the numbers in variables.yaml (``*_line``, ``*_phone``) that
     are not among them, such as the supervisor line."""
     rows = [CardRow(channel.label, channel.address, channel.hours) for channel in view.company.contact_channels]
@@ -148,21 +297,17 @@ def _contacts(view: Manual, card: DeskCardSpec, words: dict[str, str]) -> dict[s
     rows.extend(CardRow(name.replace("_", " ").capitalize(), value)
                 for name, value in view.variables.values.items()
                 if name.endswith(("_line", "_phone")) and value not in known)
-    return {"contacts": asdict(CardList(words["contacts"], tuple(rows)))}
+    return [(CardList(words["contacts"], tuple(rows)), [_where(view, None, None, "")] * len(rows))]
 
 
-# The parts desk-card.typ lays out itself; the others in DESK_CARD_PARTS come from settings files.
-_OWN_PARTS: dict[str, Callable[[Manual, DeskCardSpec, dict[str, str]], dict[str, Any]]] = {
-    "escalation": _escalation,
-    "thresholds": _thresholds,
-    "response-times": _response_times,
-    "scripts": _scripts,
+# The parts of titled rows this module makes; scripts, response-times and the settings files' parts above.
+_OWN_PARTS: dict[str, Callable[[Manual, dict[str, str]], Rows]] = {
+    "authority": _authority,
+    "time-limits": _time_limits,
+    "routing": _routing,
+    "escalation-chains": _escalation_chains,
     "contacts": _contacts,
 }
-
-
-# How many ruled lines a field of the log form gets: the free-text fields get room to write.
-_FIELD_LINES = {"summary": 7, "actions": 7, "outcome": 4, "follow-up": 4, "escalation": 1}
 
 
 def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
@@ -179,10 +324,13 @@ def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
             "document_title": f"{manual.company.name}: {words['title']}",
             "company": manual.company.name,
             "printed": localization.date(options.printed.date()),
+            "edition": str(manual.settings.edition.number),
             "logo": None,
         },
+        # A closed list prints as tick boxes, free text as the ruled lines logging.yaml gives it.
         "fields": [
-            {"label": field.label, "required": field.required, "lines": _FIELD_LINES.get(field.id, 1)}
+            {"label": field.label, "required": field.required, "choices": [str(choice) for choice in field.values],
+             "lines": field.lines}
             for field in guide.fields
         ],
     }

@@ -18,6 +18,7 @@ from typing import Any
 from ..clock import build_datetime
 from ..colours import WHITE, mix, readable_on_white
 from ..manual import Manual
+from ..model import KINDS
 from ..model.manual_settings import BrandColours
 from ..model.registry import DESK_CARD_PARTS
 from ..model.sections import SECTION_TITLES
@@ -142,6 +143,17 @@ def _site_page_html(page: GeneratedPage) -> str:
     return "\n".join(lines)
 
 
+def _nothing_to_print(view: Manual, section: str) -> bool:
+    """A section of entity pages whose kinds (its own, and those shown on its shared pages) have no entity
+    in this edition (no products yet, or none its audience may see): its index would print a table head
+    and no rows, a page that says nothing."""
+    if not any(kind.section == section for kind in KINDS.values()):
+        return False  # a section of settings pages (the company, the schedules) always has its page
+    kinds = [kind for kind in KINDS.values()
+             if kind.section == section or kind.page.startswith((f"{section}/", f"{section}.md"))]
+    return not any(view.entities(kind.name) for kind in kinds)
+
+
 def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions,
                   pages_converter: PageConverter | None = None) -> dict[str, Any]:
     """One edition's print data. Pass the same ``pages_converter`` for every edition of a build."""
@@ -169,7 +181,7 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions,
     for key in section_order(view):  # the site's order: one reading order for the menu and the book
         title = localization.gettext(SECTION_TITLES[key])
         section_pages = [page for page in pages if page.section == key]
-        if not section_pages:
+        if not section_pages or _nothing_to_print(view, key):
             continue
         single = len(section_pages) == 1
         articles = []

@@ -162,6 +162,7 @@ def compile_pdf(prepared: PreparedPdf, timestamp: dt.datetime) -> RenderedPdf:
                              "timeout") from None
         if finished.returncode != 0:
             raise PrintError(f"{target.name}: Typst could not lay it out: {_typst_message(finished, bounds)}")
+        _drop_false_suspects(Path(temporary))
         # mkstemp creates the file private (0600); a published PDF is as readable as any site file.
         umask = os.umask(0)
         os.umask(umask)
@@ -190,6 +191,20 @@ def _typst_message(finished: subprocess.CompletedProcess, bounds: PrintBounds = 
         # Not Typst's verdict: the process itself failed (killed, out of memory, typst not installed).
         return f"the Typst process ended with {finished.returncode}: {finished.stderr.strip()[-500:]}"
     return " ".join([error["message"], *(f"({hint})" for hint in error["hints"])])
+
+
+# Typst writes the catalog's /MarkInfo with an explicit /Suspects false, which is valid PDF and the default.
+# Poppler (22.x, Debian's) takes any Suspects but true for a wrong type, so pdfinfo, pdftotext and every
+# viewer built on it print "Syntax Error: Suspects object is wrong type (boolean)" for every PDF.
+_FALSE_SUSPECTS = b"/MarkInfo<</Marked true/Suspects false>>"
+
+
+def _drop_false_suspects(pdf: Path) -> None:
+    """Leave the default out, padded with spaces to the same length so that every xref offset holds."""
+    written = pdf.read_bytes()
+    if written.count(_FALSE_SUSPECTS) == 1:
+        unsaid = b"/MarkInfo<</Marked true>>"
+        pdf.write_bytes(written.replace(_FALSE_SUSPECTS, unsaid + b" " * (len(_FALSE_SUSPECTS) - len(unsaid))))
 
 
 def _page_count(pdf: bytes) -> int:

@@ -29,8 +29,6 @@ _BLOCK = {
 _SPACE = re.compile(r"\s+")
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 _SVG_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S)
-# A link already inside "(see ...)" prints its page number after a comma, not as a second "(see ...)".
-_SEE_BEFORE = re.compile(r"\(see\s*$", re.I)
 
 
 @dataclass
@@ -189,7 +187,19 @@ class Converter:
                 else:
                     rows.append(cells)
         columns = max((sum(cell.get("span", 1) for cell in row) for row in head + rows), default=1)
-        return {"t": "table", "cols": columns, "head": head, "rows": rows}
+        longest_word, longest_text = [""] * columns, [""] * columns
+        for table_row in head + rows:
+            column = 0
+            for entry in table_row:
+                if entry.get("span", 1) == 1 and column < columns:
+                    text = " ".join(_plain_text(entry["c"]).split())
+                    longest_text[column] = max(longest_text[column], text, key=len)
+                    longest_word[column] = max([longest_word[column], *text.split()], key=len)
+                column += entry.get("span", 1)
+        # What each column needs: its longest word (never broken) and its longest text on one line;
+        # nodes.typ measures both and shares the width out (column widths from content).
+        return {"t": "table", "cols": columns, "head": head, "rows": rows, "words": longest_word,
+                "texts": longest_text}
 
     def definitions(self, element: Element) -> Node:
         items: list[dict[str, Any]] = []
@@ -238,8 +248,10 @@ class Converter:
             if href.startswith("#"):
                 node = {"t": "ref", "to": href[1:], "c": inner}
                 if "deskbook-ref" in classes:
-                    previous = before[-1] if before and isinstance(before[-1], str) else ""
-                    node["see"] = "page" if _SEE_BEFORE.search(previous) else "see"
+                    # Inside brackets already ("(see Refunds", "(Refunds"), the page follows with a comma:
+                    # "(Refunds, page 24)", never "(Refunds (see page 24))".
+                    previous = "".join(node for node in before if isinstance(node, str))
+                    node["see"] = "page" if previous.count("(") > previous.count(")") else "see"
                 return anchor + [node]
             if href:
                 return anchor + [{"t": "url", "to": href, "c": inner}]
@@ -325,3 +337,14 @@ def strings(nodes: Any):
     elif isinstance(nodes, list):
         for value in nodes:
             yield from strings(value)
+
+
+def _plain_text(node: Node) -> str:
+    """The words a node prints, for measuring: strings and every child's strings, in order."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, list):
+        return " ".join(_plain_text(child) for child in node)
+    if isinstance(node, dict):
+        return " ".join(_plain_text(node[key]) for key in ("c", "s", "items") if key in node)
+    return ""

@@ -60,6 +60,9 @@ _LOG_FORM = {
     "intro": N_("One sheet per contact. Write clearly, then copy it into the log system before your shift ends."),
     "required": N_("required"),
     "printed": N_("Printed {date}"),
+    "edition": N_("Edition {number}"),
+    "representative": N_("Representative"),
+    "tick": N_("tick one"),
 }
 
 

@@ -19,8 +19,13 @@ class LogField(Strict):
     values: list[Text] = Field(
         default_factory=list,
         title=N_("values"),
-        description="the only values the field takes, a closed list like [Basic, Premium, Ultimate]; a sample "
-        "log's fields are checked against it. Leave out for free text",
+        description="the only values the field takes, a closed list like [Basic, Premium, Ultimate]: printed on the "
+        "form as tick boxes, and a sample log's fields are checked against it. Leave out for free text",
+    )
+
+    lines: int = Field(
+        default=1, ge=1, le=12, title=N_("ruled lines"),
+        description="how many ruled lines the printed form gives a free-text answer",
     )
 
     @model_validator(mode="after")

@@ -249,8 +249,13 @@ CONTENT_FILES: tuple[ContentFile, ...] = SETTINGS_FILES + tuple(
 # The desk card's parts, as mkdocs.yml names them: the card's own, laid out by desk-card.typ, then the
 # parts settings files contribute as plain lists.
 CARD_PART_SOURCES: dict[str, ContentFile] = {cf.card_part: cf for cf in SETTINGS_FILES if cf.card_part}
-DESK_CARD_PARTS: tuple[str, ...] = ("escalation", "thresholds", "response-times", "scripts", "contacts",
-                                    *CARD_PART_SOURCES)
+# Each part is named for what it prints; the card prints them in the order mkdocs.yml lists them, which is
+# their priority when the card runs out of room.
+DESK_CARD_PARTS: tuple[str, ...] = ("authority", "time-limits", "routing", "escalation-chains", "response-times",
+                                    "scripts", "contacts", *CARD_PART_SOURCES)
+# The names of parts before they said what they print; check warns about them, the card still takes them.
+DESK_CARD_PART_RENAMES: dict[str, tuple[str, ...]] = {"escalation": ("authority", "time-limits"),
+                                                      "thresholds": ("routing",)}
 
 
 def page_sections(page: str) -> list[ContentFile]:

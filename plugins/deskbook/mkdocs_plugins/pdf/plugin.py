@@ -28,7 +28,7 @@ from ...manual import Manual
 from ...options import PdfOptions, options_from
 from ...print_bounds import OPTIONS as BOUND_OPTIONS
 from ...print_bounds import PrintBounds
-from ...project import DEFAULT_EDITION, pdf_option_errors, read_project
+from ...project import DEFAULT_EDITION, pdf_option_diagnostics, read_project
 from ...site.preview import pdfs_not_built_page
 from ..manual_source import load_checked_manual
 from .config import PdfConfig
@@ -74,9 +74,13 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self.project_root = Path(config.config_file_path).resolve().parent
         content_dir = self._content_dir(config)
         self.manual = load_checked_manual(content_dir, self.project_root)
-        errors = pdf_option_errors(read_project(Path(config.config_file_path)), self.manual, self.config)
+        found = pdf_option_diagnostics(read_project(Path(config.config_file_path)), self.manual, self.config)
+        errors = [diagnostic for diagnostic in found if diagnostic.severity == "error"]
         if errors:
             raise PluginError("deskbook/pdf options in mkdocs.yml:\n" + format_report(errors))
+        for warning in (diagnostic for diagnostic in found if diagnostic.severity == "warning"):
+            # Under mkdocs., so --strict fails on them as check --strict does.
+            log.warning(warning.format_text())
         self.jobs = self._plan_jobs()
         return config
 
