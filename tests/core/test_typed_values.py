@@ -166,3 +166,16 @@ def test_an_amount_of_money_too_long_or_below_zero_is_located(tmp_path, capsys, 
     report = capsys.readouterr()
     assert f"content/roles.yaml:9:19: error: roles[0].authority.max_refund: '{written.strip(chr(34))}' {message}" in (
         report.out + report.err)
+
+
+def test_half_a_surrogate_pair_is_a_located_error_not_a_traceback(tmp_path, capsys, monkeypatch):
+    """YAML's "\\ud800" escape is half of a UTF-16 pair: pydantic's error rendering died encoding it."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    returns = content / "policies" / "returns.yaml"
+    returns.write_text(returns.read_text().replace("value: 30 days", 'value: "\\ud800\\udc01"'))
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--content", "content"]) == 1
+    report = capsys.readouterr()
+    assert "content/policies/returns.yaml:14:12: error: \\ud800 is half of a UTF-16 surrogate pair" in (
+        report.out + report.err)

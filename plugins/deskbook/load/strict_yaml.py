@@ -52,6 +52,9 @@ _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class YamlInt(int):
     """An integer read from a plain scalar; ``source`` is the text as written."""
 
@@ -258,6 +261,15 @@ def read_yaml(data: bytes, _force_pure: bool = False) -> tuple[Any, SourceMap]:
             if isinstance(event, ScalarEvent):
                 # Plain scalars have style None in the Python parser and "" in libyaml's.
                 value: Any = event.value
+                surrogate = _SURROGATE.search(event.value)
+                if surrogate:
+                    # "\ud800" in double quotes is half of a UTF-16 pair, not a character: nothing can print or
+                    # encode it, so every later step would fail on it.
+                    problems.append(YamlProblem(
+                        mark, f"\\u{ord(surrogate.group(0)):04x} is half of a UTF-16 surrogate pair, not a character; "
+                        "write the character itself (or \\U and its eight-digit code point)"
+                    ))
+                    value = _SURROGATE.sub("\ufffd", event.value)
                 if not event.style:
                     digits = sum(character.isdigit() for character in event.value[:MAX_NUMBER_DIGITS + 4])
                     if digits > MAX_NUMBER_DIGITS and (_INT.match(event.value) or _FLOAT.match(event.value)):
