@@ -10,8 +10,6 @@ CLI's check before a build, the content plugin and the PDF plugin share one load
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from .check import check_manual
@@ -20,6 +18,7 @@ from .manual import Manual, load_manual
 from .project import check_project as check_project_options
 from .project import markdown_pages, read_project
 from .references import resolved_manual
+from .review.editions import previous_edition
 
 _checked: dict[Path, tuple[tuple, Manual, Diagnostics]] = {}
 
@@ -149,49 +148,6 @@ def report_reference_problems(manual: Manual, shown: str, markdown: str, diagnos
 
     for problem in reference_problems(markdown, manual):
         diagnostics.error(Location(shown, problem.line, problem.column), problem.message)
-
-
-@dataclass(frozen=True)
-class PreviousEdition:
-    """The manual at ``edition.previous_tag``: loaded, or why it could not be."""
-
-    tag: str
-    manual: Manual | None
-    problem: str | None = None
-    in_git: bool = True
-
-
-_previous: dict[tuple, PreviousEdition] = {}
-
-
-def previous_edition(manual: Manual, project_root: Path | None = None) -> PreviousEdition | None:
-    """The previous edition named in manual.yaml, read from git once per revision (not once per output)."""
-    from .review.revisions import RevisionError, export_project, git_root, resolve_revision
-
-    tag = manual.settings.edition.previous_tag
-    if not tag:
-        return None
-    try:
-        repo = git_root(project_root or manual.content_dir.parent)
-    except RevisionError as exc:
-        return PreviousEdition(tag, None, str(exc), in_git=False)
-    try:
-        commit = resolve_revision(repo, tag)
-    except RevisionError as exc:
-        return PreviousEdition(tag, None, str(exc))
-    key = (repo.resolve(), commit, manual.content_dir.resolve())
-    if key not in _previous:
-        with tempfile.TemporaryDirectory(prefix="deskbook-edition-") as temporary:
-            try:
-                old_content = export_project(repo, commit, manual.content_dir, Path(temporary))
-                old, _ = load_manual(old_content, Path(temporary))
-                # Like with like: outputs compare it with the current Manual, whose prose is resolved.
-                old = resolved_manual(old) if old is not None else None
-            except (RevisionError, OSError) as exc:
-                _previous[key] = PreviousEdition(tag, None, str(exc))
-            else:
-                _previous[key] = PreviousEdition(tag, old, None if old is not None else "it has content errors")
-    return _previous[key]
 
 
 def check_previous_edition(manual: Manual, project_root: Path, diagnostics: Diagnostics) -> None:

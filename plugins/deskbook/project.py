@@ -555,7 +555,7 @@ def _check_desk_card_fits(project: Project, card: Option, page_size: Option | No
     """A warning (``--strict`` fails on it) naming each row the card leaves out for want of room, and where
     staff find it instead."""
     from .handbook.card import desk_card_left_out
-    from .handbook.data import DeskCardSpec, PrintOptions
+    from .handbook.specs import DeskCardSpec, PrintOptions
 
     plain = card.plain() if isinstance(card.value, dict) else {}
     if plain.get("enabled") is False:

@@ -51,7 +51,8 @@ from deskbook.cli import main
 from deskbook.manual import load_manual
 from deskbook.site.navigation import build_navigation
 from deskbook.site.pages import SiteOptions, render_site_pages
-from deskbook.handbook.data import EditionSpec, PrintOptions, handbook_data
+from deskbook.handbook.data import handbook_data
+from deskbook.handbook.specs import EditionSpec, PrintOptions
 
 content = Path(sys.argv[1])
 status = main(["check", "--content", str(content)])

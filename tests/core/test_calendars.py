@@ -13,7 +13,7 @@ import pytest
 
 from deskbook.cli import main
 from deskbook.handbook.card import desk_card_data
-from deskbook.handbook.data import DeskCardSpec, PrintOptions
+from deskbook.handbook.specs import DeskCardSpec, PrintOptions
 from deskbook.pipeline import load_checked_manual
 from deskbook.site import SiteOptions, render_site_pages
 
@@ -135,8 +135,9 @@ def test_the_site_and_card_show_the_converted_hours(content):
     flat = re.sub(r"\s*\n\s*", " ", pages["company/index.md"])
     assert "US on-call window</strong> (Phone)<br> Monday to Friday, 09:00 to 17:00 (America/New_York time); " \
            "in UTC time in the week of July 14, 2027: Monday to Friday, 13:00 to 21:00" in flat
-    card = desk_card_data(manual, DeskCardSpec(), PrintOptions(printed=dt.datetime(2027, 1, 13, tzinfo=UTC)))
-    rows = {row["label"]: row["note"] for row in card["lists"][0]["rows"]}
+    card = desk_card_data(manual, DeskCardSpec(parts=("opening-hours",)),
+                          PrintOptions(printed=dt.datetime(2027, 1, 13, tzinfo=UTC)))
+    rows = {row["label"]: row["note"] for part in card["parts"] if part["t"] == "list" for row in part["rows"]}
     assert rows["US on-call window"].endswith("Monday to Friday, 14:00 to 22:00")
     assert rows["EMEA desk"] == "Sunday 23:00 to Friday 22:00"
 

@@ -13,7 +13,7 @@ import pytest
 
 from deskbook.cli import main
 from deskbook.handbook.card import desk_card_data
-from deskbook.handbook.data import DeskCardSpec, PrintOptions
+from deskbook.handbook.specs import DeskCardSpec, PrintOptions
 from deskbook.pipeline import load_checked_manual
 from deskbook.site import SiteOptions, render_site_pages
 
@@ -73,8 +73,9 @@ def test_a_company_names_its_own_channels(content):
     assert "Support portal" in pages["call-logs/kettle-app.md"]
     assert "Support portal (Support portal)" in re.sub(r"\s+", " ", pages["company/index.md"])
     printed = dt.datetime(2026, 12, 2, tzinfo=dt.timezone.utc)
-    card = desk_card_data(manual, DeskCardSpec(), PrintOptions(printed=printed))
-    assert card["response"]["channels"][-1] == "Support portal"
+    card = desk_card_data(manual, DeskCardSpec(parts=("response-times",)), PrintOptions(printed=printed))
+    response = next(part for part in card["parts"] if part["t"] == "response")
+    assert response["channels"][-1] == "Support portal"
 
 
 def test_a_built_in_channel_reads_in_the_manuals_language(content):

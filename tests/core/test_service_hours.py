@@ -75,7 +75,7 @@ def test_hours_on_the_company_and_response_times_pages(example_content):
 
 def test_hours_on_the_desk_card(example_content):
     from deskbook.handbook.card import desk_card_data
-    from deskbook.handbook.data import DeskCardSpec, PrintOptions
+    from deskbook.handbook.specs import DeskCardSpec, PrintOptions
 
     manual = load_checked_manual(example_content)
     printed = dt.datetime(2026, 12, 26, tzinfo=dt.timezone.utc)
@@ -94,7 +94,7 @@ def test_hours_on_the_desk_card(example_content):
 
 def test_the_card_shows_the_lines_its_audience_may_see(content):
     from deskbook.handbook.card import desk_card_data
-    from deskbook.handbook.data import DeskCardSpec, PrintOptions
+    from deskbook.handbook.specs import DeskCardSpec, PrintOptions
 
     path = content / "service-hours.yaml"
     path.write_text(path.read_text().replace("    always_open: true\n", "    always_open: true\n    audience: [supervisor]\n"))
@@ -110,7 +110,7 @@ def test_the_card_shows_the_lines_its_audience_may_see(content):
 
 def test_opening_hours_is_a_part_the_card_can_leave_out(example_content):
     from deskbook.handbook.card import desk_card_data
-    from deskbook.handbook.data import DeskCardSpec, PrintOptions
+    from deskbook.handbook.specs import DeskCardSpec, PrintOptions
 
     manual = load_checked_manual(example_content)
     parts = ("escalation", "contacts")
@@ -124,7 +124,7 @@ def test_opening_hours_is_a_part_the_card_can_leave_out(example_content):
 
 def test_hours_leave_nothing_on_pages_and_card_without_the_file(minimal_content):
     from deskbook.handbook.card import desk_card_data
-    from deskbook.handbook.data import DeskCardSpec, PrintOptions
+    from deskbook.handbook.specs import DeskCardSpec, PrintOptions
 
     manual = load_checked_manual(minimal_content)
     pages = {page.src_uri: page.markdown for page in render_site_pages(manual, SiteOptions())}

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from deskbook.cli import main
 from deskbook.handbook.card import desk_card_data
-from deskbook.handbook.data import DeskCardSpec, PrintOptions
+from deskbook.handbook.specs import DeskCardSpec, PrintOptions
 from deskbook.locale import localization
 from deskbook.manual import load_manual
 from deskbook.model.quantity import Quantity, parse_quantity
@@ -103,9 +103,11 @@ def test_thirty_tagen_beside_a_thirty_day_rule_is_flagged(tmp_path, capsys, monk
 def test_the_german_card_keeps_its_windows_and_limits():
     manual, diagnostics = load_manual(GERMAN / "content")
     assert not diagnostics.errors
-    data = desk_card_data(resolved_manual(manual), DeskCardSpec(), PrintOptions(lang="de"))
-    assert data["windows"] == [{"policy": "Erstattungen", "rule": manual.get("policy", "erstattungen").rules[0].text,
-                                "value": "30 Tage"}]
+    data = desk_card_data(resolved_manual(manual), DeskCardSpec(parts=("time-limits",)), PrintOptions(lang="de"))
+    (windows,) = data["parts"]
+    assert windows["title"] == "Fristen und Grenzen"
+    assert windows["rows"] == [{"label": "Erstattungen", "value": "30 Tage",
+                                "note": manual.get("policy", "erstattungen").rules[0].text}]
 
 
 def test_a_rule_takes_the_refund_limit_from_the_role(tmp_path, capsys, monkeypatch):

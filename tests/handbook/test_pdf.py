@@ -333,7 +333,7 @@ def test_page_size_letter(small_manual, tmp_path):
 
 
 def test_headings_print_in_the_brand_colour_made_readable(small_manual, tmp_path):
-    from deskbook.handbook.data import print_colours
+    from deskbook.handbook.specs import print_colours
     from deskbook.model.manual_settings import BrandColours
 
     for primary, expected in (("#8b0000", "0.54509807 0 0 scn"), ("#ffcc00", "0.54901963 0.4392157 0 scn")):

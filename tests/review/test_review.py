@@ -59,7 +59,7 @@ def test_diff_json(repo, capsys, monkeypatch):
     assert main(["diff", "HEAD~1", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     refunds = next(change for change in data["changes"] if change["id"] == "refunds")
-    assert refunds["fields"][0]["old"] == 30 and refunds["fields"][0]["new"] == 45
+    assert refunds["fields"][0]["old"] == "30 days" and refunds["fields"][0]["new"] == "45 days"
     assert "policies/refunds.html" in refunds["where_used"]["pages"]
 
 

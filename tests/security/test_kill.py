@@ -18,7 +18,8 @@ import pytest
 
 from projects import BUILD_EPOCH, REPO_ROOT, copy_example_project
 
-PDFS = {"handbook.pdf", "handbook-rep.pdf", "handbook-supervisor.pdf", "desk-card.pdf", "log-form.pdf"}
+PDFS = {"handbook.pdf", "handbook-rep.pdf", "handbook-supervisor.pdf", "desk-card.pdf", "log-form.pdf",
+        "acknowledgement-rep.pdf", "acknowledgement-supervisor.pdf", "acknowledgement-manager.pdf"}
 OLD_SITE_MARK = "old-site-mark.txt"
 
 

@@ -55,7 +55,8 @@ def test_the_bounds_are_deskbook_pdf_options_checked_with_their_line(tmp_path, c
 
 
 def test_generated_print_work_over_a_bound_stops_before_typst(tmp_path, example_content):
-    from deskbook.handbook.data import EditionSpec, PageConverter, PrintOptions, handbook_data
+    from deskbook.handbook.data import PageConverter, handbook_data
+    from deskbook.handbook.specs import EditionSpec, PrintOptions
     from deskbook.handbook.pdf import PrintError, prepare
     from deskbook.pipeline import load_checked_manual
     from deskbook.print_bounds import PrintBounds
@@ -85,7 +86,8 @@ def _typst_children() -> list[int]:
 
 
 def _example_pdf(tmp_path, example_content, bounds):
-    from deskbook.handbook.data import EditionSpec, PageConverter, PrintOptions, handbook_data
+    from deskbook.handbook.data import PageConverter, handbook_data
+    from deskbook.handbook.specs import EditionSpec, PrintOptions
     from deskbook.handbook.pdf import prepare
     from deskbook.pipeline import load_checked_manual
 
@@ -154,7 +156,7 @@ def test_a_full_disk_while_the_pdf_is_written_is_said_in_words(tmp_path, example
 
 def _log_form_data(example_content):
     from deskbook.handbook.card import log_form_data
-    from deskbook.handbook.data import PrintOptions
+    from deskbook.handbook.specs import PrintOptions
     from deskbook.pipeline import load_checked_manual
 
     return log_form_data(load_checked_manual(example_content), PrintOptions())

@@ -22,7 +22,7 @@ def test_pages_writes_every_generated_and_hand_written_page(example_project, mon
     (example_project / "docs" / "guide" / "intro.md").write_text("See [[policy:refunds]].\n")
     monkeypatch.chdir(example_project)
     assert main(["pages", "pages"]) == 0
-    assert "wrote 64 generated and 3 hand-written pages to pages" in capsys.readouterr().err
+    assert "wrote 67 generated and 3 hand-written pages to pages" in capsys.readouterr().err
     out = example_project / "pages"
     assert (out / SITE_MARKER).is_file()
     assert (out / "guide" / "intro.md").read_text() == "See [[policy:refunds]].\n"  # resolved by the extension

@@ -92,7 +92,8 @@ def test_the_book_and_the_menu_share_one_order(example_content):
     reading order, as the overview tables list them), so the book's page numbers rise down each table."""
     import datetime as dt
 
-    from deskbook.handbook.data import EditionSpec, PrintOptions, handbook_data
+    from deskbook.handbook.data import handbook_data
+    from deskbook.handbook.specs import EditionSpec, PrintOptions
     from deskbook.manual import load_manual
     from deskbook.site.navigation import build_navigation
     from deskbook.site.pages import SiteOptions, render_site_pages

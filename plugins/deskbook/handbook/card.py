@@ -25,7 +25,7 @@ from .card_fit import (
     script_height,
     text_width_mm,
 )
-from .data import AcknowledgementSpec, DeskCardSpec, PrintOptions, _paper, print_colours
+from .specs import AcknowledgementSpec, DeskCardSpec, PrintOptions, _paper, print_colours
 from .tree import Converter, _trim, parse_html
 from .words import desk_card_words, log_form_words, print_language
 

@@ -7,91 +7,29 @@ writes Typst markup.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import posixpath
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
-from ..clock import build_datetime
-from ..colours import WHITE, mix, readable_on_white
 from ..manual import Manual
 from ..model import KINDS
-from ..model.manual_settings import BrandColours
-from ..model.registry import DESK_CARD_PARTS
 from ..model.sections import SECTION_TITLES
-from ..review.acknowledgement import AcknowledgementSheet
 from ..site.pages import GeneratedPage, SiteOptions, print_anchor, render_site_pages
 from ..site.reading_order import section_order
 from ..site.references import expand_references
 from ..text import markdown_html
 from ..urls import entity_target
 from .keep import keep_together
+from .specs import (
+    EditionSpec,
+    PrintOptions,
+    _paper,
+    print_colours,
+)
 from .tree import Converter, parse_html, walk
 from .words import handbook_words, print_language
-
-
-@dataclass(frozen=True)
-class EditionSpec:
-    name: str  # the PDF's file name without .pdf
-    title: str  # printed on the cover, like "Representative edition"
-    audience: str | None = None  # None: everything
-
-
-@dataclass(frozen=True)
-class DeskCardSpec:
-    name: str = "desk-card"
-    parts: tuple[str, ...] = DESK_CARD_PARTS
-    scripts: tuple[str, ...] = ()
-    audience: str | None = None
-    title: str | None = None  # the edition's title when there is one card per audience
-
-
-@dataclass(frozen=True)
-class LogFormSpec:
-    name: str = "log-form"
-
-
-@dataclass(frozen=True)
-class AcknowledgementSpec:
-    """One audience's acknowledgement sheet, compared with the previous edition when the plan was made."""
-
-    name: str
-    sheet: AcknowledgementSheet
-
-
-@dataclass(frozen=True)
-class HandwrittenPage:
-    """A page of the project's own ``docs/`` folder, in the site's navigation order."""
-
-    src_uri: str
-    title: str
-    markdown: str
-
-
-@dataclass(frozen=True)
-class PrintOptions:
-    page_size: str = "A4"
-    printed: dt.datetime = field(default_factory=build_datetime)
-    lang: str = "en"
-    whats_new_markdown: dict[str | None, str] = field(default_factory=dict)
-    """The "What changed" text per audience (None: the complete edition); empty: no such chapter."""
-    handwritten: tuple[HandwrittenPage, ...] = ()
-
-
-PAPER = {"A4": "a4", "Letter": "us-letter"}
-
-
-def _paper(options: PrintOptions) -> str:
-    return PAPER[options.page_size]
-
-
-def print_colours(colours: BrandColours) -> dict[str, str]:
-    """The brand's primary colour for headings, links and rules, deepened where it would not read as text
-    on paper, and a pale tint of it behind table heads."""
-    return {"accent": readable_on_white(colours.primary), "tint": mix(colours.primary, WHITE, 0.9)}
 
 
 def _chapter(key: str, title: str, articles: list[dict]) -> dict:

@@ -16,16 +16,9 @@ from markupsafe import escape
 from ..locale import Localization
 from ..manual import Manual
 from ..print_bounds import PrintBounds
-from .data import (
-    AcknowledgementSpec,
-    DeskCardSpec,
-    EditionSpec,
-    LogFormSpec,
-    PageConverter,
-    PrintOptions,
-    handbook_data,
-)
+from .data import PageConverter, handbook_data
 from .pdf import PreparedPdf, RenderedPdf, compile_pdf, prepare
+from .specs import AcknowledgementSpec, DeskCardSpec, EditionSpec, LogFormSpec, PrintOptions
 
 Spec = EditionSpec | DeskCardSpec | LogFormSpec | AcknowledgementSpec
 PDF_THREAD_PREFIX = "deskbook-pdf"

@@ -18,10 +18,10 @@ from markupsafe import escape
 from ..locale import Localization
 from ..manual import Manual
 from ..model import KINDS
-from ..pipeline import previous_edition
 from ..text import markdown_escape
 from ..urls import entity_target
 from .changes import EntityChange, diff_manuals, kind_label
+from .editions import previous_edition
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from ..check import review_status
 from ..locale import N_, Localization
 from ..manual import Manual
 from ..model import KINDS
-from ..pipeline import previous_edition
 from ..text import markdown_escape
 from .changes import diff_manuals, kind_label
+from .editions import previous_edition
 
 
 def _md(text: str) -> str:

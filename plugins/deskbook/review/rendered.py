@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..handbook.card import desk_card_data
-from ..handbook.data import DeskCardSpec, EditionSpec, HandwrittenPage, PrintOptions, handbook_data
+from ..handbook.data import handbook_data
+from ..handbook.specs import DeskCardSpec, EditionSpec, HandwrittenPage, PrintOptions
 from ..manual import Manual
 from ..project import DeskCardInfo, EditionInfo
 from ..references import resolved_manual

@@ -329,7 +329,7 @@ def _apply_brand(config: MkDocsConfig, identity: Brand) -> None:
 
 def _printed_shortcuts(config: MkDocsConfig, manual: Manual) -> list[PdfShortcut]:
     """The desk card and the blank log form, when the PDF plugin makes them in this build."""
-    from ...handbook.data import DeskCardSpec, LogFormSpec
+    from ...handbook.specs import DeskCardSpec, LogFormSpec
     from ...locale import N_
 
     pdf = config.plugins.get("deskbook/pdf")

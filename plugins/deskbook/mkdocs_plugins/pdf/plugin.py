@@ -14,7 +14,8 @@ from mkdocs.structure.nav import Navigation
 
 from ...clock import build_datetime
 from ...diagnostics import format_report
-from ...handbook.data import (
+from ...handbook.jobs import PdfJob, PendingJobs, start_jobs
+from ...handbook.specs import (
     AcknowledgementSpec,
     DeskCardSpec,
     EditionSpec,
@@ -22,7 +23,6 @@ from ...handbook.data import (
     LogFormSpec,
     PrintOptions,
 )
-from ...handbook.jobs import PdfJob, PendingJobs, start_jobs
 from ...locale import Localization, localization
 from ...manual import Manual
 from ...options import PdfOptions, options_from
