@@ -583,7 +583,7 @@ def _unknown_keys(project: Project, options: Option, allowed: tuple[str, ...], w
             diagnostics.error(
                 project.location(option),
                 f"{where}: unknown option '{key}'{_did_you_mean(key, list(allowed))}; options are: "
-                f"{', '.join(allowed)}",
+                f"{', '.join(name for name in allowed if name not in PdfOptions.renamed)}",
             )
 
 

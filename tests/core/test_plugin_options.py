@@ -75,6 +75,8 @@ def test_an_option_added_in_the_one_declaration_is_accepted_by_check_and_by_the_
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
+    ("page_size: A4", "page_sise: A4",
+     "mkdocs.yml:12:18: error: deskbook/pdf: unknown option 'page_sise'; did you mean 'page_size'?"),
     ("      content_dir: content", "      content_dir: content\n      navigaton: false",
      "mkdocs.yml:11:18: error: deskbook/content: unknown option 'navigaton'; did you mean 'navigation'?"),
     ("        scripts: [transfer]", "        scripts: [transfer]\n        per_editon: true",
@@ -89,6 +91,7 @@ def test_an_unknown_option_is_a_located_error_with_a_guess(tmp_path, capsys, old
     output = capsys.readouterr()
     assert code == 1
     assert expected in output.out + output.err
+    assert "workers" not in output.err, "an old name is accepted, not offered"
 
 
 def test_check_imports_no_renderer():

@@ -74,7 +74,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.references = ReferenceExtension()
         self.search_weights: dict[str, float] = {}  # page URL -> weight of its entries in search
         self.search_settings: dict[str, bool] = {}  # the search options Deskbook may set
-        self.options = ContentOptions()
+
+    @property
+    def options(self) -> ContentOptions:
+        """The validated config as the one declaration types it (``deskbook.options``)."""
+        return options_from(ContentOptions, self.config)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -83,7 +87,6 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Per-build state is reset here, so `mkdocs serve` rebuilds start clean.
-        self.options = options_from(ContentOptions, self.config)
         self.manual = None
         self.generated = {}
         self.search_weights = {}

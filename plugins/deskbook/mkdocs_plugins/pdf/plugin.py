@@ -49,7 +49,11 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         self.pending: PendingJobs | None = None
         self.serving = False
         self.downloads: File | None = None  # the Downloads page this build writes
-        self.options = PdfOptions()
+
+    @property
+    def options(self) -> PdfOptions:
+        """The validated config as the one declaration types it (``deskbook.options``)."""
+        return options_from(PdfOptions, self.config)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -65,7 +69,6 @@ class PdfPlugin(BasePlugin[PdfConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._cancel()
-        self.options = options_from(PdfOptions, self.config)
         self.manual = None
         self.jobs = []
         self.downloads = None
