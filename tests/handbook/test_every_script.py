@@ -20,7 +20,8 @@ from deskbook.handbook.print_fonts import SYSTEM_FONT_DIRS, choose_fonts
 from projects import BUILD_EPOCH, REPO_ROOT, build_project
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
-PDFS = ("handbook.pdf", "handbook-supervisor.pdf", "desk-card.pdf", "log-form.pdf")
+# Every PDF a build writes: the editions, the card, the log form and one acknowledgement sheet per audience.
+PDFS = ("handbook.pdf", "handbook-supervisor.pdf", "desk-card.pdf", "log-form.pdf", "acknowledgement-supervisor.pdf")
 # Right-to-left embeddings pdftotext puts around what it reads back, and line breaks.
 _LAYOUT = re.compile(r"[\u202a-\u202e\u2066-\u2069\s]+")
 
