@@ -129,5 +129,6 @@ def test_the_page_and_the_card_show_the_matrix(content):
     lists = {card_list["title"]: card_list for card_list in card["lists"]}
     rows = {row["label"]: row["value"] for row in lists["Ultimate"]["rows"]}
     assert rows["Severity 1"] == "First response: 30 minutes, around the clock; Resolution: 8 hours, around the clock"
-    assert rows["Severity 3"].startswith(
-        "First response: 4 hours (business hours, Monday to Friday, 08:00 to 17:00 Europe/Berlin)")
+    assert rows["Severity 3"] == "First response: 4 hours (Support desk hours); Resolution: 5 days (Support desk hours)"
+    assert lists["Ultimate"]["note"] == (
+        "Support desk hours: business hours, Monday to Friday, 08:00 to 17:00 Europe/Berlin")

@@ -216,8 +216,11 @@ class ServiceLevels(Strict):
         return words.gettext("business hours, %(hours)s %(zone)s", hours=line.hours_label(words),
                              zone=line.time_zone or hours.time_zone)
 
-    def cell_label(self, cell: Target | str | None, manual: Manual, words: Localization) -> str:
-        """A target with its clock: "30 minutes, around the clock", "4 hours (business hours, ...)"."""
+    def cell_label(self, cell: Target | str | None, manual: Manual, words: Localization,
+                   short: bool = False) -> str:
+        """A target with its clock: "30 minutes, around the clock", "4 hours (business hours, Monday to
+        Friday, ...)"; ``short`` names a business-hours clock by its line ("4 hours (Support desk hours)"),
+        for the card, which prints each line's hours once under the levels."""
         if cell is None:
             return words.gettext("No target set")
         if not isinstance(cell, Target):
@@ -225,12 +228,23 @@ class ServiceLevels(Strict):
         within = words.duration(cell.within)
         if self.never_stops(cell.clock, manual):
             return words.gettext("%(within)s, around the clock", within=within)
+        line = manual.get("service-line", cell.clock)
+        if short and line is not None:
+            return words.gettext("%(within)s (%(line)s hours)", within=within, line=line.name)
         return words.gettext("%(within)s (%(clock)s)", within=within,
                              clock=self.clock_label(cell.clock, manual, words))
 
+    def business_clocks(self) -> list[str]:
+        """The clocks of business hours the levels count on, in the order they first appear."""
+        return list(dict.fromkeys(
+            cell.clock for level in self.levels for cell in level.targets.values()
+            if isinstance(cell, Target) and cell.clock != AROUND_THE_CLOCK
+        ))
+
     def desk_card(self, manual: Manual, day: dt.date) -> list[CardList]:
         """The card's "service-levels" part: a list per value of the first dimension (per plan), a row per
-        level naming each metric's target with its clock."""
+        level naming each metric's target with its clock, and under the last list the hours each
+        business-hours clock counts."""
         words = manual.localization
         lists = []
         for heading, levels in self.groups():
@@ -239,7 +253,7 @@ class ServiceLevels(Strict):
                     self.row_label(level, words),
                     "; ".join(
                         words.gettext("%(metric)s: %(target)s", metric=metric.name,
-                                      target=self.cell_label(level.targets.get(metric.id), manual, words))
+                                      target=self.cell_label(level.targets.get(metric.id), manual, words, True))
                         for metric in self.metrics if metric.id in level.targets
                     ),
                     level.note or "",
@@ -247,4 +261,12 @@ class ServiceLevels(Strict):
                 for level in levels
             )
             lists.append(CardList(heading or self.title, rows))
+        clocks = [
+            words.gettext("%(line)s hours: %(clock)s", line=line.name,
+                          clock=self.clock_label(line.id, manual, words))
+            for line in (manual.get("service-line", clock) for clock in self.business_clocks())
+            if line is not None and not line.always_open
+        ]
+        if clocks and lists:
+            lists[-1] = CardList(lists[-1].title, lists[-1].rows, "; ".join(clocks))
         return lists
