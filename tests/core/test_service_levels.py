@@ -132,3 +132,17 @@ def test_the_page_and_the_card_show_the_matrix(content):
     assert rows["Severity 3"] == "First response: 4 hours (Support desk hours); Resolution: 5 days (Support desk hours)"
     assert lists["Ultimate"]["note"] == (
         "Support desk hours: business hours, Monday to Friday, 08:00 to 17:00 Europe/Berlin")
+
+
+def test_diff_names_levels_and_metrics_as_staff_know_them(content, tmp_path):
+    from deskbook.review.changes import diff_manuals
+
+    before = load_checked_manual(content)
+    changed = tmp_path / "changed"
+    shutil.copytree(content, changed)
+    path = changed / "service-levels.yaml"
+    path.write_text(path.read_text().replace("first-response: {within: 30 minutes, clock: 24x7}",
+                                             "first-response: {within: 15 minutes, clock: 24x7}"))
+    after = load_checked_manual(changed)
+    sentences = [change.sentence for entity in diff_manuals(before, after).changes for change in entity.fields]
+    assert sentences == ["Levels › Ultimate, Severity 1 › Targets › First response › within: 30 minutes -> 15 minutes"]

@@ -171,6 +171,18 @@ class ServiceLevels(Strict):
         value = dimension.value(value_id) if dimension is not None else None
         return value.name if value is not None else value_id
 
+    def part_name(self, path: tuple[str, ...]) -> str | None:
+        """A level or a metric as staff know it, for a path into this file's data (the diff's labels):
+        ("levels", "[premium sev-1]") -> "Premium, Severity 1"; (..., "targets", "resolution") -> "Resolution"."""
+        if len(path) == 2 and path[0] == "levels":
+            level = next((level for level in self.levels if path[1] == f"[{level.id}]"), None)
+            if level is not None:
+                return ", ".join(self.value_name(dimension, value) for dimension, value in level.when.items())
+        if len(path) == 4 and path[0] == "levels" and path[2] == "targets":
+            metric = self.metric(path[3])
+            return metric.name if metric is not None else None
+        return None
+
     def groups(self) -> list[tuple[str, list[ServiceLevel]]]:
         """The levels by the value of the first dimension, in the order values are declared (a table or a
         card list each: one per plan); levels without that dimension come last, under no heading."""
