@@ -34,6 +34,7 @@ def check_manual(
     check_chain_cycles(manual, diagnostics)
     check_authority_rises(manual, diagnostics)
     check_schedule_coverage(manual, diagnostics)
+    check_service_levels(manual, diagnostics, suggestions)
     check_placeholders(manual, diagnostics, suggestions)
     check_log_fields(manual, diagnostics, suggestions)
     check_prose_references(manual, diagnostics)
@@ -253,6 +254,18 @@ def check_schedule_coverage(manual: Manual, diagnostics: Diagnostics) -> None:
                 document.location(("categories", index, "flag")),
                 f"category '{category.id}' is flagged for immediate attention but allows more than an hour",
             )
+
+
+def check_service_levels(manual: Manual, diagnostics: Diagnostics, suggestions: Suggestions) -> None:
+    """service-levels.yaml names only its own dimensions, values and metrics, and clocks that exist."""
+    levels = manual.service_levels
+    if levels is None:
+        return
+    document = next(doc for doc in manual.documents if doc.content_file.name == "service-levels")
+    lines = [line.id for line in manual.service_hours.lines] if manual.service_hours is not None else []
+    closest = lambda wanted, group, known: suggestions.closest(wanted, group, known, cutoff=0.5)  # noqa: E731
+    for path, key, message in levels.problems(lines, closest):
+        diagnostics.error(document.location(path, key=key), message)
 
 
 def _placeholder_sites(manual: Manual) -> Iterable[tuple[EntityRecord, tuple, str]]:

@@ -29,6 +29,7 @@ from .model.hours import ServiceHours
 from .model.manual_settings import LocaleSetting, ManualSettings
 from .model.metric import MetricList
 from .model.schedule import ResponseSchedule
+from .model.service_levels import ServiceLevels
 from .model.training import HiringProfile, KnowledgeChecks, Monitoring, OnboardingPlan, TrainingLibrary
 from .model.variables import Variables
 
@@ -145,6 +146,10 @@ class Manual:
     @property
     def service_hours(self) -> ServiceHours | None:
         return self.settings_file(ServiceHours)
+
+    @property
+    def service_levels(self) -> ServiceLevels | None:
+        return self.settings_file(ServiceLevels)
 
     @property
     def logging_guide(self) -> LoggingGuide:

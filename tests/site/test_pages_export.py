@@ -28,7 +28,7 @@ def test_pages_writes_every_generated_and_hand_written_page(example_project, mon
     assert (out / "guide" / "intro.md").read_text() == "See [[policy:refunds]].\n"  # resolved by the extension
     assert (out / "policies" / "refunds.md").is_file() and (out / "review" / "whats-new.md").is_file()
     generated = [path for path in out.rglob("*.md") if path.parent != out / "guide"]
-    assert len(generated) == 64 + 2 and not [path for path in generated if "[[" in path.read_text()
+    assert len(generated) == 67 + 2 and not [path for path in generated if "[[" in path.read_text()
                                               and path.name not in ("index.md", "how-to-use.md")]
     assert "The order value ($500) above which" in (out / "glossary.md").read_text()
     assert (out / "assets" / "deskbook" / "quiz.js").is_file() and (out / "assets" / "deskbook" / "brand.css").is_file()

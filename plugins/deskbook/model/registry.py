@@ -33,6 +33,7 @@ from .procedure import Procedure
 from .product import Product
 from .schedule import Category, ResponseSchedule
 from .script import Script
+from .service_levels import ServiceLevels
 from .standard import Standard
 from .training import (
     HiringProfile,
@@ -129,6 +130,9 @@ SETTINGS_FILES: tuple[ContentFile, ...] = (
     ContentFile("service-hours", "service-hours.yaml", ServiceHours, False,
                 N_("Opening hours per line, always-open lines, holidays and closures"),
                 sections=("company", "response-times"), card_part="opening-hours"),
+    ContentFile("service-levels", "service-levels.yaml", ServiceLevels, False,
+                N_("Service levels: targets by plan, severity or any dimension, each on its clock"),
+                sections=("response-times",), card_part="service-levels"),
     ContentFile("logging", "logging.yaml", LoggingGuide, True, N_("How to log a contact")),
     ContentFile("metrics", "metrics.yaml", MetricList, True, N_("Performance metrics")),
     ContentFile("glossary", "glossary.yaml", Glossary, True, N_("Glossary of terms")),

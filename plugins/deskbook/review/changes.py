@@ -331,8 +331,11 @@ def _label(path: tuple[str, ...], sides: _Sides) -> str:
     while index < len(steps):
         step = steps[index]
         following = steps[index + 1] if index + 1 < len(steps) else None
+        named = _named_by_model(path[: index + 1], sides) if step.owner is None else None
         if step.owner is not None:
             parts.append(label(step.owner, step.part, words))
+        elif named is not None:
+            parts.append(named)
         elif step.part.startswith("#"):
             parts.append(step.part[1:])
         elif step.part.startswith("[") and _known_by_kind(step) and following is not None and following.owner:
@@ -353,6 +356,17 @@ def _label(path: tuple[str, ...], sides: _Sides) -> str:
                 parts.append(words.gettext(names[step.part]) if step.part in names else step.part)
         index += 1
     return " › ".join(parts[sides.unnamed:] if sides.unnamed < len(parts) else parts)
+
+
+def _named_by_model(path: tuple[str, ...], sides: _Sides) -> str | None:
+    """What a file's model calls an item or key of its own data (service-levels.yaml names a level by its
+    values' names, a metric key by the metric's name), at the new revision or, for a removed one, the old."""
+    for model in (sides.after, sides.before):
+        part_name = getattr(model, "part_name", None)
+        named = part_name(path) if callable(part_name) else None
+        if named is not None:
+            return named
+    return None
 
 
 def _known_by_kind(step: PathStep) -> bool:
