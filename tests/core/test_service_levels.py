@@ -12,7 +12,7 @@ import pytest
 
 from deskbook.cli import main
 from deskbook.handbook.card import desk_card_data
-from deskbook.handbook.data import DeskCardSpec, PrintOptions
+from deskbook.handbook.specs import DeskCardSpec, PrintOptions
 from deskbook.model.service_levels import NOT_OFFERED, ServiceLevels, Target
 from deskbook.pipeline import load_checked_manual
 from deskbook.site import SiteOptions, render_site_pages
@@ -125,8 +125,9 @@ def test_the_page_and_the_card_show_the_matrix(content):
     assert 'aria-label="Service levels: Premium"' in page
     assert '<td data-label="First response">30 minutes, around the clock</td>' in page
     assert '<td data-label="Resolution" class="deskbook-not-taken">Not offered</td>' in page
-    card = desk_card_data(manual, DeskCardSpec(), PrintOptions(printed=dt.datetime(2026, 11, 18, tzinfo=dt.timezone.utc)))
-    lists = {card_list["title"]: card_list for card_list in card["lists"]}
+    card = desk_card_data(manual, DeskCardSpec(parts=("service-levels",)),
+                          PrintOptions(printed=dt.datetime(2026, 11, 18, tzinfo=dt.timezone.utc)))
+    lists = {card_list["title"]: card_list for card_list in card["parts"] if card_list["t"] == "list"}
     rows = {row["label"]: row["value"] for row in lists["Ultimate"]["rows"]}
     assert rows["Severity 1"] == "First response: 30 minutes, around the clock; Resolution: 8 hours, around the clock"
     assert rows["Severity 3"] == "First response: 4 hours (Support desk hours); Resolution: 5 days (Support desk hours)"
