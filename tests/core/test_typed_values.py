@@ -181,3 +181,33 @@ def test_half_a_surrogate_pair_is_a_located_error_not_a_traceback(tmp_path, caps
     report = capsys.readouterr()
     assert "content/policies/returns.yaml:14:12: error: \\ud800 is half of a UTF-16 surrogate pair" in (
         report.out + report.err)
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("1.5 hours", "counts whole units; write it in a smaller unit, like '90 minutes'"),
+    ("\u00b2 days", "is not a duration; write 'immediate' or a number and a unit"),
+    ("9" * 40 + " hours", "is longer than any response time"),
+    ("0 days", "is no time at all"),
+])
+def test_a_response_time_says_what_is_wrong_in_one_message(tmp_path, capsys, monkeypatch, written, message):
+    """The union with 'not taken' used to add "is not one of: not taken" under the real hint, and '²' met
+    Python's int() ("invalid literal for int() with base 10")."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    schedules = content / "schedules.yaml"
+    schedules.write_text(schedules.read_text().replace("email: 24 hours", f"email: {written}", 1))
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--content", "content"]) == 1
+    captured = capsys.readouterr()
+    report = captured.out + captured.err
+    lines = [line for line in report.splitlines() if "schedules.yaml:19:14" in line]
+    assert len(lines) == 1 and message in lines[0], report
+
+
+def test_immediately_is_a_response_time(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    schedules = content / "schedules.yaml"
+    schedules.write_text(schedules.read_text().replace("email: 24 hours", "email: immediately", 1))
+    manual, diagnostics = load_manual(content)
+    assert not diagnostics.errors, diagnostics.items

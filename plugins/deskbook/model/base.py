@@ -259,11 +259,17 @@ class Duration:
     @classmethod
     def parse(cls, text: str) -> Duration:
         words = " ".join(text.split()).lower()
-        if words == IMMEDIATE:
+        if words in (IMMEDIATE, "immediately"):
             return cls(0, IMMEDIATE)
         number, _, unit = words.partition(" ")
-        if not number.isdigit() or unit not in DURATION_UNITS:
-            if number.isdigit() and unit:
+        if re.fullmatch(r"[0-9]+[.,][0-9]+", number) and unit in DURATION_UNITS:
+            raise ValueError(f"'{text}': a response time counts whole units; write it in a smaller unit, like "
+                             "'90 minutes' for an hour and a half")
+        whole = re.fullmatch(r"[0-9]+", number) is not None  # str.isdigit() also takes '²'
+        if whole and len(number) > 9:
+            raise ValueError(f"'{text}' is longer than any response time; write at most 9 digits")
+        if not whole or unit not in DURATION_UNITS:
+            if whole and unit:
                 raise ValueError(f"'{unit}' is not a unit of time Deskbook knows; use one of: "
                                  f"{', '.join(_UNIT_SECONDS)} (or their plurals), or write '{IMMEDIATE}'")
             raise ValueError(f"'{text}' is not a duration; write '{IMMEDIATE}' or a number and a unit, like "
@@ -283,7 +289,7 @@ class Duration:
         units = "|".join(re.escape(name) for name in sorted(DURATION_UNITS, key=len, reverse=True))
         return {
             "type": "string",
-            "pattern": rf"^(?:{IMMEDIATE}|[1-9][0-9]*\s+(?:{units}))$",
+            "pattern": rf"^(?:{IMMEDIATE}|immediately|[1-9][0-9]{{0,8}}\s+(?:{units}))$",
             "description": "'immediate' or a number and a unit in English: seconds, minutes, hours, business "
             "hours, days, working days, weeks; like '30 minutes', '24 hours', '2 working days'",
         }

@@ -25,9 +25,19 @@ Loc = tuple[Any, ...]
 def explain_validation_error(
     error: ValidationError, model: type[BaseModel], source_map: SourceMap
 ) -> Iterator[tuple[Mark, str]]:
-    for item in error.errors(include_url=False):
-        loc = _clean_loc(item["loc"], source_map, missing=item["type"] == "missing")
+    items = [(item, _clean_loc(item["loc"], source_map, missing=item["type"] == "missing"))
+             for item in error.errors(include_url=False)]
+    # A value that fails every member of a union fails each in its own words; where one member says what
+    # is wrong in Deskbook's words (a duration's hint), "is not one of: not taken" from the keyword member
+    # only hides it.
+    own_words = {loc for item, loc in items if item["type"] not in _PYDANTIC_UNION_NOISE}
+    for item, loc in items:
+        if item["type"] in _PYDANTIC_UNION_NOISE and loc in own_words:
+            continue
         yield _explain_one(item, loc, model, source_map)
+
+
+_PYDANTIC_UNION_NOISE = {"literal_error"}
 
 
 def _clean_loc(loc: Loc, source_map: SourceMap, missing: bool = False) -> Loc:
