@@ -20,24 +20,13 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from ..locale import DEFAULT_CURRENCY, DEFAULT_LANGUAGE, N_, parse_locale
 from ..locale.money import AmountError, parse_amount
-from .base import Strict
+from .base import DURATION_UNITS, Strict
 
 QuantityKind = Literal["duration", "money", "percent", "count", "reference"]
 
-# Units of time as written in YAML (English keywords in every language, printed in the manual's own).
-TIME_UNITS: dict[str, str] = {
-    "second": "second", "seconds": "second",
-    "minute": "minute", "minutes": "minute",
-    "hour": "hour", "hours": "hour",
-    "business hour": "business hour", "business hours": "business hour",
-    "working hour": "business hour", "working hours": "business hour",
-    "day": "day", "days": "day",
-    "working day": "working day", "working days": "working day",
-    "business day": "working day", "business days": "working day",
-    "week": "week", "weeks": "week",
-    "month": "month", "months": "month",
-    "year": "year", "years": "year",
-}
+# Units of time as written in YAML (English keywords in every language, printed in the manual's own): the
+# response times' units, and the months and years a policy's window may run for.
+TIME_UNITS: dict[str, str] = {**DURATION_UNITS, "month": "month", "months": "month", "year": "year", "years": "year"}
 _PERCENT_SIGNS = ("%", "percent", "per cent")
 _LARGEST = Decimal(10) ** 12  # no rule counts beyond a trillion; longer numbers are typing slips
 _NUMBER = r"\d[\d,.\u00a0\u202f'’]*"
