@@ -18,13 +18,17 @@ AXE     := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 NU_DIR  := tests/site/nu
 NU      := $(NU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: manual test lint fast check serve bench catalogues system-test clean dist
+.PHONY: manual test test-engines lint fast check serve bench catalogues system-test clean dist
 
 manual: $(STAMP)
 	$(PY) build_manual.py build
 
+# Everything but the other engines' builds (Zensical in a fresh venv takes minutes): make test-engines.
 test: system-test $(STAMP) $(AXE) $(NU)
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not engines"
+
+test-engines: $(STAMP)
+	$(PY) -m pytest -m engines
 
 # The inner loop: pure and golden tests, no browser, no PDF, no wheel (about a minute).
 fast: $(STAMP)

@@ -118,6 +118,7 @@ def readme_zensical_config() -> str:
     return re.search(r"```toml\n(.*?)```", readme[readme.index("**Zensical**"):], re.DOTALL).group(1)
 
 
+@pytest.mark.engines
 def test_zensical_builds_every_page(wheel, tmp_path):
     environment = fresh_venv(tmp_path / "venv", wheel, ZENSICAL)
     project = tmp_path / "project"

@@ -29,7 +29,7 @@ def software_project(tmp_path_factory) -> Path:
     rep_edition = "        - name: handbook-rep\n          title: Representative edition\n          audience: rep\n"
     assert rep_edition in config
     config = config.replace(rep_edition, "").replace("scripts: [hold, supervisor-takeover]", "scripts: [transfer]")
-    config = re.sub(r"parts: \[[^\]]*\]", "parts: [service-levels, escalation, opening-hours, response-times]", config)
+    config = re.sub(r"parts: \[[^\]]*\]", "parts: [service-levels, authority, time-limits, opening-hours, response-times]", config)
     (project / "mkdocs.yml").write_text(config)
     assert build_project(project) == 0
     return project

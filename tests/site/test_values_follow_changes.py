@@ -46,7 +46,7 @@ def test_changing_the_refund_window_leaves_no_old_value(tmp_path, monkeypatch):
     project = copy_example_project(tmp_path / "project")
     policies = project / "content" / "policies"
     for name, value in (("returns", 46), ("privacy", 47), ("refunds", 45)):
-        _set_value(policies / f"{name}.yaml", "    value: 30\n    unit: days", f"    value: {value}\n    unit: days")
+        _set_value(policies / f"{name}.yaml", "    value: 30 days", f"    value: {value} days")
     _set_value(project / "content" / "manual.yaml", "review_warning_days: 30", "review_warning_days: 31")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     assert build_project(project) == 0
