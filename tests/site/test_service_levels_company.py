@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from browser import chromium, served
+from browser import served
 from projects import REPO_ROOT, build_project
 
 pytestmark = pytest.mark.pdf
@@ -41,8 +41,9 @@ def _text(pdf: Path) -> str:
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800)])
-def test_the_matrix_fits_the_screen(software_project, width, height):
-    with chromium() as browser, served(software_project / "site") as base:
+def test_the_matrix_fits_the_screen(software_project, browser, width, height):
+    # The session's browser (tests/site/conftest.py): a second Playwright in one process refuses to start.
+    with served(software_project / "site") as base:
         page = browser.new_page(viewport={"width": width, "height": height})
         page.goto(base + "response-times.html")
         regions = page.locator(".deskbook-levels[role=region]")
