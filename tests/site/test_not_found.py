@@ -3,14 +3,11 @@ server for a missing address deep inside the site."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser import served
 
 from deskbook.site.not_found import relative_not_found_page
 
@@ -51,18 +48,6 @@ class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
-def _served_with_404(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_NotFoundHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def _header_colour_and_home_link(page) -> tuple[str, str]:
     colour = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
     home = page.evaluate("document.querySelector('a.md-header__button.md-logo').href")
@@ -80,7 +65,7 @@ def test_not_found_page_from_a_folder(built_example, page):
 
 
 def test_not_found_page_served_for_a_missing_address_deep_in_the_site(built_example, page):
-    with _served_with_404(built_example / "site") as base:
+    with served(built_example / "site", _NotFoundHandler) as base:
         response = page.goto(base + "policies/no/such/page.html")
         assert response is not None and response.status == 404
         page.wait_for_load_state("load")
