@@ -54,3 +54,20 @@ def served(folder: Path, handler_class: type[http.server.SimpleHTTPRequestHandle
     finally:
         server.shutdown()
         server.server_close()
+
+
+def one_page_of_each_layout(site: Path) -> list[str]:
+    """The built pages a slow browser check visits when every page would take minutes: each top-level
+    page (most have a layout of their own), and in each section its index and its first entity page, which
+    share a template with the section's other pages. Paths relative to ``site``, sorted."""
+    chosen: set[str] = set()
+    for folder in sorted({path.parent for path in site.rglob("*.html")}):
+        pages = sorted(folder.glob("*.html"))
+        if folder == site:
+            chosen.update(page.name for page in pages if page.name != "404.html")
+            continue
+        entity_pages = [page for page in pages if page.name != "index.html"]
+        for page in [folder / "index.html", *entity_pages[:1]]:
+            if page.is_file():
+                chosen.add(page.relative_to(site).as_posix())
+    return sorted(chosen)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "plugins"))
@@ -36,9 +38,27 @@ def example_project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_example(tmp_path_factory) -> Path:
-    """The example project built once per test session (site and PDFs); returns the project folder."""
-    project = copy_example_project(tmp_path_factory.mktemp("example") / "project")
+def built_example(tmp_path_factory, worker_id) -> Path:
+    """The example project built once per test run (site and PDFs); returns the project folder.
+
+    Under pytest-xdist every worker has its own session, so the first worker to come builds into the
+    run's shared temporary folder and the others wait on the lock and read what it built: the build is
+    a minute of CPU that two workers on two cores would otherwise each spend.
+    """
+    if worker_id == "master":  # not distributed
+        return _build_example(tmp_path_factory.mktemp("example") / "project")
+    shared = tmp_path_factory.getbasetemp().parent / "example-built-once"
+    with FileLock(str(shared) + ".lock"):
+        done = shared / "built"
+        if not done.exists():
+            shutil.rmtree(shared, ignore_errors=True)  # a worker that died half-way
+            _build_example(shared / "project")
+            done.write_text("ok\n", encoding="utf-8")
+    return shared / "project"
+
+
+def _build_example(folder: Path) -> Path:
+    project = copy_example_project(folder)
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
     try:
