@@ -93,6 +93,21 @@ def test_arabic_pdfs_print_every_character_right_to_left(arabic):
     assert PdfReader(pdf_dir / "handbook.pdf").trailer["/Root"]["/Lang"] == "ar-SA"
 
 
+def test_arabic_handbook_keeps_every_word_inside_the_text_area(arabic):
+    """The chain diagrams included: their labels once ran out of their boxes and off the text area to the
+    right, where Typst's SVG renderer drew right-to-left text from the box's right edge onwards."""
+    page_width, margin = 595.28, 56.69  # A4, and the handbook's 20 mm side margins
+    hanging = 3.0  # punctuation may hang into the margin (Typst's overhang)
+    bbox = subprocess.run(["pdftotext", "-bbox", str(arabic / "site" / "pdf" / "handbook.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    outside = []
+    for number, page in enumerate(bbox.split("<page ")[1:], start=1):
+        for left, right, word in re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', page):
+            if float(left) < margin - hanging or float(right) > page_width - margin + hanging:
+                outside.append(f"page {number}: {word} ({float(left):.0f}-{float(right):.0f} pt)")
+    assert outside == []
+
+
 def test_check_names_the_line_of_a_character_no_font_has_and_how_to_add_one(tmp_path, capfd):
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "japanese", project)

@@ -148,4 +148,6 @@ def test_chains_point_the_way_the_language_reads(arabic_site):
     chain = next(path for path in (arabic_site[0] / "escalation").glob("*.html")
                  if "deskbook-chain-level" in path.read_text())
     svg = chain.read_text()
-    assert 'direction="rtl"' in svg and "\u2068" in svg  # English role names isolated inside Arabic
+    # Each label hangs from the box's right edge as one right-to-left run (the way Typst's SVG renderer
+    # draws it too), with English role names isolated inside it.
+    assert 'text-anchor="end"' in svg and "\u2067" in svg and "\u2068" in svg

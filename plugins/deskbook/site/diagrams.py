@@ -1,9 +1,11 @@
 """Escalation chain diagrams, drawn at build time as inline SVG: no JavaScript, prints as vectors.
 
 Geometry is computed here; the markup comes from the ``chain.svg.j2`` template (autoescaped). In a
-right-to-left language the labels start at the box's right edge and the drawing says ``direction="rtl"``
-itself, so it reads right in a page, a PDF or a file of its own; each label's text is a bidi isolate
-(U+2068 ... U+2069) there, so an English role name or a number inside Arabic keeps its own order and punctuation.
+right-to-left language each label ends at the box's right edge (``text-anchor="end"``) and is a
+right-to-left isolate (U+2067 ... U+2069), so it reads right in a page, a PDF or a file of its own: the
+drawing does not say ``direction="rtl"``, which browsers honour and Typst's SVG renderer ignores (there the
+labels ran out of their boxes to the right). Inside a label, an English role name or a number is a bidi
+isolate of its own (U+2068 ... U+2069), keeping its order and punctuation.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ WRAP_AT = 52
 
 
 TEXT_INSET = 14
-FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+FIRST_STRONG_ISOLATE, RIGHT_TO_LEFT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2067", "\u2069"
 
 
 def isolated(text: str, direction: str) -> str:
@@ -64,6 +66,15 @@ class ChainDiagram:
     title: str
     then_title: str | None
     direction: str
+
+    @property
+    def anchor(self) -> str:
+        """Where a label hangs from its ``x``: its start in left-to-right, its (right-hand) end otherwise."""
+        return "end" if self.direction == "rtl" else "start"
+
+    def label(self, text: str) -> str:
+        """A whole label as the drawing writes it: in right-to-left, one right-to-left isolate."""
+        return f"{RIGHT_TO_LEFT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}" if self.direction == "rtl" else text
 
 
 def layout_chain(manual: Manual, chain: Chain) -> ChainDiagram:
