@@ -24,8 +24,10 @@ manual: $(STAMP)
 	$(PY) build_manual.py build
 
 # Everything but the other engines' builds (Zensical in a fresh venv takes minutes): make test-engines.
+# Two workers, a test file each at a time (a file's module fixtures, such as a built hostile site, are built
+# once); most tests wait on a browser, Typst or a subprocess, so two cores run two files nearly twice as fast.
 test: system-test $(STAMP) $(AXE) $(NU)
-	$(PY) -m pytest -m "not engines"
+	$(PY) -m pytest -n 2 --dist loadfile -m "not engines"
 
 test-engines: $(STAMP)
 	$(PY) -m pytest -m engines

@@ -83,6 +83,18 @@ def test_an_arabic_word_finds_its_page(page, arabic_site, query):
     assert _result_titles(page, arabic_site[1], query)[0] == ARABIC_TITLE
 
 
+@pytest.mark.parametrize("query", ["ברכת", "שיחה"])  # a word of the title, a word of the text
+def test_a_hebrew_word_finds_its_page(page, hebrew_site, query):
+    assert _result_titles(page, hebrew_site[1], query)[0] == "ברכת הלקוח"
+
+
+def test_hebrew_is_searched_with_lunr_s_hebrew_support(hebrew_site):
+    import json
+
+    config = json.loads((hebrew_site[0] / "search" / "search_index.json").read_text())["config"]
+    assert config["lang"] == ["he"]
+
+
 def test_arabic_is_searched_with_lunr_s_arabic_support(arabic_site):
     import json
 
