@@ -395,10 +395,11 @@ def _rule_part(manual: Manual, rule: RoutingRule) -> _Part:
                                                            for account in manual.entities("account"))))
     else:  # a rule that names only a chain (the model requires one of the above or a chain)
         assert chain is not None
-        you = manual.entities("role")[0].id
-        first = manual.get("role", next((role_id for role_id in path if role_id != you), path[0]))
+        roles = {role.id: role.title for role in manual.entities("role")}
+        you = next(iter(roles))
+        first = next((role_id for role_id in path if role_id != you), path[0])
         verdict = words.gettext("Take it up %(chain)s: %(role)s takes it first.", chain=chain.display_title,
-                                role=first.title)
+                                role=roles[first])
     sentences = [verdict]
     reasons = condition_phrases(manual, rule)
     if reasons:
