@@ -129,8 +129,9 @@ def generated_requests(table: dict[str, Any], count: int, seed: int) -> list[dic
     kinds = table["kinds"] + table["rules"]
     tiers = [None, "not-a-tier", *table["tiers"]]
     # Mostly no category, so a rule on one does not answer most requests.
-    categories = [None] * 3 + [category["id"] for category in table["categories"]]
-    urgencies = [None, "not an urgency", *table["urgencies"]]
+    # "constructor" names a property of every JavaScript object, never an urgency or a category of the data.
+    categories = [None] * 3 + ["constructor"] + [category["id"] for category in table["categories"]]
+    urgencies = [None, "not an urgency", "constructor", *table["urgencies"]]
     requests = []
     for index in range(count):
         kind = kinds[index % len(kinds)]  # every kind as often as the others

@@ -58,6 +58,11 @@
     return parts[0] === parts[1] ? 0 : parts[0] < parts[1] ? -1 : 1;
   }
 
+  // A key of the data itself, not of every object ("constructor" is no urgency).
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
   function refusal(sentence) {
     return { refusal: sentence, approver: null, rule: null, chain: null, path: [], sentences: [],
              responds: null, note: null, targets: [] };
@@ -73,8 +78,7 @@
   function finish(table, request, approval, routed) {
     var lead = routed && (routed.chain || !approval) ? routed : approval;
     var category = (routed && routed.category) || request.category || null;
-    var responds = lead.responds[request.urgency || ""];
-    if (responds === undefined) responds = lead.responds[""];
+    var responds = own(lead.responds, request.urgency || "") ? lead.responds[request.urgency || ""] : lead.responds[""];
     return {
       refusal: null,
       approver: approval ? approval.approver : null,
@@ -84,7 +88,7 @@
       sentences: (routed ? routed.sentences : []).concat(approval ? approval.sentences : []),
       responds: responds === undefined ? null : responds,
       note: routed ? routed.note : null,
-      targets: category ? table.targets[category] || [] : [],
+      targets: category && own(table.targets, category) ? table.targets[category] : [],
     };
   }
 
