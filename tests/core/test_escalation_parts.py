@@ -13,7 +13,7 @@ import pytest
 from deskbook.cli import main
 from deskbook.pipeline import load_checked_manual
 from deskbook.site import SiteOptions, render_site_pages
-from deskbook.site.who_decides import who_decides_data
+from deskbook.decisions import Request, decide
 
 
 @pytest.fixture
@@ -46,11 +46,14 @@ def test_levels_answer_by_urgency_or_with_no_set_time(content):
     chain = pages(content)["escalation/complaints.md"]
     assert 'data-label="Responds">urgent: 30 minutes; timely: 1 hour; not urgent: 2 hours</td>' in chain
     assert 'data-label="Responds">no set time</td>' in chain
-    data = who_decides_data(load_checked_manual(content), lambda kind, entity_id: f"{kind}/{entity_id}")
-    levels = next(chain for chain in data["chains"] if chain["id"] == "complaints")["levels"]
-    assert [level["within"] for level in levels][1:] == [
-        "urgent: 30 minutes; timely: 1 hour; not urgent: 2 hours", "2 hours", "no set time"]
-
+    manual = load_checked_manual(content)
+    # "Who decides?" answers with the time for the urgency asked about, or all of them.
+    team_lead = Request("max_refund", "200", urgency="timely")
+    assert decide(manual, team_lead).responds == "Team Lead answers you within 1 hour (timely)."
+    assert decide(manual, Request("max_refund", "200")).responds == (
+        "Team Lead answers you within: urgent: 30 minutes; timely: 1 hour; not urgent: 2 hours.")
+    assert decide(manual, Request("max_discount_percent", "25")).responds == (
+        "Customer Care Manager has no set time to answer you.")
 
 def test_routing_on_a_list_of_tiers_and_accounts_a_role_handles(content):
     manual = load_checked_manual(content)

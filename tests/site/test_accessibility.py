@@ -83,3 +83,18 @@ def test_answered_quiz_passes_axe(browser, served_site, axe_source, size):
     question.locator(".deskbook-feedback").wait_for()
     assert _violations(page, axe_source) == []
     context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_answered_who_decides_passes_axe(browser, served_site, axe_source, size):
+    # An answer with a chain, a response time, a script and targets: everything the helper can show.
+    context = browser.new_context(viewport=SIZES[size])
+    page = context.new_page()
+    page.goto(served_site + "escalation/index.html")
+    page.select_option("#who-decides-request", "max_refund")
+    page.fill("#who-decides-amount", "200")
+    page.select_option("#who-decides-category", "management-decision")
+    page.click(".deskbook-who-decides button[type=submit]")
+    page.locator(".deskbook-who-decides-targets").wait_for()
+    assert _violations(page, axe_source) == []
+    context.close()

@@ -150,16 +150,16 @@ def test_quiz_words_come_from_the_page(built_example):
 
 
 @pytest.mark.parametrize(("request_kind", "amount", "expected"), [
-    ("refund", "40", "You may agree to this yourself"),
-    ("refund", "200", "Team Lead may approve it"),
-    ("refund", "٢٠٠", "Team Lead may approve it"),  # Arabic-Indic digits, as an Arabic keyboard types them
-    ("refund", "1,000", "goes to Director of Customer Care"),  # the English group mark, not a decimal comma
-    ("refund", "800", "goes to Director of Customer Care"),
-    ("discount", "25", "Customer Care Manager may approve it"),
-    ("routing-privacy-requests", None, "Send it to Customer Care Manager"),
+    ("max_refund", "40", "You may agree to this yourself"),
+    ("max_refund", "200", "Team Lead may approve it"),
+    ("max_refund", "٢٠٠", "Team Lead may approve it"),  # Arabic-Indic digits, as an Arabic keyboard types them
+    ("max_refund", "1,000", "Director of Customer Care may approve it"),  # the English group mark, not a decimal comma
+    ("max_refund", "-5", "An amount below zero is not a request"),
+    ("max_discount_percent", "25", "Customer Care Manager may approve it"),
+    ("routing:privacy-requests", None, "Send it to Customer Care Manager"),
 ])
 def test_who_decides_works_from_a_folder(page, built_example, request_kind, amount, expected):
-    # Straight from the built folder: the answer is worked out in the page, with no server and no network.
+    # Straight from the built folder: the answer is looked up in the page, with no server and no network.
     page.goto((built_example / "site" / "escalation" / "index.html").as_uri())
     page.select_option("#who-decides-request", request_kind)
     if amount is not None:
@@ -168,10 +168,10 @@ def test_who_decides_works_from_a_folder(page, built_example, request_kind, amou
     answer = page.locator(".deskbook-who-decides-answer")
     assert expected in answer.inner_text()
     assert answer.get_attribute("aria-live") == "polite"
-    if request_kind == "refund" and amount == "200":
+    if amount == "200":
         text = answer.inner_text()
         assert "Complaints and problems beyond your limits" in text and "30 minutes" in text
         assert "Telling the customer their case is escalated" in text  # the script to use
-    if request_kind == "routing-privacy-requests":
+    if request_kind == "routing:privacy-requests":
         assert "E-mail: 24 hours" in answer.inner_text()  # the response target
     assert _only_local(page.requests, "file") == []

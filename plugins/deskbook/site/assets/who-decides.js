@@ -1,15 +1,13 @@
-// "Who decides?" on the escalation page: from a kind of request and an amount, the role that may approve
-// it, the chain the case climbs, how fast that role answers, what to say, and the first-answer targets.
-// Everything comes from two JSON blocks the build writes into the page (the data and the words), so it
-// works with no network and from a folder, and speaks the manual's language.
+// "Who decides?" on the escalation page. The build writes the decision of deskbook/decisions.py as a
+// table into the page (thresholds per kind of request, rules with their conditions, every answer already
+// in the manual's words); this script only reads the amount and looks the answer up, the way
+// decisions.decide does, so the two cannot disagree. It works with no network and from a folder.
+// window.deskbookWhoDecides(requests) answers a list of requests at once, for the test that compares the
+// page with Python.
 (function () {
   "use strict";
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, name) {
-      return name in values ? values[name] : whole;
-    });
-  }
+  var SPACING = /[ \t\r\n\u00a0\u2009\u202f'\u2019\u066c]/g;
 
   function element(tag, text) {
     var node = document.createElement(tag);
@@ -23,6 +21,11 @@
     return anchor;
   }
 
+  function find(list, id) {
+    for (var i = 0; i < list.length; i++) if (list[i].id === id) return list[i];
+    return null;
+  }
+
   // A decimal digit of any script as its value: Unicode keeps each script's digits 0-9 in a row, so the
   // digits before it in the row say which it is (٢ is the third of ٠١٢...).
   function digitValue(digit) {
@@ -31,11 +34,84 @@
     return String(before);
   }
 
-  // An amount typed the locale's way (1.500 in German, 1’500 in Swiss German, ٢٥٠ in Arabic) as a number.
-  function readAmount(typed, numbers) {
-    var text = String(typed).replace(/\p{Nd}/gu, digitValue).replace(/[\s'\u2019\u066c]/g, "");
-    text = text.split(numbers.group).join("").split(numbers.decimal).join(".").replace("\u066b", ".");
-    return /^\d+(\.\d+)?$/.test(text) ? parseFloat(text) : NaN;
+  // An amount as typed (1.500 in German, 1’500, ٢٥٠) as plain digits and a point, or what is wrong with
+  // it, read exactly as decisions.read_amount reads it.
+  function readAmount(typed, marks) {
+    var text = String(typed).replace(/\p{Nd}/gu, digitValue).replace(SPACING, "");
+    if (!text) return { problem: "empty" };
+    var negative = text[0] === "-" || text[0] === "\u2212";
+    if (negative) text = text.slice(1);
+    text = text.split(marks.group).join("").split(marks.decimal).join(".").split("\u066b").join(".");
+    if (!/^[0-9]+(\.[0-9]+)?$/.test(text)) return { problem: "number" };
+    if (/^[0.]+$/.test(text)) return { problem: "zero" };
+    return negative ? { problem: "negative" } : { amount: text };
+  }
+
+  // Two amounts of plain digits compared exactly (no rounding to a float): -1, 0 or 1.
+  function compare(a, b) {
+    var left = a.split("."), right = b.split(".");
+    var whole = [left[0].replace(/^0+/, ""), right[0].replace(/^0+/, "")];
+    if (whole[0].length !== whole[1].length) return whole[0].length < whole[1].length ? -1 : 1;
+    if (whole[0] !== whole[1]) return whole[0] < whole[1] ? -1 : 1;
+    var size = Math.max((left[1] || "").length, (right[1] || "").length);
+    var parts = [(left[1] || "").padEnd(size, "0"), (right[1] || "").padEnd(size, "0")];
+    return parts[0] === parts[1] ? 0 : parts[0] < parts[1] ? -1 : 1;
+  }
+
+  // A key of the data itself, not of every object ("constructor" is no urgency).
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function refusal(sentence) {
+    return { refusal: sentence, approver: null, rule: null, chain: null, path: [], sentences: [],
+             responds: null, note: null, targets: [] };
+  }
+
+  function holds(rule, kind, amount, request) {
+    if (rule.over !== null && !(kind.unit === "money" && amount !== null && compare(amount, rule.over) > 0)) return false;
+    if (rule.tiers !== null && rule.tiers.indexOf(request.tier) < 0) return false;
+    return rule.category === null || request.category === rule.category;
+  }
+
+  // The two sides of an answer put together as decisions._finish does.
+  function finish(table, request, approval, routed) {
+    var lead = routed && (routed.chain || !approval) ? routed : approval;
+    var category = (routed && routed.category) || request.category || null;
+    var responds = own(lead.responds, request.urgency || "") ? lead.responds[request.urgency || ""] : lead.responds[""];
+    return {
+      refusal: null,
+      approver: approval ? approval.approver : null,
+      rule: routed ? routed.rule : null,
+      chain: lead.chain,
+      path: lead.path,
+      sentences: (routed ? routed.sentences : []).concat(approval ? approval.sentences : []),
+      responds: responds === undefined ? null : responds,
+      note: routed ? routed.note : null,
+      targets: category && own(table.targets, category) ? table.targets[category] : [],
+    };
+  }
+
+  function evaluate(table, request) {
+    var kind = find(table.kinds, request.kind);
+    if (!kind) return finish(table, request, null, table.answers[find(table.rules, request.kind).answer]);
+    var amount = null;
+    if (kind.unit !== "held") {
+      var read = readAmount(request.amount || "", table.numbers);
+      if (read.problem) return refusal(table.refusals[read.problem]);
+      if (kind.unit === "percent" && compare(read.amount, "100") > 0) return refusal(table.refusals.percent);
+      amount = read.amount;
+    }
+    var answer = kind.beyond;
+    for (var i = 0; i < kind.steps.length; i++) {
+      if (compare(amount, kind.steps[i].upTo) <= 0) { answer = kind.steps[i].answer; break; }
+    }
+    var routed = null;
+    for (var r = 0; r < table.rules.length; r++) {
+      var rule = table.rules[r];
+      if (rule.auto && holds(rule, kind, amount, request)) { routed = table.answers[rule.answer]; break; }
+    }
+    return finish(table, request, table.answers[answer], routed);
   }
 
   function Helper(root) {
@@ -44,110 +120,64 @@
     this.form = root.querySelector("form");
     this.answer = root.querySelector(".deskbook-who-decides-answer");
     this.amountRow = root.querySelector(".deskbook-who-decides-amount");
-    this.roles = {};
-    for (var i = 0; i < this.data.roles.length; i++) this.roles[this.data.roles[i].id] = this.data.roles[i];
   }
 
-  Helper.prototype.find = function (list, id) {
-    for (var i = 0; i < list.length; i++) if (list[i].id === id) return list[i];
-    return null;
-  };
-
-  // The first chain, in reading order, that passes through the role.
-  Helper.prototype.chainThrough = function (roleId) {
-    for (var i = 0; i < this.data.chains.length; i++) {
-      var levels = this.data.chains[i].levels;
-      for (var j = 0; j < levels.length; j++) if (levels[j].role === roleId) return this.data.chains[i];
-    }
-    return null;
-  };
-
-  Helper.prototype.decide = function (request, amount) {
-    var measured = this.find(this.data.measured, request);
-    if (measured) {
-      if (isNaN(amount)) return { message: this.words.amount };
-      if (measured.unit === "money") {
-        for (var t = 0; t < this.data.thresholds.length; t++) {
-          var threshold = this.data.thresholds[t];
-          if (amount > threshold.over && threshold.role) {
-            var over = this.roles[threshold.role];
-            return {
-              message: fill(this.words.over, { amount: threshold.shown, role: over.title }),
-              role: over,
-              chain: this.find(this.data.chains, threshold.chain),
-            };
-          }
-        }
-      }
-      for (var r = 0; r < this.data.roles.length; r++) {
-        var role = this.data.roles[r];
-        var limit = role.limits[measured.limit];
-        if (limit === null || amount > limit) continue;
-        var shown = role.shown[measured.limit];
-        if (r === 0) return { message: fill(this.words.yourself, { limit: shown }) };
-        return { message: fill(this.words.approver, { role: role.title, limit: shown }), role: role,
-                 chain: this.chainThrough(role.id) };
-      }
-      return { message: this.words.nobody, chain: this.chainThrough(this.data.roles[this.data.roles.length - 1].id) };
-    }
-    var rule = this.find(this.data.routed, request);
-    var target = rule.role ? this.roles[rule.role] : null;
-    return {
-      message: fill(this.words.routed, { role: target ? target.title : this.words.account }),
-      role: target,
-      chain: this.find(this.data.chains, rule.chain),
-      note: rule.note,
-      targets: rule.targets,
-    };
-  };
-
   Helper.prototype.show = function (decision) {
-    var answer = this.answer;
+    var answer = this.answer, words = this.words, data = this.data;
     answer.textContent = "";
-    answer.appendChild(element("p", decision.message)).className = "deskbook-who-decides-verdict";
+    if (decision.refusal) {
+      answer.appendChild(element("p", decision.refusal)).className = "deskbook-who-decides-verdict";
+      return;
+    }
+    answer.appendChild(element("p", decision.sentences[0])).className = "deskbook-who-decides-verdict";
+    for (var s = 1; s < decision.sentences.length; s++) answer.appendChild(element("p", decision.sentences[s]));
     if (decision.note) answer.appendChild(element("p", decision.note));
-    var chain = decision.chain;
+    var chain = decision.chain ? data.chains[decision.chain] : null;
     if (chain) {
       var path = element("p");
-      path.appendChild(element("strong", this.words.chain + " "));
+      path.appendChild(element("strong", words.chain + " "));
       path.appendChild(link(chain.title, chain.href));
+      path.appendChild(document.createTextNode(words.colon));
       // Each role its own bidi isolate, the arrow pointing the way the language reads.
-      path.appendChild(document.createTextNode(": "));
-      for (var i = 0; i < chain.levels.length; i++) {
-        if (i) path.appendChild(document.createTextNode(" " + this.words.arrow + " "));
-        path.appendChild(element("bdi", this.roles[chain.levels[i].role].title));
+      for (var i = 0; i < decision.path.length; i++) {
+        if (i) path.appendChild(document.createTextNode(" " + words.arrow + " "));
+        path.appendChild(element("bdi", data.roles[decision.path[i]]));
       }
       answer.appendChild(path);
-      for (var j = 0; decision.role && j < chain.levels.length; j++) {
-        if (chain.levels[j].role === decision.role.id) {
-          answer.appendChild(element("p", fill(this.words.responds,
-            { role: decision.role.title, within: chain.levels[j].within })));
-        }
-      }
+      if (decision.responds) answer.appendChild(element("p", decision.responds));
       if (chain.scripts.length) {
         var say = element("p");
-        say.appendChild(element("strong", this.words.script + " "));
+        say.appendChild(element("strong", words.script + " "));
         for (var k = 0; k < chain.scripts.length; k++) {
-          if (k) say.appendChild(document.createTextNode(", "));
+          if (k) say.appendChild(document.createTextNode(words.comma));
           say.appendChild(link(chain.scripts[k].title, chain.scripts[k].href));
         }
         answer.appendChild(say);
       }
     }
-    if (decision.targets && decision.targets.length) {
-      answer.appendChild(element("p", this.words.targets)).className = "deskbook-who-decides-targets";
+    if (decision.targets.length) {
+      answer.appendChild(element("p", words.targets)).className = "deskbook-who-decides-targets";
       var list = answer.appendChild(element("ul"));
-      for (var n = 0; n < decision.targets.length; n++) {
-        list.appendChild(element("li", decision.targets[n].channel + ": " + decision.targets[n].within));
-      }
+      for (var n = 0; n < decision.targets.length; n++) list.appendChild(element("li", decision.targets[n]));
     }
   };
 
+  Helper.prototype.request = function () {
+    var fields = this.form.elements;
+    return {
+      kind: fields.request.value,
+      amount: fields.amount.value,
+      tier: fields.tier ? fields.tier.value || null : null,
+      category: fields.category ? fields.category.value || null : null,
+      urgency: fields.urgency ? fields.urgency.value || null : null,
+    };
+  };
+
   Helper.prototype.update = function () {
-    var request = this.form.elements.request.value;
-    this.amountRow.hidden = !this.find(this.data.measured, request);
-    var amount = readAmount(this.form.elements.amount.value, this.data.numbers);
-    this.show(this.decide(request, amount));
+    var request = this.request();
+    var kind = find(this.data.table.kinds, request.kind);
+    this.amountRow.hidden = !kind || kind.unit === "held";
+    this.show(evaluate(this.data.table, request));
   };
 
   Helper.prototype.attach = function () {
@@ -156,7 +186,9 @@
       event.preventDefault();
       helper.update();
     });
-    this.form.elements.request.addEventListener("change", function () { helper.update(); });
+    this.form.addEventListener("change", function (event) {
+      if (event.target.name !== "amount") helper.update();
+    });
     this.form.elements.amount.addEventListener("input", function () {
       if (helper.form.elements.amount.value !== "") helper.update();
     });
@@ -170,6 +202,11 @@
       new Helper(roots[i]).attach();
     }
   }
+
+  window.deskbookWhoDecides = function (requests) {
+    var table = JSON.parse(document.querySelector(".deskbook-who-decides-data").textContent).table;
+    return requests.map(function (request) { return evaluate(table, request); });
+  };
 
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(attach);
