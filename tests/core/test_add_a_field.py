@@ -1,6 +1,6 @@
-"""A Money field added to policies shows on the policy's site page, in the printed handbook and in ``diff``,
-with its label and its amount in the manual's locale, when the model file and the policy page's template
-are all that change: every output reads the field's meaning (label, type) from the model.
+"""A Money field added to policies shows on the policy's site page, in the printed handbook, on the desk card
+and in ``diff``, with its label and its amount in the manual's locale, when the model file and the policy
+page's template are all that change: every output reads the field's meaning (label, type) from the model.
 
 The package is copied and the field added to the copy, so the test runs what a contributor would write.
 """
@@ -33,8 +33,9 @@ import deskbook
 from deskbook.cli import main
 from deskbook.manual import load_manual
 from deskbook.site.pages import SiteOptions, render_site_pages
+from deskbook.handbook.card import desk_card_data
 from deskbook.handbook.data import handbook_data
-from deskbook.handbook.specs import EditionSpec, PrintOptions
+from deskbook.handbook.specs import DeskCardSpec, EditionSpec, PrintOptions
 from deskbook.review.changes import diff_manuals
 from deskbook.review.report import to_markdown
 
@@ -44,10 +45,13 @@ old, _ = load_manual(old_content)
 new, _ = load_manual(new_content)
 page = next(page for page in render_site_pages(new, SiteOptions(today=dt.date(2026, 1, 1)))
             if page.src_uri == "policies/refunds.md")
-book = handbook_data(new, EditionSpec("handbook", "Handbook"), PrintOptions(printed=dt.datetime(2026, 1, 1)))
+printed = PrintOptions(printed=dt.datetime(2026, 1, 1))
+book = handbook_data(new, EditionSpec("handbook", "Handbook"), printed)
+card = desk_card_data(new, DeskCardSpec(), printed)
 report = to_markdown(diff_manuals(old, new), old, new, [], None, "main", "working tree")
 print(json.dumps({"package": deskbook.__file__, "check": status, "page": page.markdown,
-                  "book": json.dumps(book, ensure_ascii=False), "diff": report}))
+                  "book": json.dumps(book, ensure_ascii=False), "card": json.dumps(card, ensure_ascii=False),
+                  "diff": report}))
 """
 
 
@@ -87,4 +91,6 @@ def test_a_money_field_added_to_the_model_and_the_page_template_shows_everywhere
     # The label from the field's title, the amount grouped, with its currency sign, as en_US writes it.
     assert "<th>Goodwill up to</th> <td>$1,250</td>" in result["page"], result["page"][:1500]
     assert "Goodwill up to" in result["book"] and "$1,250" in result["book"]
+    # On the card, among the policies' windows and limits: the policy, the amount, the field's label.
+    assert '"label": "Refunds", "value": "$1,250", "note": "Goodwill up to"' in result["card"], result["card"]
     assert "Goodwill up to: $40 -> $1,250" in result["diff"], result["diff"]
