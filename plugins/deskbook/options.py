@@ -1,10 +1,10 @@
 """The options of the ``deskbook/content`` and ``deskbook/pdf`` plugins, declared once.
 
 Each option is a dataclass field: its name, type and default. ``check`` reads mkdocs.yml without MkDocs and
-takes the keys from here (``option_keys``); the MkDocs ``Config`` classes are generated from the same
-fields (``mkdocs_plugins/config.py``), and the plugins read their validated config back into these
-dataclasses (``options_from``), so an option added here is known to all three. Plain dataclasses keep
-``check`` free of MkDocs' config module, which costs about 100 ms to import.
+takes the keys and types from here (``option_keys``, ``option_types``); the MkDocs ``Config`` classes are
+generated from the same fields (``mkdocs_plugins/options_config.py``), and the plugins read their validated
+config back into these dataclasses (``options_from``), so an option added here is known to all three. Plain
+dataclasses keep ``check`` free of MkDocs' config module, which costs about 100 ms to import.
 """
 
 from __future__ import annotations
@@ -101,39 +101,91 @@ class PdfOptions:
 
 Options = TypeVar("Options")
 
-
-def option_keys(options: type) -> tuple[str, ...]:
-    """The keys mkdocs.yml may write for ``options``, old names included."""
-    return (*(item.name for item in dataclasses.fields(options)), *getattr(options, "renamed", {}))
-
-
-def nested_options(options: type) -> dict[str, type]:
-    """Option name -> the options dataclass it holds (a mapping, or a list of mappings)."""
-    nested = {}
-    for item in dataclasses.fields(options):
-        inner = _dataclass_in(item)
-        if inner is not None:
-            nested[item.name] = inner
-    return nested
+# What a user calls each type a value may have, once alone and once in a list.
+_SCALARS: dict[str, tuple[type, str, str]] = {
+    "bool": (bool, "true or false", "true or false values"),
+    "int": (int, "a whole number", "whole numbers"),
+    "str": (str, "text", "text values"),
+}
 
 
-def _dataclass_in(item: dataclasses.Field) -> type | None:
-    # The annotations are strings (postponed evaluation); every options class is in this module.
+@dataclass(frozen=True)
+class OptionType:
+    """What an option holds, read from its declaration: ``check`` judges the values in mkdocs.yml by it,
+    and the MkDocs config classes are built from it."""
+
+    scalar: str | None = None  # "bool", "int" or "str"
+    options: type | None = None  # an options dataclass: a mapping of its fields
+    many: bool = False  # a list of those
+    optional: bool = False  # may be null (or left out, where the default is None)
+
+    @property
+    def python_type(self) -> type:
+        return _SCALARS[self.scalar][0] if self.scalar is not None else dict
+
+    def item(self) -> OptionType:
+        """The type of one item of a list (or the type itself)."""
+        return OptionType(self.scalar, self.options)
+
+    def accepts(self, value: Any) -> bool:
+        """Whether ``value`` is of this type; a list's items are judged one by one, by ``item()``."""
+        if value is None:
+            return self.optional
+        if self.many:
+            return isinstance(value, list)
+        if self.options is not None:
+            return isinstance(value, Mapping)
+        # YAML's true is a Python int too: a whole number must not be true, nor true a whole number.
+        return isinstance(value, str) if self.scalar == "str" else type(value) is self.python_type
+
+    def describe(self) -> str:
+        if self.options is not None:
+            keys = ", ".join(option_keys(self.options, renamed=False))
+            what = f"a list of mappings of options ({keys})" if self.many else f"a mapping of options ({keys})"
+        else:
+            _, one, several = _SCALARS[self.scalar or "str"]
+            what = f"a list of {several}" if self.many else one
+        return f"{what}, or left out" if self.optional else what
+
+
+def option_type(item: dataclasses.Field) -> OptionType:
+    """The type of one declared option. The annotations are strings (postponed evaluation) in the few
+    forms options take: a scalar, an options class of this module, a list of either, or either | None."""
     written = str(item.type)
-    name = written.removeprefix("list[").removesuffix("]")
+    optional = written.endswith(" | None")
+    written = written.removesuffix(" | None")
+    many = written.startswith("list[") and written.endswith("]")
+    name = written[len("list["):-1] if many else written
+    if name in _SCALARS:
+        return OptionType(scalar=name, many=many, optional=optional)
     found = globals().get(name)
-    return found if isinstance(found, type) and dataclasses.is_dataclass(found) else None
+    if isinstance(found, type) and dataclasses.is_dataclass(found):
+        return OptionType(options=found, many=many, optional=optional)
+    raise TypeError(f"deskbook option {item.name}: no option type for {item.type}; use bool, int, str, "
+                    "an options class, a list of one of those, or one of those | None")
+
+
+def option_types(options: type) -> dict[str, OptionType]:
+    """Option name -> its type, old names included under the type of the option they now are."""
+    types = {item.name: option_type(item) for item in dataclasses.fields(options)}
+    return {**types, **{old: types[new] for old, new in getattr(options, "renamed", {}).items()}}
+
+
+def option_keys(options: type, renamed: bool = True) -> tuple[str, ...]:
+    """The keys mkdocs.yml may write for ``options``, old names included unless ``renamed`` is false."""
+    names = tuple(item.name for item in dataclasses.fields(options))
+    return (*names, *getattr(options, "renamed", {})) if renamed else names
 
 
 def options_from(options: type[Options], values: Mapping[str, Any]) -> Options:
     """``options`` filled from a validated mapping (MkDocs' config of the plugin)."""
-    nested = nested_options(options)
+    types = option_types(options)
     filled: dict[str, Any] = {}
     for item in dataclasses.fields(options):  # type: ignore[arg-type]
         if item.name not in values:
             continue
         value = values[item.name]
-        inner = nested.get(item.name)
+        inner = types[item.name].options
         if inner is not None and isinstance(value, list):
             value = [options_from(inner, entry) for entry in value]
         elif inner is not None and isinstance(value, Mapping):

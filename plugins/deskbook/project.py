@@ -23,18 +23,13 @@ from .diagnostics import Diagnostic, Diagnostics, Location, display_path
 from .manual import Manual
 from .model.base import is_slug
 from .model.registry import DESK_CARD_PART_RENAMES, DESK_CARD_PARTS
-from .options import ContentOptions, DeskCardOptions, EditionOptions, LogFormOptions, PdfOptions, option_keys
+from .options import ContentOptions, OptionType, PdfOptions, option_keys, option_types
 from .print_bounds import OPTIONS as BOUND_OPTIONS
 from .print_bounds import PrintBounds
 
 PAGE_SIZES = ("A4", "Letter")
 DEFAULT_EDITION = {"name": "handbook", "title": "Complete edition", "audience": None}
 
-_EDITION_KEYS = option_keys(EditionOptions)
-_DESK_CARD_KEYS = option_keys(DeskCardOptions)
-_LOG_FORM_KEYS = option_keys(LogFormOptions)
-_PDF_KEYS = option_keys(PdfOptions)
-_CONTENT_KEYS = option_keys(ContentOptions)
 
 
 class Unknown:
@@ -236,7 +231,7 @@ def check_project(project: Project, manual: Manual | None, diagnostics: Diagnost
             diagnostics.error(project.location(option), f"{where} {problem}")
     content = project.plugin("deskbook/content")
     if content is not None:
-        _unknown_keys(project, content, _CONTENT_KEYS, "deskbook/content", diagnostics)
+        declared_options(project, content, ContentOptions, "deskbook/content", diagnostics)
     else:
         diagnostics.warning(project.location(project.settings.get("plugins")), ENGINE_SKIPS_CONTENT)
     check_zensical_config(project.root, diagnostics)
@@ -338,10 +333,10 @@ def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, dia
     def error(option: Any, message: str) -> None:
         diagnostics.error(project.location(option), message)
 
-    _unknown_keys(project, pdf, _PDF_KEYS, "deskbook/pdf", diagnostics)
+    pdf = declared_options(project, pdf, PdfOptions, "deskbook/pdf", diagnostics)
     for name in BOUND_OPTIONS:
         bound = pdf.get(name)
-        if bound is not None and _known(bound) and (type(bound.value) is not int or bound.value < 1):
+        if bound is not None and _known(bound) and bound.value < 1:
             error(bound, f"deskbook/pdf: {name} must be a whole number above 0 (the default is "
                          f"{getattr(PrintBounds, name):,})")
     output_dir = pdf.get("output_dir")
@@ -365,16 +360,14 @@ def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, dia
     def check_audience(option: Option | None, where: str) -> None:
         if option is None or not _known(option) or option.value is None or audiences is None:
             return
-        if not isinstance(option.value, str):
-            error(option, f"{where}.audience must be an audience id from manual.yaml")
-        elif option.value not in audiences:
+        if option.value not in audiences:
             error(option, f"{where}.audience '{option.value}' is not an audience in manual.yaml"
                           f"{_did_you_mean(option.value, audiences)} (audiences: {', '.join(audiences)})")
 
     def check_name(option: Option | None, where: str) -> None:
         if option is None or not _known(option):
             return
-        if not isinstance(option.value, str) or not is_slug(option.value):
+        if not is_slug(option.value):
             error(option, f"{where}.name '{option.value}' must use lowercase letters, digits and single hyphens; "
                           "it is the PDF's file name")
         elif option.value in names:
@@ -385,23 +378,14 @@ def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, dia
             names[option.value] = option
 
     editions = pdf.get("editions")
-    if editions is not None and _known(editions) and not isinstance(editions.value, list):
-        error(editions, "editions must be a list of editions, each with a name and a title")
-    elif editions is not None and _known(editions):
+    if editions is not None and _known(editions):
         for index, edition in enumerate(editions.value):
             where = f"editions[{index}]"
             if not _known(edition):
                 continue
-            if not isinstance(edition.value, dict):
-                error(edition, f"{where} must have a name and a title, like 'name: handbook-rep'")
-                continue
-            _unknown_keys(project, edition, _EDITION_KEYS, where, diagnostics)
             for key in ("name", "title"):
                 if edition.get(key) is None:
                     error(edition, f"{where} has no {key}; every edition needs a name and a title")
-            title = edition.get("title")
-            if title is not None and _known(title) and not isinstance(title.value, str):
-                error(title, f"{where}.title must be text")
             check_name(edition.get("name"), where)
             check_audience(edition.get("audience"), where)
     for old, new in PdfOptions.renamed.items():
@@ -414,13 +398,10 @@ def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, dia
     if manual is not None and card is not None and not diagnostics.errors:
         _check_desk_card_fits(project, card, pdf.get("page_size"), manual, diagnostics)
     form = pdf.get("log_form")
-    if form is not None and _known(form) and isinstance(form.value, dict):
-        _unknown_keys(project, form, _LOG_FORM_KEYS, "log_form", diagnostics)
+    if form is not None and _known(form):
         enabled = form.get("enabled")
         if enabled is None or enabled.value is not False:
             check_name(form.get("name") or Option("log-form", form.line, form.column), "log_form")
-    elif form is not None and _known(form):
-        error(form, "log_form must be a mapping of options (enabled, name)")
 
 
 _FOLDER_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -515,10 +496,6 @@ def _check_desk_card(project: Project, card: Option | None, manual: Manual | Non
 
     if card is None or not _known(card):
         return
-    if not isinstance(card.value, dict):
-        error(card, "desk_card must be a mapping of options (parts, scripts, ...)")
-        return
-    _unknown_keys(project, card, _DESK_CARD_KEYS, "desk_card", diagnostics)
     enabled = card.get("enabled")
     if enabled is not None and _known(enabled) and enabled.value is False:
         return
@@ -534,10 +511,6 @@ def _check_desk_card(project: Project, card: Option | None, manual: Manual | Non
     for key, known, what in (("parts", part_names, "part"), ("scripts", None, "script")):
         option = card.get(key)
         if option is None or not _known(option):
-            continue
-        if not isinstance(option.value, list):
-            error(option, f"desk_card.{key} must be a list, like [{', '.join(DESK_CARD_PARTS[:2])}]"
-                  if key == "parts" else f"desk_card.{key} must be a list of script ids, like [hold]")
             continue
         choices = known if known is not None else (
             sorted(s.id for s in manual.entities("script")) if manual is not None else None)
@@ -576,15 +549,62 @@ def _known(option: Option) -> bool:
     return not isinstance(option.value, Unknown)
 
 
-def _unknown_keys(project: Project, options: Option, allowed: tuple[str, ...], where: str,
-                  diagnostics: Diagnostics) -> None:
+def declared_options(project: Project, options: Option, declared: type, where: str,
+                     diagnostics: Diagnostics) -> Option:
+    """``options`` judged by their declaration (``deskbook.options``): each unknown key and each value of
+    the wrong type is an error at its place, saying what the declaration takes. The Option returned has
+    those values unknown, so the checks of what a value means see only values of the right type."""
+    types = option_types(declared)
+    shown = option_keys(declared, renamed=False)
+    typed: dict[str, Option] = {}
     for key, option in options.value.items():
-        if key not in allowed:
-            diagnostics.error(
-                project.location(option),
-                f"{where}: unknown option '{key}'{_did_you_mean(key, list(allowed))}; options are: "
-                f"{', '.join(name for name in allowed if name not in PdfOptions.renamed)}",
-            )
+        kind = types.get(key)
+        if kind is None:
+            diagnostics.error(project.location(option), f"{where}: unknown option '{key}'"
+                              f"{_did_you_mean(key, list(types))}; options are: {', '.join(shown)}")
+            typed[key] = option
+        elif not _known(option):
+            typed[key] = option
+        elif not kind.accepts(option.value):
+            diagnostics.error(project.location(option),
+                              f"{where}: {key} must be {kind.describe()}, not {_written(option.value)}")
+            typed[key] = Option(UNKNOWN, option.line, option.column)
+        elif kind.many and option.value is not None:
+            # A list's mappings are named on their own (editions[0]: ...), its plain values by the list.
+            named = f"{key}[{{}}]" if kind.options is not None else f"{where}: {key}[{{}}]"
+            typed[key] = Option([_declared_item(project, item, kind.item(), named.format(index), diagnostics)
+                                 for index, item in enumerate(option.value)], option.line, option.column)
+        elif kind.options is not None and option.value is not None:
+            typed[key] = declared_options(project, option, kind.options, key, diagnostics)
+        else:
+            typed[key] = option
+    return Option(typed, options.line, options.column)
+
+
+def _declared_item(project: Project, item: Option, kind: OptionType, where: str, diagnostics: Diagnostics) -> Option:
+    if not _known(item):
+        return item
+    if not kind.accepts(item.value):
+        diagnostics.error(project.location(item), f"{where} must be {kind.describe()}, not {_written(item.value)}")
+        return Option(UNKNOWN, item.line, item.column)
+    if kind.options is not None:
+        return declared_options(project, item, kind.options, where, diagnostics)
+    return item
+
+
+def _written(value: Any) -> str:
+    """A value as mkdocs.yml wrote it, for a message."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"'{value[:80]}'"
+    return str(value)
 
 
 def _did_you_mean(value: str, choices: list[str]) -> str:

@@ -172,10 +172,9 @@ def _unit_words(quantity: Quantity, words: Localization) -> list[str]:
     return []
 
 
-def literal_pattern(value: NamedValue, words: Localization) -> re.Pattern:
+def literal_pattern(quantity: Quantity, words: Localization) -> re.Pattern:
     """The ways people write a value in a sentence, in English and in the manual's language: '30 days',
     '30-day', '30 Tagen', '30日', '$500', '500 dollars', '500 €', '10 %'."""
-    quantity = value.quantity
     number_value = quantity.numbers[-1]
     written = {_plain_number(number_value), f"{number_value:,}", words.number(number_value)}
     number = "(?:" + "|".join(re.escape(form) for form in sorted(written, key=len, reverse=True)) + ")"
@@ -226,6 +225,14 @@ def check_stale_prose(manual: Manual, diagnostics: Diagnostics) -> None:
         if reference.source is not None and target is not None:
             linked.setdefault(target.ref, []).append(reference.source.entity)
 
+    # Linked entities share values, so one quantity is a candidate of many records: build its pattern once.
+    pattern_of: dict[Quantity, re.Pattern] = {}
+
+    def pattern_for(quantity: Quantity) -> re.Pattern:
+        if quantity not in pattern_of:
+            pattern_of[quantity] = literal_pattern(quantity, manual.localization)
+        return pattern_of[quantity]
+
     report = diagnostics.warning
     entity_paths: dict[int, list[tuple]] = {}
     for other in manual.all_records():
@@ -235,7 +242,7 @@ def check_stale_prose(manual: Manual, diagnostics: Diagnostics) -> None:
         candidates = values_of(owner) + [value for target in linked.get(owner.ref, []) for value in values_of(target)]
         if not candidates:
             continue
-        patterns = [(value, literal_pattern(value, manual.localization)) for value in candidates]
+        patterns = [(value, pattern_for(value.quantity)) for value in candidates]
         for path, text in prose_fields(owner, record.path):
             if _inside_other_entity(entity_paths[id(record.document)], record, path) or _wrong_choice(
                 owner, path[len(record.path):]

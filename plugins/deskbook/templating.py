@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, se
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from .locale import Localization, collation_key
+from .locale import N_, Localization, collation_key
 from .model import CHANNEL_KINDS, KINDS
 from .model.fields import label
 from .model.product import ISSUE_STATUSES
@@ -26,6 +26,11 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
         # Lists a reader scans by word (the glossary) in the collation order, not by code point.
         "collated": lambda items, attribute: sorted(items, key=lambda item: collation_key(getattr(item, attribute))),
         "percent": words.percent,
+        # One msgid per word, its case and colon set where it is shown: {{ _("rules")|capital }} for a
+        # heading, {{ _("Scripts")|colon }} for a label before its value, with the language's own separator
+        # (French writes "Scripts :").
+        "capital": capital_in(words.language),
+        "colon": lambda text: Markup(escape(words.gettext(N_("%(label)s:")))) % {"label": text},
         "any_of": words.any_of,
         "duration": words.duration,
         "quantity": words.quantity,
@@ -36,6 +41,17 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
         "shortdate": lambda value: Markup('<time datetime="{}">{}</time>').format(value.isoformat(),
                                                                               words.date(value, "medium")),
     }
+
+
+def capital_in(language: str) -> Callable[[str], str]:
+    """The text with its first letter a capital, as the language writes it: Turkish and Azerbaijani give
+    'i' a dotted capital (İ), which str.upper() does not know; scripts without case are left as they are."""
+    dotted_i = language.split("_")[0] in ("tr", "az")
+
+    def capital(text: str) -> str:
+        first = text[:1]
+        return ("İ" if dotted_i and first == "i" else first.upper()) + text[1:]
+    return capital
 
 
 def channel_name(words: Localization) -> Callable[..., str]:

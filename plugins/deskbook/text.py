@@ -11,14 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import markdown as markdown_lib
 import nh3
 from markupsafe import Markup, escape
 
 from .model.base import PLACEHOLDER
 from .references import ResolvedText, render_with_values
 from .visible import show_invisible
+
+if TYPE_CHECKING:
+    import markdown as markdown_lib
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
@@ -45,6 +48,9 @@ _MARKDOWN_EXTENSIONS = ("tables", "sane_lists", "smarty")
 def _converter() -> markdown_lib.Markdown:
     # Building a Markdown instance costs more than converting a short field; one is reused (reset()
     # clears its state between fields). Builds run in one thread; the PDF threads only run Typst.
+    # Imported here: check's desk-card fit uses this module's placeholders but renders no Markdown.
+    import markdown as markdown_lib
+
     return markdown_lib.Markdown(extensions=list(_MARKDOWN_EXTENSIONS), output_format="html")
 
 

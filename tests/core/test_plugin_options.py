@@ -43,12 +43,14 @@ def test_an_edition_without_a_name_is_refused_by_the_plugin():
 
 
 def test_an_option_added_in_the_one_declaration_is_accepted_by_check_and_by_the_plugin(tmp_path):
-    """A new option (a field of PdfOptions, nothing else) passes ``check`` and reaches the PDF plugin."""
+    """A new option (a field of PdfOptions, nothing else) passes ``check``, reaches the PDF plugin, and a value
+    of the wrong type is refused by both, ``check`` saying where and what the declaration takes."""
     project = make_project(tmp_path / "project")
-    edit(project / "mkdocs.yml", "page_size: A4", "page_size: A4\n      watermark: DRAFT")
+    config = project / "mkdocs.yml"
+    edit(config, "page_size: A4", "page_size: A4\n      watermark: DRAFT")
     script = textwrap.dedent(f"""
         from __future__ import annotations
-        import dataclasses, json, sys
+        import dataclasses, json, pathlib, sys
         sys.path.insert(0, {str(PLUGINS)!r})
         import deskbook.options as options
 
@@ -60,18 +62,54 @@ def test_an_option_added_in_the_one_declaration_is_accepted_by_check_and_by_the_
         from deskbook.cli import main
         from deskbook.mkdocs_plugins.pdf.plugin import PdfPlugin
 
-        code = main(["check", "-f", {str(project / "mkdocs.yml")!r}])
+        code = main(["check", "-f", {str(config)!r}])
         plugin = PdfPlugin()
         errors, warnings = plugin.load_config({{"watermark": "DRAFT"}})
         unset = PdfPlugin()
         unset.load_config({{}})
-        print(json.dumps([code, [str(e) for e in errors], plugin.config["watermark"], unset.config["watermark"]]))
+        config = pathlib.Path({str(config)!r})
+        config.write_text(config.read_text().replace("watermark: DRAFT", "watermark: 12"))
+        print("--- wrong type", file=sys.stderr)
+        wrong_code = main(["check", "-f", str(config)])
+        wrong_errors, _ = PdfPlugin().load_config({{"watermark": 12}})
+        print(json.dumps([code, [str(e) for e in errors], plugin.config["watermark"], unset.config["watermark"],
+                          wrong_code, [name for name, _ in wrong_errors]]))
     """)
     done = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, cwd=project,
                           env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr
-    code, errors, value, default = json.loads(done.stdout.splitlines()[-1])
-    assert (code, errors, value, default) == (0, [], "DRAFT", "none"), done.stdout
+    code, errors, value, default, wrong_code, wrong_errors = json.loads(done.stdout.splitlines()[-1])
+    assert (code, errors, value, default) == (0, [], "DRAFT", "none"), done.stdout + done.stderr
+    assert (wrong_code, wrong_errors) == (1, ["watermark"])
+    line = config.read_text().splitlines().index("      watermark: 12") + 1
+    wrong_run = done.stderr.split("--- wrong type", 1)[1]
+    assert f"mkdocs.yml:{line}:18: error: deskbook/pdf: watermark must be text, not 12" in wrong_run
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("page_size: A4", "page_size: A4\n      threads: two",
+     "mkdocs.yml:13:16: error: deskbook/pdf: threads must be a whole number, not 'two'"),
+    ("page_size: A4", "page_size: A4\n      log_form: off",
+     "mkdocs.yml:13:17: error: deskbook/pdf: log_form must be a mapping of options (enabled, name), not false"),
+    ("      content_dir: content", "      content_dir: content\n      nav_max_entities: true",
+     "mkdocs.yml:11:25: error: deskbook/content: nav_max_entities must be a whole number, not true"),
+    ("        scripts: [transfer]", "        scripts: [transfer]\n        per_edition: yes please",
+     "mkdocs.yml:22:22: error: desk_card: per_edition must be true or false, not 'yes please'"),
+    ("scripts: [transfer]", "scripts: [transfer, 3]",
+     "mkdocs.yml:21:29: error: desk_card: scripts[1] must be text, not 3"),
+    ("          title: Complete edition", "          title: 5",
+     "mkdocs.yml:15:18: error: editions[0]: title must be text, not 5"),
+])
+def test_a_value_of_the_wrong_type_is_one_located_error_saying_what_the_declaration_takes(
+        tmp_path, capsys, old, new, expected):
+    project = make_project(tmp_path / "project")
+    edit(project / "mkdocs.yml", old, new)
+    code = main(["check", "-f", str(project / "mkdocs.yml"), "--content", str(project / "content")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert expected in err
+    location = expected.split(" error: ")[0]
+    assert err.count(location) == 1, f"one message for the value, not one per check that reads it:\n{err}"
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [

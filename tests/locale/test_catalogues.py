@@ -120,6 +120,26 @@ def test_gettext_in_templates_uses_the_manual_s_language():
     assert isinstance(localization("de_DE", "EUR").translations, gettext.GNUTranslations)
 
 
+def test_one_msgid_per_word_gets_its_capital_and_colon_where_it_is_shown(tmp_path):
+    """``_("rules")|capital`` and ``_("Scripts")|colon``: the case and the colon are set by the template,
+    the separator by the language (a French catalogue writes a space before the colon), and the capital of
+    Turkish 'i' is the dotted one."""
+    from deskbook.templating import make_environment
+
+    template = '{{ _("rules")|capital }} · {{ _("Scripts")|colon }} · {{ "<b>"|colon }}'
+    german = make_environment("deskbook.site", localization("de_DE", "EUR"))
+    assert german.from_string(template).render() == "Regeln · Gesprächsleitfäden: · &lt;b&gt;:"
+    for language, body in (("fr", 'msgid "%(label)s:"\nmsgstr "%(label)s\u00a0:"\n\nmsgid "rules"\nmsgstr "règles"\n'),
+                           ("tr", 'msgid "rules"\nmsgstr "iade kuralları"\n')):
+        folder = tmp_path / "locale" / language / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        (folder / "deskbook.po").write_text(_HEADER + body, encoding="utf-8")
+    french = make_environment("deskbook.site", localization("fr_FR", "EUR", tmp_path))
+    assert french.from_string(template).render() == "Règles · Scripts\u00a0: · &lt;b&gt;\u00a0:"
+    turkish = make_environment("deskbook.site", localization("tr_TR", "TRY", tmp_path))
+    assert turkish.from_string('{{ _("rules")|capital }}').render() == "İade kuralları"
+
+
 _HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
 

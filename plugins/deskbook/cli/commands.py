@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from ..release import installed_version
 from .reporting import report
 
 DEFAULT_CONTENT = "content"
@@ -24,8 +23,20 @@ def project_config(config_file: Path | None) -> Path:
     return found
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, wanted: bool) -> None:
+    # click.version_option takes the version when the group is defined: the package's metadata was then
+    # looked up (a search of every installed distribution) on every command, check too.
+    if not wanted or ctx.resilient_parsing:
+        return
+    from ..release import installed_version
+
+    click.echo(f"{ctx.find_root().info_name} {installed_version()}")
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(installed_version(), "-V", "--version", message="%(prog)s %(version)s")
+@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version and exit.")
 def cli() -> None:
     """Deskbook: customer-service knowledge as YAML, built into a training site and a handbook."""
 

@@ -10,6 +10,8 @@ from ..locale import Localization
 from ..manual import Manual
 from ..model import KINDS
 from ..model.card import CardList, CardRow, CardSource
+from ..model.fields import label, type_of
+from ..model.fields import written as written_value  # the name 'written' is taken by the card's lists
 from ..model.registry import CARD_PART_SOURCES, DESK_CARD_PART_RENAMES
 from ..model.schedule import Category
 from ..text import fill_placeholders
@@ -208,16 +210,22 @@ def _authority(view: Manual, words: dict[str, str]) -> Rows:
 
 
 def _time_limits(view: Manual, words: dict[str, str]) -> Rows:
-    timed = [
-        (policy, rule)
-        for policy in view.entities("policy")
-        for rule in policy.rules
-        if rule.value is not None and rule.value.kind == "duration"
-    ]
-    rows = tuple(CardRow(policy.title, view.localization.quantity(rule.value), rule.text)
-                 for policy, rule in timed)
-    places = [_where(view, "policy", policy.id, policy.title) for policy, _ in timed]
-    return [(CardList(words["windows"], rows), places)]
+    localization = view.localization
+    rows: list[CardRow] = []
+    places: list[str] = []
+    for policy in view.entities("policy"):
+        timed = [CardRow(policy.title, localization.quantity(rule.value), rule.text)
+                 for rule in policy.rules if rule.value is not None and rule.value.kind == "duration"]
+        # The policy's own limits and windows: any field the model types as money, a time or a percentage,
+        # so a field added to the policy model reaches the card with its label and no card code.
+        for name in type(policy).model_fields:
+            kind, value = type_of(type(policy), name), getattr(policy, name)
+            if kind.is_quantity and value is not None:
+                timed.append(CardRow(policy.title, written_value(value, localization, kind) or str(value),
+                                     label(policy, name, localization)))
+        rows += timed
+        places += [_where(view, "policy", policy.id, policy.title)] * len(timed)
+    return [(CardList(words["windows"], tuple(rows)), places)]
 
 
 def _routing(view: Manual, words: dict[str, str]) -> Rows:

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..clock import build_datetime
 from ..colours import WHITE, mix, readable_on_white
 from ..model.manual_settings import BrandColours
 from ..model.registry import DESK_CARD_PARTS
-from ..review.acknowledgement import AcknowledgementSheet
+
+if TYPE_CHECKING:  # the sheet's module carries diff and editions; check's card-fit test needs neither
+    from ..review.acknowledgement import AcknowledgementSheet
 
 
 @dataclass(frozen=True)

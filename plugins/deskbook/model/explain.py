@@ -10,8 +10,6 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any, Union
 
-from anyascii import anyascii
-from markdown.extensions.toc import slugify as markdown_slugify
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
@@ -192,12 +190,18 @@ def _number_hint(value: Any) -> str:
 def heading_anchor(text: str, separator: str) -> str:
     """Python-Markdown's heading anchor of the transliterated title: the same anchors as before for English
     ("it-s" would break links to "#its"), letters instead of nothing for other scripts."""
+    # Imported here: only the site's headings need them, and importing Markdown cost every check ~30 ms.
+    from anyascii import anyascii
+    from markdown.extensions.toc import slugify as markdown_slugify
+
     return markdown_slugify(anyascii(text), separator)
 
 
 def slugify(text: str, separator: str = "-") -> str:
     """An id from a title in any script, transliterated by anyascii (a maintained table per Unicode block):
     'Sandnessjøen Ålesund' -> 'sandnessjoen-alesund', 'あいさつ' -> 'aisatsu', 'سياسة' -> 'sysh'."""
+    from anyascii import anyascii  # only an error's hint needs it
+
     slug = re.sub(r"[^a-z0-9]+", separator, anyascii(text).lower()).strip(separator)
     return slug or "my-id"
 
