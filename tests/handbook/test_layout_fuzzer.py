@@ -21,13 +21,13 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
+from projects import REPO_ROOT, build_project
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
 from bench.synthetic import WORDS, write_synthetic_content
 from deskbook.model.base import CHANNEL_KINDS
 from deskbook.model.registry import DESK_CARD_PARTS
-from projects import REPO_ROOT, build_project
 
 pytestmark = pytest.mark.pdf
 
@@ -131,7 +131,8 @@ def _entity(kind: str, index: int, shape: Shape) -> dict:
                           for n in range(shape.steps)]}
     if kind == "standard":
         return {"id": entity_id, "title": title, "summary": _words(20, word, index),
-                "acceptable": [{"behaviour": _words(14, word, 1)}], "unacceptable": [{"behaviour": _words(14, word, 2)}]}
+                "acceptable": [{"behaviour": _words(14, word, 1)}],
+                "unacceptable": [{"behaviour": _words(14, word, 2)}]}
     if kind == "call-log":
         return {"id": entity_id, "title": title, "date": "2026-02-03", "time": "10:15", "channel": shape.channels[0],
                 "category": "category-0", "representative": word.capitalize(), "customer": "Pat",
@@ -245,12 +246,25 @@ def words_outside_text_area(pdf: Path, template: str) -> list[str]:
     outside = []
     for word in words:
         where = f"page {word.page}: {word.text!r} at ({word.x0:.0f}, {word.y0:.0f})-({word.x1:.0f}, {word.y1:.0f})"
-        if word.x0 < side - SLACK or word.x1 > width - side + SLACK:
+        past_the_sides = word.x0 < side - SLACK or word.x1 > width - side + SLACK
+        in_a_margin = word.y0 < top - SLACK or word.y1 > height - bottom + SLACK
+        if past_the_sides or (in_a_margin and round(word.y1) not in bands and round(word.y0) not in bands):
             outside.append(where)
-        elif word.y0 < top - SLACK or word.y1 > height - bottom + SLACK:
-            if round(word.y1) not in bands and round(word.y0) not in bands:
-                outside.append(where)
     return outside
+
+
+def overprinted_words(pdf: Path) -> list[str]:
+    """Words drawn over one another: on one line (their boxes share most of their height) and crossing
+    by more than a hairline, like a table head wider than its column running into the next."""
+    words, _ = word_boxes(pdf)
+    found = []
+    for index, word in enumerate(words):
+        for other in words[index + 1:]:
+            shared = min(word.y1, other.y1) - max(word.y0, other.y0)
+            if other.page == word.page and shared > 0.6 * (word.y1 - word.y0) \
+                    and min(word.x1, other.x1) - max(word.x0, other.x0) > 1.0:
+                found.append(f"page {word.page}: {word.text!r} over {other.text!r}")
+    return found
 
 
 def split_table_rows(pdf: Path) -> list[str]:
@@ -304,7 +318,7 @@ def empty_chapters(pdf: Path) -> list[str]:
     words, _ = word_boxes(pdf)
     body = [word for word in words if top - SLACK <= word.y0 and word.y1 <= height - bottom + SLACK]
     empty = []
-    for (title, first), (_, following) in zip(starts, starts[1:] + [("", len(reader.pages) + 1)]):
+    for (title, first), (_, following) in zip(starts, starts[1:] + [("", len(reader.pages) + 1)], strict=True):
         # The chapter's own words: from its first page up to (not into) the next chapter's first page.
         last = max(first, following - 1)
         count = sum(1 for word in body if first <= word.page <= last) - len(title.split())
@@ -359,7 +373,8 @@ def layout_problems(project: Path) -> list[str]:
             found += split_table_rows(pdf) + empty_chapters(pdf)
         if template == "desk-card.typ":
             sides = len(PdfReader(pdf).pages)
-            found += [f"{sides} sides"] * (sides > 2) + hyphenated_card_words(pdf, project / "content")
+            found += [f"{sides} sides"] * (sides > 2) + hyphenated_card_words(pdf, project / "content") \
+                + overprinted_words(pdf)
         if template == "log-form.typ":
             pages = len(PdfReader(pdf).pages)
             found += [f"{pages} pages"] * (pages > 1)
@@ -380,3 +395,71 @@ def test_any_manual_prints_inside_the_page(shape, tmp_path_factory):
     project = write_project(shape, tmp_path_factory.mktemp("fuzz") / "project")
     build(project)
     assert layout_problems(project) == []
+
+
+# The cases the fuzzer found, each pinned as a small project of its own.
+
+def _render_handbook(content: Path, target: Path) -> Path:
+    from deskbook.clock import build_datetime
+    from deskbook.handbook import EditionSpec, PrintOptions, handbook_data, render_pdf
+    from deskbook.pipeline import load_checked_manual
+
+    manual = load_checked_manual(content)
+    data = handbook_data(manual, EditionSpec("handbook", "Complete edition"), PrintOptions())
+    render_pdf("handbook.typ", data, manual.content_dir, target, build_datetime())
+    return target
+
+
+LONG_HAND_ON = ("When the customer is still not satisfied after every offer this level may make, and the case has "
+                "been written up in the CRM with what was offered, what the customer said and what they want now, "
+                "and a colleague has read the notes back to make sure nothing is missing from them.")
+
+
+def test_a_chain_drawing_taller_than_the_page_is_scaled_onto_it(tmp_path):
+    """Found by the fuzzer: four levels each passing on after a long sentence made a drawing taller than
+    the page; it may not be split, so it ran off the foot (and over the head) of the page after a page
+    holding only its heading. It is scaled down to stand on one page with its heading."""
+    content = write_synthetic_content(tmp_path / "content", 0)
+    levels = [{"role": role, "respond_within": f"{10 * (n + 1)} minutes",
+               "hand_on_when": f"{LONG_HAND_ON} {LONG_HAND_ON}"}
+              for n, role in enumerate(("rep", "lead", "supervisor", "director"))]
+    _dump(content / "escalation" / "complaints.yaml", {
+        "id": "complaints", "title": "Complaints", "summary": "Complaints that the first contact cannot settle.",
+        "triggers": ["The customer asks to complain."], "levels": levels})
+    pdf = _render_handbook(content, tmp_path / "handbook.pdf")
+    assert words_outside_text_area(pdf, "handbook.typ") == []
+    words, _ = word_boxes(pdf)
+    # Each level's box in the drawing says "Responds: ..." (the levels table below it has no colon).
+    boxes = [word.page for word in words if word.text == "Responds:"]
+    assert len(boxes) == 4 and len(set(boxes)) == 1, f"the whole chain on one page: {boxes}"
+    assert any(word.page == boxes[0] and word.text == "chain" for word in words), "with its heading"
+
+
+def test_the_response_targets_of_many_channels_stay_inside_the_card(tmp_path):
+    """Found by the fuzzer: with eleven channels the response table's columns, each as wide as its longest
+    word, added up to more than the page, and the last ones ran past the right edge; the head "Community
+    forum" overprinted "In person" (a bold word of wide letters measured as running text). The channels
+    now go into as many tables as fit side by side, each column as wide as Typst measures its longest word."""
+    from deskbook.clock import build_datetime
+    from deskbook.handbook import DeskCardSpec, PrintOptions, render_pdf
+    from deskbook.handbook.card import desk_card_data
+    from deskbook.pipeline import load_checked_manual
+
+    content = write_synthetic_content(tmp_path / "content", 0)
+    channels = list(CHANNEL_KINDS)
+    assert len(channels) >= 11
+    _dump(content / "schedules.yaml", {
+        "title": "Response times", "summary": "How soon we answer.", "channels": channels,
+        "categories": [{"id": f"kind-{n}", "name": name, "description": "A kind of inquiry.",
+                        "targets": {channel: TARGETS[m % len(TARGETS)] for m, channel in enumerate(channels)}}
+                       for n, name in enumerate(("Product question", "Complaint", "Suggestion"))]})
+    manual = load_checked_manual(content)
+    data = desk_card_data(manual, DeskCardSpec(parts=("response-times",)), PrintOptions())
+    assert data["left_out"] == []
+    pdf = tmp_path / "card.pdf"
+    render_pdf("desk-card.typ", data, manual.content_dir, pdf, build_datetime())
+    assert words_outside_text_area(pdf, "desk-card.typ") == []
+    assert overprinted_words(pdf) == []
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    for channel in channels:
+        assert manual.channel_name(channel) in text

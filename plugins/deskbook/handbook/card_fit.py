@@ -23,6 +23,9 @@ _PT = 0.3528  # mm
 BODY, NOTE, HEADING, TITLE = 12.0, 10.5, 15.0, 17.0
 _LINE = 1.2  # line pitch, in em
 _REGULAR, _BOLD = 0.5, 0.56  # character width, in em
+# One bold word of wide letters is wider than running text: "Community" takes 0.71 em a letter in DejaVu
+# Sans Bold (the fuzzer found a head of it overprinting the next column at 0.56).
+_WIDE_BOLD = 0.72
 ROW_GAP, HEADING_ABOVE, HEADING_BELOW, TITLE_BELOW = 2.2, 4.5, 2.0, 7.0
 CELL_INSET_X, CELL_INSET_Y = 1.4, 1.3
 STEP_INDENT = 6.0  # the number and its gap before a script's step
@@ -100,6 +103,37 @@ def response_columns(response: dict[str, Any], width: float) -> list[float]:
     return [round(column_width, 1) for column_width in widths]
 
 
+def response_tables(response: dict[str, Any], width: float) -> list[dict[str, Any]]:
+    """The response targets as one table, or, when the channels' longest words side by side leave the
+    category column less than 30 % of the width (eleven channels on A4), as several tables of as many
+    channels as fit, each with the category column; only the first has the heading. Each table carries
+    its ``widths``."""
+    char = BODY * _PT * _WIDE_BOLD
+    room = 0.7 * width
+    groups: list[list[int]] = [[]]
+    used = 0.0
+    for index, column in enumerate(zip(*([response["channels"]] + [row["targets"] for row in response["rows"]]),
+                                       strict=True)):
+        needed = max(len(word) for cell in column for word in cell.split()) * char + 2 * CELL_INSET_X
+        if groups[-1] and used + needed > room:
+            groups.append([])
+            used = 0.0
+        groups[-1].append(index)
+        used += needed
+    tables = []
+    for number, group in enumerate(groups):
+        table = {**response, "title": response["title"] if number == 0 else "",
+                 "channels": [response["channels"][index] for index in group],
+                 "rows": [{**row, "targets": [row["targets"][index] for index in group]} for row in response["rows"]]}
+        table["widths"] = response_columns(table, width)
+        # desk-card.typ widens a column to its longest word as Typst measures it, so no head overprints.
+        table["longest"] = [max((word for cell in column for word in cell.split()), key=len, default="")
+                            for column in zip(table["channels"], *(row["targets"] for row in table["rows"]),
+                                              strict=True)]
+        tables.append(table)
+    return tables
+
+
 def response_height(response: dict[str, Any], width: float) -> float:
     widths = response["widths"]
     category_width = max(width - sum(widths), 10.0) - 2 * CELL_INSET_X
@@ -113,7 +147,7 @@ def response_height(response: dict[str, Any], width: float) -> float:
                     + [lines(text, cell_width - 2 * CELL_INSET_X, bold=bold)
                        for text, cell_width in zip(cell_row[1:], widths, strict=True)])
         table += _height(count, BODY) + 2 * CELL_INSET_Y
-    return heading_height(response["title"], width) + table
+    return (heading_height(response["title"], width) if response["title"] else HEADING_BELOW) + table
 
 
 def fit(blocks: list[Block], paper: str, title: str) -> tuple[list[Block], list[Block]]:
@@ -127,7 +161,13 @@ def fit(blocks: list[Block], paper: str, title: str) -> tuple[list[Block], list[
     title_height = _height(lines(title, width, TITLE, bold=True), TITLE) + TITLE_BELOW
     wide = [block for block in blocks if block.full_width]
     flowing = [block for block in blocks if not block.full_width]
-    kept_wide = [block for block in wide if block.height <= body / 2]
+    # The response tables stand at the top of side 2, as many as it holds (the targets of many channels
+    # come as several tables).
+    kept_wide: list[Block] = []
+    for block in wide:
+        if sum(taken.height for taken in kept_wide) + block.height > body:
+            break
+        kept_wide.append(block)
     tops = [title_height, sum(block.height for block in kept_wide)]
     side, column, used = 0, 0, tops[0]
     kept: list[Block] = []
