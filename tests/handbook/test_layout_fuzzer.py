@@ -26,8 +26,12 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
 from bench.synthetic import WORDS, write_synthetic_content
+from deskbook.clock import build_datetime
+from deskbook.handbook import DeskCardSpec, EditionSpec, PrintOptions, handbook_data, render_pdf
+from deskbook.handbook.card import desk_card_data
 from deskbook.model.base import CHANNEL_KINDS
 from deskbook.model.registry import DESK_CARD_PARTS
+from deskbook.pipeline import load_checked_manual
 
 pytestmark = pytest.mark.pdf
 
@@ -278,7 +282,7 @@ def split_table_rows(pdf: Path) -> list[str]:
         element = element.get_object()
         if not isinstance(element, DictionaryObject):
             return {inherited} if inherited else set()
-        page = element.get("/Pg")
+        page = element.raw_get("/Pg") if "/Pg" in element else None
         here = page_numbers.get(page.idnum, inherited) if isinstance(page, IndirectObject) else inherited
         kids = element.get("/K")
         if kids is None:
@@ -292,7 +296,7 @@ def split_table_rows(pdf: Path) -> list[str]:
         element = element.get_object()
         if not isinstance(element, DictionaryObject):
             return
-        page = element.get("/Pg")
+        page = element.raw_get("/Pg") if "/Pg" in element else None
         here = page_numbers.get(page.idnum, inherited) if isinstance(page, IndirectObject) else inherited
         if element.get("/S") == "/TR":
             pages = pages_of(element, here)
@@ -387,7 +391,7 @@ def build(project: Path) -> None:
     assert build_project(project, strict=False) == 0, "the generated project must build"
 
 
-@settings(max_examples=8, derandomize=True, deadline=None, database=None,
+@settings(max_examples=6, derandomize=True, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(shape=shapes)
 def test_any_manual_prints_inside_the_page(shape, tmp_path_factory):
@@ -400,10 +404,6 @@ def test_any_manual_prints_inside_the_page(shape, tmp_path_factory):
 # The cases the fuzzer found, each pinned as a small project of its own.
 
 def _render_handbook(content: Path, target: Path) -> Path:
-    from deskbook.clock import build_datetime
-    from deskbook.handbook import EditionSpec, PrintOptions, handbook_data, render_pdf
-    from deskbook.pipeline import load_checked_manual
-
     manual = load_checked_manual(content)
     data = handbook_data(manual, EditionSpec("handbook", "Complete edition"), PrintOptions())
     render_pdf("handbook.typ", data, manual.content_dir, target, build_datetime())
@@ -440,10 +440,6 @@ def test_the_response_targets_of_many_channels_stay_inside_the_card(tmp_path):
     word, added up to more than the page, and the last ones ran past the right edge; the head "Community
     forum" overprinted "In person" (a bold word of wide letters measured as running text). The channels
     now go into as many tables as fit side by side, each column as wide as Typst measures its longest word."""
-    from deskbook.clock import build_datetime
-    from deskbook.handbook import DeskCardSpec, PrintOptions, render_pdf
-    from deskbook.handbook.card import desk_card_data
-    from deskbook.pipeline import load_checked_manual
 
     content = write_synthetic_content(tmp_path / "content", 0)
     channels = list(CHANNEL_KINDS)
@@ -463,3 +459,26 @@ def test_the_response_targets_of_many_channels_stay_inside_the_card(tmp_path):
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
     for channel in channels:
         assert manual.channel_name(channel) in text
+
+
+@pytest.mark.xfail(strict=True, reason="open: the card measures text at 0.5 em a letter and never breaks a word; "
+                                       "a word longer than a column runs past it and the card spills onto a third side")
+def test_a_word_longer_than_a_card_column_stays_on_the_card(tmp_path):
+    """Found by the fuzzer and not yet fixed: a 38-letter word (German has them) in role and policy titles.
+    Without hyphenation it cannot wrap, so it runs past its column (and, in the response table's category
+    column, under the next column), and card_fit.py's estimate of 0.5 em a letter leaves the card three
+    sides long."""
+    word = "abqensysxukxwnzhsgdabqensysxukxwnzhsgd"
+    shape = Shape(long_word=word, roles=14, kind="policy", entities=28, rule_words=60, steps=6, step_words=30,
+                  channels=("phone", "email", "chat"), own_channels=2, categories=4, parts=DESK_CARD_PARTS,
+                  service_files=True)
+    project = write_project(shape, tmp_path / "project")
+
+    manual = load_checked_manual(project / "content")
+    scripts = tuple(script.id for script in manual.entities("script"))
+    data = desk_card_data(manual, DeskCardSpec(parts=DESK_CARD_PARTS, scripts=scripts), PrintOptions())
+    pdf = tmp_path / "card.pdf"
+    render_pdf("desk-card.typ", data, manual.content_dir, pdf, build_datetime())
+    assert len(PdfReader(pdf).pages) <= 2
+    assert words_outside_text_area(pdf, "desk-card.typ") == []
+    assert overprinted_words(pdf) == []
