@@ -7,8 +7,9 @@ script), so a column ends where the next block would not fit. This module follow
 widths and heights that err on the large side: DejaVu Sans averages under 0.5 em a character in running
 text (measured on the example's card: the 37 characters of "Discount 15% · Refund $250 · Gift $50"
 take 80 mm at 12 pt), and more in bold, so 0.5 and 0.56 em leave room; a line takes the cap height and the
-leading (1.23 em) but the last line ends at its baseline, counted as 1.2 em. The layout fuzzer is to
-hold these figures to the real layout (not yet written).
+leading (1.23 em) but the last line ends at its baseline, counted as 1.2 em. The layout fuzzer
+(tests/handbook/test_layout_fuzzer.py) holds these figures to the real layout: a bold head of wide letters
+is wider (``_WIDE_BOLD``), and a word longer than a column, which these figures cannot place, is open.
 """
 
 from __future__ import annotations
