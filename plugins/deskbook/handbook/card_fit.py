@@ -26,7 +26,8 @@ _LINE = 1.2  # line pitch, in em
 _REGULAR, _BOLD = 0.5, 0.56  # character width, in em
 # One bold word of wide letters is wider than running text: "Community" takes 0.71 em a letter in DejaVu
 # Sans Bold (the fuzzer found a head of it overprinting the next column at 0.56).
-_WIDE_BOLD = 0.72
+_WIDE_BOLD, _WIDE_REGULAR = 0.72, 0.6
+CATEGORY_LEAST = 30.0  # mm: the response table's category column holds a word like "management"
 ROW_GAP, HEADING_ABOVE, HEADING_BELOW, TITLE_BELOW = 2.2, 4.5, 2.0, 7.0
 CELL_INSET_X, CELL_INSET_Y = 1.4, 1.3
 STEP_INDENT = 6.0  # the number and its gap before a script's step
@@ -106,16 +107,17 @@ def response_columns(response: dict[str, Any], width: float) -> list[float]:
 
 def response_tables(response: dict[str, Any], width: float) -> list[dict[str, Any]]:
     """The response targets as one table, or, when the channels' longest words side by side leave the
-    category column less than 30 % of the width (eleven channels on A4), as several tables of as many
-    channels as fit, each with the category column; only the first has the heading. Each table carries
-    its ``widths``."""
-    char = BODY * _PT * _WIDE_BOLD
-    room = 0.7 * width
+    category column too little (eleven channels on A4), as several tables of as many channels as fit,
+    each with the category column; only the first has the heading. Each table carries its ``widths`` and
+    the longest word of each column's head and cells, which desk-card.typ measures."""
+    category_words = [word for row in response["rows"] for word in row["category"].split()]
+    room = width - max(CATEGORY_LEAST, _longest(category_words) * BODY * _PT * _WIDE_REGULAR + 2 * CELL_INSET_X)
     groups: list[list[int]] = [[]]
     used = 0.0
-    for index, column in enumerate(zip(*([response["channels"]] + [row["targets"] for row in response["rows"]]),
-                                       strict=True)):
-        needed = max(len(word) for cell in column for word in cell.split()) * char + 2 * CELL_INSET_X
+    for index, head in enumerate(response["channels"]):
+        cells = [word for row in response["rows"] for word in row["targets"][index].split()]
+        needed = max(_longest(head.split()) * _WIDE_BOLD, _longest(cells) * _WIDE_REGULAR) * BODY * _PT \
+            + 2 * CELL_INSET_X
         if groups[-1] and used + needed > room:
             groups.append([])
             used = 0.0
@@ -127,12 +129,16 @@ def response_tables(response: dict[str, Any], width: float) -> list[dict[str, An
                  "channels": [response["channels"][index] for index in group],
                  "rows": [{**row, "targets": [row["targets"][index] for index in group]} for row in response["rows"]]}
         table["widths"] = response_columns(table, width)
-        # desk-card.typ widens a column to its longest word as Typst measures it, so no head overprints.
-        table["longest"] = [max((word for cell in column for word in cell.split()), key=len, default="")
-                            for column in zip(table["channels"], *(row["targets"] for row in table["rows"]),
-                                              strict=True)]
+        # desk-card.typ widens a column to its longest words as Typst measures them, so none overprints.
+        table["head_words"] = [max(head.split(), key=len, default="") for head in table["channels"]]
+        table["cell_words"] = [max((word for row in table["rows"] for word in row["targets"][index].split()),
+                                   key=len, default="") for index in range(len(table["channels"]))]
         tables.append(table)
     return tables
+
+
+def _longest(words: list[str]) -> int:
+    return max((len(word) for word in words), default=1)
 
 
 def response_height(response: dict[str, Any], width: float) -> float:
