@@ -21,8 +21,8 @@ from .card_fit import (
     column_width_mm,
     fit,
     heading_height,
-    response_columns,
     response_height,
+    response_tables,
     row_height,
     script_height,
     text_width_mm,
@@ -98,11 +98,11 @@ def desk_card_blocks(view: Manual, card: DeskCardSpec, options: PrintOptions) ->
                                     part=len(blocks)))
         elif part == "response-times":
             response = _response_times(view, words)
-            response["widths"] = response_columns(response, full)
             if response["rows"]:
-                blocks.append(Block({"t": "response", **response}, response_height(response, full), response["title"],
-                                    _where(view, "category", None, response["title"]), full_width=True,
-                                    part=len(blocks)))
+                where, first = _where(view, "category", None, response["title"]), len(blocks)
+                blocks.extend(Block({"t": "response", **table}, response_height(table, full), response["title"],
+                                    where, full_width=True, part=first)
+                              for table in response_tables(response, full))
         elif part in _OWN_PARTS:
             lists.extend(_OWN_PARTS[part](view, words))
         elif part in CARD_PART_SOURCES:

@@ -7,8 +7,9 @@ script), so a column ends where the next block would not fit. This module follow
 widths and heights that err on the large side: DejaVu Sans averages under 0.5 em a character in running
 text (measured on the example's card: the 37 characters of "Discount 15% · Refund $250 · Gift $50"
 take 80 mm at 12 pt), and more in bold, so 0.5 and 0.56 em leave room; a line takes the cap height and the
-leading (1.23 em) but the last line ends at its baseline, counted as 1.2 em. The layout fuzzer is to
-hold these figures to the real layout (not yet written).
+leading (1.23 em) but the last line ends at its baseline, counted as 1.2 em. The layout fuzzer
+(tests/handbook/test_layout_fuzzer.py) holds these figures to the real layout: a bold head of wide letters
+is wider (``_WIDE_BOLD``), and a word longer than a column, which these figures cannot place, is open.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ _PT = 0.3528  # mm
 BODY, NOTE, HEADING, TITLE = 12.0, 10.5, 15.0, 17.0
 _LINE = 1.2  # line pitch, in em
 _REGULAR, _BOLD = 0.5, 0.56  # character width, in em
+# One bold word of wide letters is wider than running text: "Community" takes 0.71 em a letter in DejaVu
+# Sans Bold (the fuzzer found a head of it overprinting the next column at 0.56).
+_WIDE_BOLD, _WIDE_REGULAR = 0.72, 0.6
+CATEGORY_LEAST = 30.0  # mm: the response table's category column holds a word like "management"
 ROW_GAP, HEADING_ABOVE, HEADING_BELOW, TITLE_BELOW = 2.2, 4.5, 2.0, 7.0
 CELL_INSET_X, CELL_INSET_Y = 1.4, 1.3
 STEP_INDENT = 6.0  # the number and its gap before a script's step
@@ -100,6 +105,42 @@ def response_columns(response: dict[str, Any], width: float) -> list[float]:
     return [round(column_width, 1) for column_width in widths]
 
 
+def response_tables(response: dict[str, Any], width: float) -> list[dict[str, Any]]:
+    """The response targets as one table, or, when the channels' longest words side by side leave the
+    category column too little (eleven channels on A4), as several tables of as many channels as fit,
+    each with the category column; only the first has the heading. Each table carries its ``widths`` and
+    the longest word of each column's head and cells, which desk-card.typ measures."""
+    category_words = [word for row in response["rows"] for word in row["category"].split()]
+    room = width - max(CATEGORY_LEAST, _longest(category_words) * BODY * _PT * _WIDE_REGULAR + 2 * CELL_INSET_X)
+    groups: list[list[int]] = [[]]
+    used = 0.0
+    for index, head in enumerate(response["channels"]):
+        cells = [word for row in response["rows"] for word in row["targets"][index].split()]
+        needed = max(_longest(head.split()) * _WIDE_BOLD, _longest(cells) * _WIDE_REGULAR) * BODY * _PT \
+            + 2 * CELL_INSET_X
+        if groups[-1] and used + needed > room:
+            groups.append([])
+            used = 0.0
+        groups[-1].append(index)
+        used += needed
+    tables = []
+    for number, group in enumerate(groups):
+        table = {**response, "title": response["title"] if number == 0 else "",
+                 "channels": [response["channels"][index] for index in group],
+                 "rows": [{**row, "targets": [row["targets"][index] for index in group]} for row in response["rows"]]}
+        table["widths"] = response_columns(table, width)
+        # desk-card.typ widens a column to its longest words as Typst measures them, so none overprints.
+        table["head_words"] = [max(head.split(), key=len, default="") for head in table["channels"]]
+        table["cell_words"] = [max((word for row in table["rows"] for word in row["targets"][index].split()),
+                                   key=len, default="") for index in range(len(table["channels"]))]
+        tables.append(table)
+    return tables
+
+
+def _longest(words: list[str]) -> int:
+    return max((len(word) for word in words), default=1)
+
+
 def response_height(response: dict[str, Any], width: float) -> float:
     widths = response["widths"]
     category_width = max(width - sum(widths), 10.0) - 2 * CELL_INSET_X
@@ -113,7 +154,7 @@ def response_height(response: dict[str, Any], width: float) -> float:
                     + [lines(text, cell_width - 2 * CELL_INSET_X, bold=bold)
                        for text, cell_width in zip(cell_row[1:], widths, strict=True)])
         table += _height(count, BODY) + 2 * CELL_INSET_Y
-    return heading_height(response["title"], width) + table
+    return (heading_height(response["title"], width) if response["title"] else HEADING_BELOW) + table
 
 
 def fit(blocks: list[Block], paper: str, title: str) -> tuple[list[Block], list[Block]]:
@@ -127,7 +168,13 @@ def fit(blocks: list[Block], paper: str, title: str) -> tuple[list[Block], list[
     title_height = _height(lines(title, width, TITLE, bold=True), TITLE) + TITLE_BELOW
     wide = [block for block in blocks if block.full_width]
     flowing = [block for block in blocks if not block.full_width]
-    kept_wide = [block for block in wide if block.height <= body / 2]
+    # The response tables stand at the top of side 2, as many as it holds (the targets of many channels
+    # come as several tables).
+    kept_wide: list[Block] = []
+    for block in wide:
+        if sum(taken.height for taken in kept_wide) + block.height > body:
+            break
+        kept_wide.append(block)
     tops = [title_height, sum(block.height for block in kept_wide)]
     side, column, used = 0, 0, tops[0]
     kept: list[Block] = []
