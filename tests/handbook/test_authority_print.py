@@ -59,5 +59,6 @@ def test_the_desk_card_leaves_out_the_kinds_nobody_holds(pdfs):
     part = card.split("Who may approve what", 1)[1]
     for absent in ("Refund", "Gift", "$0", "none"):
         assert absent not in part, part
-    assert "Trial extension: up to 14 days" in part
-    assert "Discount: up to 15% for 3 months" in part
+    assert "Trial extension up to 14 days" in part
+    assert "Discount up to 15% for 3 months" in part
+    assert "Usage credit: current usage + 2 × the failed minutes" in part

@@ -200,8 +200,7 @@ def _authority(view: Manual, words: dict[str, str]) -> Rows:
     rows = tuple(
         CardRow(
             role.title,
-            " · ".join(localization.gettext("%(label)s: %(value)s", label=kind.label, value=kind.cells[index].text)
-                       for kind in kinds if kind.cells[index].held) or words["none"],
+            " · ".join(kind.cells[index].short for kind in kinds if kind.cells[index].held) or words["none"],
             "; ".join(localization.gettext("%(label)s: %(value)s", label=limit.name(localization), value=limit.note)
                       for limit in role.authority.limits if limit.note),
         )

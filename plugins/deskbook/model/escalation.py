@@ -90,7 +90,7 @@ class Limit(Strict):
     formula: Text | None = Field(
         default=None, title=N_("worked out as"),
         description="a limit that is no fixed amount, in words: how staff work it out, like 'current usage + "
-        "2 × the failed minutes'; shown instead of an amount",
+        "twice the failed minutes'; shown instead of an amount",
     )
     lasting: Annotated[Quantity, WrapValidator(_a_length_of_time)] | None = Field(
         default=None, title=N_("lasting"),
@@ -199,17 +199,27 @@ class AmountOf:
     field: str
 
 
+@dataclass(frozen=True)
+class OfKind:
+    """Marks a field as one of LIMIT_KINDS (``max_refund`` is the refund limit), so where room is short it
+    reads by the kind's name: "Refund $100" on the desk card."""
+
+    kind: str
+
+
 class Authority(Strict):
-    max_discount_percent: Percent = Field(
+    max_discount_percent: Annotated[Percent, OfKind("discount")] = Field(
         default=0, title=N_("discount up to"), description="the largest discount this role may give alone, in percent"
     )
-    max_refund: Money = Field(
+    max_refund: Annotated[Money, OfKind("refund")] = Field(
         default=0,
         validate_default=True,
         title=N_("refund up to"),
         description="largest refund this role may approve alone",
     )
-    free_gift: bool = Field(default=False, title=N_("free gift"), description="may give a free gift")
+    free_gift: Annotated[bool, OfKind("gift")] = Field(
+        default=False, title=N_("free gift"), description="may give a free gift"
+    )
     max_gift_value: Annotated[Money, AmountOf("free_gift")] = Field(
         default=0,
         validate_default=True,
@@ -240,10 +250,12 @@ class Authority(Strict):
 
 @dataclass(frozen=True)
 class Held:
-    """One role's share of a kind of authority: the words a cell shows, and whether the role holds any."""
+    """One role's share of a kind of authority: the words a cell shows, whether the role holds any, and the
+    words where room is short, with the kind's name (the desk card: "Refund $100", "Credit up to $50")."""
 
     text: str
     held: bool
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -276,7 +288,9 @@ def authority_kinds(authorities: Sequence[Authority], words: Localization) -> li
         if item is not None:
             continue
         amount_of = amounts.get(name)
-        cells = tuple(_held(authority, name, amount_of, words) for authority in authorities)
+        kind = next((marker.kind for marker in field_type.markers if isinstance(marker, OfKind)), None)
+        short_label = words.gettext(LIMIT_LABELS[kind]) if kind is not None else label(Authority, name, words)
+        cells = tuple(_held(authority, name, amount_of, short_label, words) for authority in authorities)
         if any(cell.held for cell in cells):
             amount = field_type.annotation is not bool
             kinds.append(AuthorityKind(label(Authority, name, words), cells, gives=amount or amount_of is not None,
@@ -284,14 +298,17 @@ def authority_kinds(authorities: Sequence[Authority], words: Localization) -> li
     return kinds
 
 
-def _held(authority: Authority, name: str, amount_of: str | None, words: Localization) -> Held:
+def _held(authority: Authority, name: str, amount_of: str | None, short_label: str, words: Localization) -> Held:
     value = getattr(authority, name)
     if isinstance(value, bool):
         amount = getattr(authority, amount_of) if amount_of is not None else None
         if value and amount is not None and _more_than_nothing(amount):
-            return Held(words.gettext("Yes, up to %(amount)s", amount=written(amount, words)), True)
-        return Held(words.gettext("Yes") if value else words.gettext("No"), value)
-    return Held(written(value, words, type_of(Authority, name)) or str(value), _more_than_nothing(value))
+            amount_words = written(amount, words)
+            return Held(words.gettext("Yes, up to %(amount)s", amount=amount_words), True,
+                        words.gettext("%(kind)s %(amount)s", kind=short_label, amount=amount_words))
+        return Held(words.gettext("Yes") if value else words.gettext("No"), value, short_label)
+    text = written(value, words, type_of(Authority, name)) or str(value)
+    return Held(text, _more_than_nothing(value), words.gettext("%(kind)s %(amount)s", kind=short_label, amount=text))
 
 
 def _more_than_nothing(value: Money | int) -> bool:
@@ -316,7 +333,7 @@ def _limit_kinds(limits_by_role: list[list[Limit]], words: Localization) -> list
 def _limit_held(limit: Limit | None, words: Localization) -> Held:
     if limit is None:
         return Held(words.gettext("None"), False)
-    return Held(limit.extent(words), limit.held)
+    return Held(limit.extent(words), limit.held, limit.summary(words))
 
 
 # What CODEOWNERS takes: a GitHub user (@jdoe), a team (@acme/care-leads) or an email address.
