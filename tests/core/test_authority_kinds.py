@@ -55,6 +55,8 @@ def test_a_cell_under_the_kinds_name_says_how_much_without_repeating_it():
     assert _limit(DISCOUNT, "de_DE", "EUR").extent(words) == "bis 15\u00a0% für 3 Monate"
     assert _limit(FORMULA, "de_DE", "EUR").extent(words) == "current usage + 2 × the failed minutes"
     assert _limit({"kind": "fee-waiver"}).extent(localization("en_US", "USD")) == "Yes"
+    boost = _limit({"kind": "speed-boost", "label": "Speed boost", "lasting": "7 days"}, "de_DE", "EUR")
+    assert boost.extent(words) == "für 7 Tage"
 
 
 def test_a_plain_number_is_still_an_amount_of_the_manuals_money():

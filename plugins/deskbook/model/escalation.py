@@ -149,18 +149,13 @@ class Limit(Strict):
 
     def extent(self, words: Localization) -> str:
         """How much, without the kind's name, for a cell under it: "up to 14 days", "up to 15 % for 3
-        months", the formula, or "Yes" for a limit of no size."""
-        size = self.size
+        months", the formula, "for 7 days" or "Yes" for a limit of no size."""
         amount = self.amount(words)
-        if size is not None:
-            extent = words.gettext("up to %(amount)s", amount=amount)
-        elif amount is not None:
-            extent = amount
-        else:
-            extent = words.gettext("Yes")
-        if self.lasting is not None:
-            extent = words.gettext("%(extent)s for %(period)s", extent=extent, period=words.quantity(self.lasting))
-        return extent
+        period = words.quantity(self.lasting) if self.lasting is not None else None
+        if amount is None:
+            return words.gettext("for %(period)s", period=period) if period else words.gettext("Yes")
+        extent = words.gettext("up to %(amount)s", amount=amount) if self.size is not None else amount
+        return words.gettext("%(extent)s for %(period)s", extent=extent, period=period) if period else extent
 
     def summary(self, words: Localization) -> str:
         """In the manual's words: "Discount up to 15 % for 3 months", "Credit up to $50", "Usage credit:
