@@ -17,6 +17,7 @@ from .model import KINDS, Duration, Money, Policy, Role
 from .model.base import PLACEHOLDER
 from .model.escalation import LIMIT_LABELS, Authority, Limit
 from .model.fields import field_info, type_of
+from .model.quantity import Quantity
 from .prose import check_prose_references, check_rule_values, check_stale_prose
 from .safety import check_safety
 
@@ -149,18 +150,29 @@ _AUTHORITY_LIMITS = {
 }
 
 
-def _format_limit(manual: Manual, value: int | Money) -> str:
+Size = int | Money | Quantity
+
+
+def _format_limit(manual: Manual, value: Size) -> str:
     words = manual.localization
+    if isinstance(value, Quantity):
+        return words.quantity(value)
     return words.money(value) if isinstance(value, Money) else words.percent(value)
 
 
-def _holds(value: int | Money | None) -> bool:
+def _holds(value: Size | None) -> bool:
+    if isinstance(value, Quantity):
+        return value.numbers[-1] > 0
     return value is not None and (value.amount if isinstance(value, Money) else value) > 0
 
 
-def _below(size: int | Money, lower: int | Money) -> bool:
+def _below(size: Size, lower: Size) -> bool:
     """Whether ``size`` is less than ``lower``. Limits in two currencies have no order without an exchange
-    rate, so neither is below the other."""
+    rate, and days have none against seats, so neither is below the other."""
+    if isinstance(size, Quantity) and isinstance(lower, Quantity):
+        return (size.kind, size.unit) == (lower.kind, lower.unit) and size.numbers[-1] < lower.numbers[-1]
+    if isinstance(size, Quantity) or isinstance(lower, Quantity):
+        return False
     if isinstance(size, Money) and isinstance(lower, Money):
         return size.currency == lower.currency and size < lower
     if isinstance(size, Money) or isinstance(lower, Money):
@@ -168,9 +180,9 @@ def _below(size: int | Money, lower: int | Money) -> bool:
     return size < lower
 
 
-def _limits_held(role: Role) -> dict[str, tuple[str, int | Money]]:
-    """kind -> (label, size) of every money authority a role holds; none of a kind is not holding it."""
-    held: dict[str, tuple[str, int | Money]] = {}
+def _limits_held(role: Role) -> dict[str, tuple[str, Size]]:
+    """kind -> (label, size) of every sized authority a role holds; none of a kind is not holding it."""
+    held: dict[str, tuple[str, Size]] = {}
     for field_name, label in _AUTHORITY_LIMITS.items():
         value = getattr(role.authority, field_name)
         if _holds(value):

@@ -42,10 +42,13 @@ def _page(project: Path, name: str) -> str:
 
 def test_authority_matrix_shows_typed_limits(isp_project):
     page = _page(isp_project, "escalation/index.html")
-    assert "Other limits" in page
-    assert "Credit up to $25 Discount up to 10% for 1 month Fee waived Speed boost for 7 days" in page
-    assert "Discount up to" not in page.split("Other limits")[0], "no empty legacy discount column"
-    assert "Discount up to 15% for 3 months" in page
+    matrix = page.split("Authority matrix", 2)[-1].split("Who do I escalate to?", 1)[0]
+    assert "Role Refund up to May consult other staff Credit Discount Fee waived Speed boost " in matrix
+    assert "Support Agent $20 No up to $25 up to 10% for 1 month Yes for 7 days " in matrix
+    assert "Discount up to" not in matrix, "no empty legacy discount column"
+    assert "May override policy" not in matrix and "Free gift" not in matrix, "no column nobody holds"
+    assert "$1,000 No up to $1,000 up to 25% for 12 months None None" in matrix
+    assert "Support Agent, Fee waived: the late-payment fee, once a year" in matrix
 
 
 def test_routing_conditions_and_targets(isp_project):

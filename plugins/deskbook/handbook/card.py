@@ -10,6 +10,7 @@ from ..locale import Localization
 from ..manual import Manual
 from ..model import KINDS
 from ..model.card import CardList, CardRow, CardSource
+from ..model.escalation import authority_kinds
 from ..model.fields import label, type_of
 from ..model.fields import written as written_value  # the name 'written' is taken by the card's lists
 from ..model.registry import CARD_PART_SOURCES, DESK_CARD_PART_RENAMES
@@ -193,18 +194,19 @@ Rows = list[tuple[CardList, list[str]]]
 
 
 def _authority(view: Manual, words: dict[str, str]) -> Rows:
+    """Each role with what it may give alone, the kinds no role holds left out as on the site's matrix;
+    permissions (consulting staff, overriding policy) are for the handbook, not the desk."""
     localization = view.localization
     roles = list(view.entities("role"))
+    kinds = [kind for kind in authority_kinds([role.authority for role in roles], localization) if kind.gives]
     rows = tuple(
         CardRow(
             role.title,
-            " · ".join((f"{words['discount']} {localization.percent(role.authority.max_discount_percent)}",
-                        f"{words['refund']} {localization.money(role.authority.max_refund)}",
-                        f"{words['gift']} " + (localization.money(role.authority.max_gift_value)
-                                               if role.authority.free_gift else words["none"]))),
-            "; ".join(limit.summary(localization) for limit in role.authority.limits),
+            " · ".join(kind.cells[index].short for kind in kinds if kind.cells[index].held) or words["none"],
+            "; ".join(localization.gettext("%(label)s: %(value)s", label=limit.name(localization), value=limit.note)
+                      for limit in role.authority.limits if limit.note),
         )
-        for role in roles
+        for index, role in enumerate(roles)
     )
     return [(CardList(words["authority"], rows), [_where(view, "role", role.id, role.title) for role in roles])]
 

@@ -19,6 +19,7 @@ from pydantic.fields import FieldInfo
 
 from ..locale import Localization
 from .base import Amount, Choices, Duration, Money, RefTo
+from .quantity import Quantity
 
 
 def field_info(model: type[BaseModel] | BaseModel, name: str) -> FieldInfo:
@@ -169,6 +170,8 @@ def written(value: Any, words: Localization, field_type: FieldType | None = None
         return words.money(value)
     if isinstance(value, Duration):
         return words.duration(value)
+    if isinstance(value, Quantity) and value.kind != "reference":
+        return words.quantity(value)
     if isinstance(value, dt.date):
         return words.date(value)
     if field_type is not None and field_type.is_percent and isinstance(value, int):

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from ..check import review_status
 from ..manual import Manual
 from ..model import KINDS, Entity
+from ..model.escalation import authority_kinds
 from ..model.fields import type_of, written
 from ..model.registry import page_sections
 from ..references import linking
@@ -188,12 +189,13 @@ def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPag
         for policy in manual.entities("policy")
     }
     words = manual.localization
+    roles = list(manual.entities("role"))
     add("company.md.j2", "company/index.md", manual.company.name, "company")
     add("standards_index.md.j2", "standards/index.md", words.gettext("Standards & scripts"), "standards")
     add("products_index.md.j2", "products/index.md", words.gettext("Products"), "products")
     add("policies_index.md.j2", "policies/index.md", words.gettext("Policies"), "policies", statuses=statuses)
     add("escalation_index.md.j2", "escalation/index.md", words.gettext("Escalation and authority"), "escalation",
-        scripts=("who-decides.js",), limits=_authority_rows(manual))
+        scripts=("who-decides.js",), roles=roles, authority=authority_kinds([role.authority for role in roles], words))
     add("response_times.md.j2", "response-times.md", manual.schedule.title, "response-times")
     add("procedures_index.md.j2", "procedures/index.md", words.gettext("Procedures"), "procedures")
     add("call_logs_index.md.j2", "call-logs/index.md", manual.logging_guide.title, "call-logs")
@@ -225,10 +227,6 @@ def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPag
     pages.sort(key=lambda page: rank.get(page.section, len(rank)))
     _check_paths(pages)
     return pages
-
-
-def _authority_rows(manual: Manual) -> list[dict[str, Any]]:
-    return [{"role": role, "authority": role.authority} for role in manual.entities("role")]
 
 
 def _check_paths(pages: list[GeneratedPage]) -> None:
