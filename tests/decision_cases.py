@@ -12,8 +12,8 @@ from typing import Any
 
 SOFTWARE = Path(__file__).resolve().parent / "fixtures" / "software" / "content"
 
-# The software company's roles hold only typed limits: credits in money, a discount, a fee waiver and a
-# trial extension of its own held with no amount; a chain answers by urgency; one rule routes on tiers
+# The software company's roles hold only typed limits: credits in money, a discount, a fee waiver, a
+# trial extension of its own in days and usage minutes counted; a chain answers by urgency; one rule routes on tiers
 # and the amount asked for, one sends a category up a chain with no role named.
 SOFTWARE_ROLES = """\
 roles:
@@ -23,7 +23,8 @@ roles:
   authority:
     limits:
     - {kind: credit, up_to: 50}
-    - {kind: extension, label: Trial extension}
+    - {kind: extension, label: Trial extension, up_to: 14 days}
+    - {kind: usage-credit, label: Usage credit, up_to: 500, counts: {one: usage minute, other: usage minutes}}
 - id: care-manager
   title: Support Manager
   description: Runs the support desk and decides on exceptions.
@@ -31,8 +32,9 @@ roles:
     max_discount_percent: 15
     limits:
     - {kind: credit, up_to: 500}
-    - {kind: extension, label: Trial extension}
+    - {kind: extension, label: Trial extension, up_to: 21 days}
     - {kind: fee-waiver}
+    - {kind: usage-credit, label: Usage credit, formula: current usage + 2 × the failed minutes}
 - id: director
   title: Director of Support
   description: Executive responsible for support.

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -28,10 +28,12 @@ from .manual import Manual
 from .model import Authority, Chain, Level, Money, Role, RoutingRule
 from .model.escalation import Limit
 from .model.fields import label, type_of
+from .model.quantity import Quantity
 from .site.reading_order import in_reading_order  # a pure module: the order chains are read in
 
-Unit = Literal["money", "percent", "held"]
-"""How a kind of request is measured: an amount of money, a percentage, or only whether a role holds it."""
+Unit = Literal["money", "percent", "quantity", "held"]
+"""How a kind of request is measured: an amount of money, a percentage, a time or a count (a
+``quantity``: 14 days of extension, 500 usage minutes), or only whether a role holds it."""
 
 ROUTED = "routing:"
 """A request kind that names a routing rule (``routing:privacy-requests``): the case is of that kind."""
@@ -50,6 +52,9 @@ class Measure:
     id: str
     label: str
     unit: Unit
+    of: Quantity | None = None
+    """For a ``quantity``: the first role's limit, whose kind and unit (days, usage minutes) every other
+    role's limit of the kind must share to be compared with it."""
 
 
 @dataclass(frozen=True)
@@ -133,17 +138,22 @@ def measures(manual: Manual) -> list[Measure]:
             if limit.kind not in kinds:
                 name = limit.name(words)
                 shown = name if unit == "held" else words.gettext("%(kind)s up to", kind=name)
-                kinds[limit.kind] = Measure(f"limit:{limit.kind}", shown, unit)
+                of = limit.size if unit == "quantity" else None
+                kinds[limit.kind] = Measure(f"limit:{limit.kind}", shown, unit, of)
     return found + list(kinds.values())
 
 
 def limit_size(limit: Limit) -> tuple[Unit, Money | Decimal | None]:
-    """How a typed limit is measured and how much it allows; the one place that reads a Limit's value."""
-    if limit.percent is not None:
-        return "percent", Decimal(limit.percent)
-    if limit.up_to is not None:
-        return "money", limit.up_to
-    return "held", None
+    """How a typed limit is measured and how much it allows; the one place that reads a Limit's value.
+    A formula in words has no size to compare: whoever holds it holds the kind."""
+    size = limit.size
+    if limit.formula is not None or size is None:
+        return "held", None
+    if size.kind == "percent":
+        return "percent", size.low
+    if size.kind == "money":
+        return "money", Money(size.low, size.unit)
+    return "quantity", size.low
 
 
 def role_limit(manual: Manual, role: Role, measure: Measure) -> Money | Decimal | None:
@@ -154,7 +164,7 @@ def role_limit(manual: Manual, role: Role, measure: Measure) -> Money | Decimal 
         if limit is None:
             return None
         unit, size = limit_size(limit)
-        if unit != measure.unit:
+        if unit != measure.unit or (unit == "quantity" and not _same_measure(limit.size, measure.of)):
             return None
         value: Any = Decimal(0) if size is None else size
     else:
@@ -171,8 +181,16 @@ def _size(value: Money | Decimal) -> Decimal:
     return value.amount if isinstance(value, Money) else value
 
 
+def _same_measure(size: Quantity | None, of: Quantity | None) -> bool:
+    return size is not None and of is not None and (size.kind, size.unit) == (of.kind, of.unit)
+
+
 def _shown(words: Localization, measure: Measure, value: Money | Decimal) -> str:
-    return words.money(value) if measure.unit == "money" else words.percent(_size(value))
+    if measure.unit == "money":
+        return words.money(value)
+    if measure.unit == "quantity" and measure.of is not None:
+        return words.quantity(replace(measure.of, low=_size(value), high=None))
+    return words.percent(_size(value))
 
 
 # -- reading an amount --------------------------------------------------------------------------------------

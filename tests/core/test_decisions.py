@@ -41,7 +41,8 @@ def test_the_kinds_of_request_come_from_the_model(example, software):
         ("max_gift_value", "Gift value up to", "money")]
     assert [(m.id, m.label, m.unit) for m in measures(software)] == [
         ("max_discount_percent", "Discount up to", "percent"), ("limit:credit", "Credit up to", "money"),
-        ("limit:extension", "Trial extension", "held"), ("limit:fee-waiver", "Fee waived", "held")]
+        ("limit:extension", "Trial extension up to", "quantity"),
+        ("limit:usage-credit", "Usage credit up to", "quantity"), ("limit:fee-waiver", "Fee waived", "held")]
 
 
 @pytest.mark.parametrize(("kind", "amount", "approver", "chain", "sentences"), [
@@ -143,7 +144,7 @@ def test_custom_kinds_can_be_asked_about(software):
     assert decide(software, Request("limit:credit", "2500.50")).approver == "director"
     assert decide(software, Request("limit:credit", "2500.51")).sentences[0] == "No role may approve this much alone."
     # Kinds held with no amount: who holds it at all.
-    assert decide(software, Request("limit:extension")).sentences == ("You may agree to this yourself.",)
+    assert decide(software, Request("limit:fee-waiver")).approver == "care-manager"  # held with no amount
     waiver = decide(software, Request("limit:fee-waiver", urgency="urgent"))
     assert waiver.approver == "care-manager"
     assert waiver.sentences[1] == "Support Manager is the first role that holds this authority; you do not."
@@ -181,3 +182,15 @@ def test_german_answers(tmp_path, example_content):
     assert decision.approver == "director"
     assert decision.sentences[0] == "Director of Customer Care darf es genehmigen."
     assert decide(manual, Request("max_refund", "-5")).refusal.startswith("Ein Betrag unter null")
+
+
+def test_a_limit_in_days_goes_to_the_lowest_role_whose_days_cover_it(software):
+    # The engineer up to 14 days, the manager up to 21, the director none (decision_cases.SOFTWARE_ROLES).
+    assert decide(software, Request("limit:extension", "14")).approver == "rep"
+    decision = decide(software, Request("limit:extension", "20"))
+    assert decision.approver == "care-manager"
+    assert any("21 days" in sentence for sentence in decision.sentences), decision.sentences
+    assert decide(software, Request("limit:extension", "60")).approver is None
+    # Usage minutes: the engineer's 500 counted; the manager's formula in words holds the kind beyond them.
+    assert any("500 usage minutes" in sentence
+               for sentence in decide(software, Request("limit:usage-credit", "400")).sentences)
