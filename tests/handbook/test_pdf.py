@@ -54,7 +54,7 @@ def test_bookmarks_are_chapters_and_entities_only(handbook):
     chapters = [title for depth, title, _ in outline if depth == 0]
     assert chapters[0] == "Introduction"
     assert [title for title in chapters if title in CHAPTERS] == CHAPTERS
-    assert chapters[-2:] == ["What changed in this edition", "Answer key"]
+    assert chapters[-2:] == ["Answer key", "Index"]
     nested = [title for depth, title, _ in outline if depth == 1]
     assert "Refunds" in nested, "policies are nested under their chapter"
     assert "Related" not in nested + chapters and max(depth for depth, _, _ in outline) == 1
@@ -122,6 +122,38 @@ def test_answer_key_points_at_the_page_that_explains(handbook):
     row = re.search(r"\n1\s+B\. Refund it.*?(?=\n2\s+[A-H]\. )", key, re.S)
     assert row, key[:800]
     assert re.search(rf"\b{outline['Refunds']}\s*$", row.group(0)), row.group(0)
+
+
+def _index_text(handbook) -> str:
+    start = {title: page for _, title, page in _outline(handbook)}["Index"]
+    text = "\n".join(handbook.pages[index].extract_text() for index in range(start - 1, len(handbook.pages)))
+    return re.sub(r",\s*\n", ", ", text)  # an entry's pages wrapped onto the next line, joined again
+
+
+def _index_pages(index: str, title: str, kind: str) -> list[int]:
+    match = re.search(rf"^{re.escape(title)}\s+{re.escape(kind)}\s+([\d, ]+)$", index, re.M)
+    assert match, f"{title} ({kind}) is not in the index"
+    return [int(number) for number in match.group(1).split(",")]
+
+
+def test_index_lists_policies_terms_scripts_and_roles_with_their_pages(handbook):
+    outline = {title: page for _, title, page in _outline(handbook)}
+    index = _index_text(handbook)
+    refunds = _index_pages(index, "Refunds", "policy")
+    assert outline["Refunds"] in refunds, "the page the policy is on"
+    assert len(refunds) > 2 and refunds == sorted(refunds), "and the pages that refer to it, in order"
+    for page in refunds:
+        assert "Refunds" in handbook.pages[page - 1].extract_text()
+    hold = _index_pages(index, "Hold", "glossary term")
+    assert hold[0] >= outline["Glossary"] and "Hold" in handbook.pages[hold[0] - 1].extract_text()
+    assert outline["Putting a caller on hold"] in _index_pages(index, "Putting a caller on hold", "script")
+    team_lead = _index_pages(index, "Team Lead", "role")
+    assert "Team Lead" in handbook.pages[team_lead[0] - 1].extract_text()
+    # Sorted the language's way, in groups under their letter.
+    lines = index.splitlines()
+    assert lines.index("R") < lines.index("S") and not any(line == "B" for line in lines)
+    titles = [line for line in lines if re.match(r"^(Refunds|Returns and exchanges|Reaching out)", line)]
+    assert [title.split()[0] for title in titles] == ["Reaching", "Refunds", "Returns"]
 
 
 def test_tagged_pdf_with_metadata(handbook):
