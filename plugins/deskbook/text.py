@@ -38,14 +38,14 @@ _ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 # Only extensions that cannot add attributes (no attr_list): the sanitiser is the second line, not the only.
-_MARKDOWN_EXTENSIONS = ("tables", "sane_lists", "smarty")
+MARKDOWN_EXTENSIONS = ("tables", "sane_lists", "smarty")
 
 
 @lru_cache(maxsize=1)
 def _converter() -> markdown_lib.Markdown:
     # Building a Markdown instance costs more than converting a short field; one is reused (reset()
     # clears its state between fields). Builds run in one thread; the PDF threads only run Typst.
-    return markdown_lib.Markdown(extensions=list(_MARKDOWN_EXTENSIONS), output_format="html")
+    return markdown_lib.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
 
 
 def sanitize_html(html: str) -> str:

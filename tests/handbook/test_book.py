@@ -136,3 +136,19 @@ def test_a_chain_prints_its_levels_once(example_content):
     assert not [node for node in walk(article["blocks"]) if node.get("t") == "svg"]
     tables = [node for node in walk(article["blocks"]) if node.get("t") == "table"]
     assert len(tables) == 1 and len(tables[0]["rows"]) == len(chain.levels)
+
+
+def test_a_hand_written_note_prints_as_a_note_with_real_emphasis(tmp_path):
+    """The site renders a docs/ page with mkdocs.yml's extensions; the book printed "!!! note" and
+    "*[CSR]: ..." as text, because it used the smaller set of the YAML fields."""
+    manual = load_checked_manual(write_synthetic_content(tmp_path / "content", 4))
+    page = handwritten_page("notes.md", "Notes", "# Notes\n\n**Note:** read this first.\n\n"
+                            '!!! warning "Before *any* refund"\n    Check the receipt.\n\nAsk a CSR.\n\n'
+                            "*[CSR]: Customer service representative\n")
+    blocks = _data(manual, handwritten=(page,))["chapters"][0]["articles"][0]["blocks"]
+    text = " ".join(strings(blocks))
+    assert "!!!" not in text and "**" not in text and "*[" not in text
+    assert {"t": "strong", "c": ["Note:"]} in blocks[0]["c"]
+    note = next(node for node in walk(blocks) if node.get("t") == "quote")
+    assert note["c"][0]["c"][0] == {"t": "strong", "c": ["Before ", {"t": "em", "c": ["any"]}, " refund"]}
+    assert "Check the receipt." in " ".join(strings(note))

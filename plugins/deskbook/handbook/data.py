@@ -33,6 +33,7 @@ from .specs import (
 )
 from .tree import Converter, parse_html, walk
 from .words import handbook_words, print_language
+from .written import handwritten_html
 
 
 def _chapter(key: str, title: str, articles: list[dict]) -> dict:
@@ -112,7 +113,7 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions,
             # [[kind:id]] references resolve against the whole manual; a link to an entity this edition
             # leaves out loses its link below and prints its title. The site build reports bad ones.
             markdown, _ = expand_references(_markdown_body(page.markdown), manual, _print_href)
-            blocks = converter.blocks(str(markdown_html(markdown)))
+            blocks = converter.blocks(handwritten_html(markdown))
             _link_pages_inside_the_book(blocks, page.src_uri)
             title, _ = expand_references(page.title, manual, _print_href)
             title = html.unescape(re.sub(r"<[^>]+>", "", title))
