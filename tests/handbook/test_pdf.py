@@ -94,6 +94,9 @@ def test_see_page_references_point_at_their_target(handbook):
     # A page number never collides with the punctuation after it, and never doubles a "(see ...)".
     assert not re.search(r"\(see page \d+\)\s+[,.;:]", body)
     assert not re.search(r"\(see [^()]*\(see page", re.sub(r"\s+", " ", body))
+    # A [[policy:refunds]] in brackets on a hand-written page: "(Refunds, page 29)".
+    assert not re.search(r"\([^()]*\(see page", re.sub(r"\s+", " ", body))
+    assert re.search(r"receipt \(Refunds, page \d+\)", re.sub(r"\s+", " ", body))
 
 
 def test_running_head_footer_and_page_numbers(handbook):
@@ -122,6 +125,46 @@ def test_answer_key_points_at_the_page_that_explains(handbook):
     row = re.search(r"\n1\s+B\. Refund it.*?(?=\n2\s+[A-H]\. )", key, re.S)
     assert row, key[:800]
     assert re.search(rf"\b{outline['Refunds']}\s*$", row.group(0)), row.group(0)
+
+
+def test_who_decides_prints_as_a_decision_table(handbook):
+    """The site's form printed as a paragraph of its labels ("The customer asks for a refund a discount (per
+    cent) a free gift ... Amount"); on paper it is a table of requests, amounts and the roles that decide."""
+    page = next(page.extract_text() for page in handbook.pages
+                if "Who decides?" in page.extract_text() and "Authority matrix" in page.extract_text())
+    table = page.split("Who decides?")[1].split("Authority matrix")[0]
+    assert "a refund a discount" not in " ".join(table.split())
+    lines = [" ".join(line.split()) for line in table.splitlines()]
+    assert "Refund up to $100 Customer Care Representative" in lines
+    assert "$250 Team Lead" in lines and "$500 Customer Care Supervisor" in lines
+    assert "Discount up to 10% Customer Care Representative" in lines
+    assert any(line.startswith("More than $") and "No role may approve" in line for line in lines)
+
+
+def test_print_says_nothing_about_the_sites_controls(handbook):
+    body = " ".join(_text(handbook).split())
+    # (The phone line's own menu, "Press 0 at any point in the menu", is content and stays.)
+    assert "press /" not in body and "Sections in the menu" not in body and "box at the top" not in body
+    assert "press Check" not in body
+    assert "How to use this book" in body and "The index at the back" in body
+    assert "**" not in body and "__" not in body, "Markdown emphasis never prints literally"
+
+
+def test_a_first_edition_says_so_in_one_line(handbook):
+    outline = [title for _, title, _ in _outline(handbook)]
+    assert "What changed in this edition" not in outline
+    lines = [line for line in _text(handbook).splitlines() if "first edition" in line]
+    assert lines == ["What changed in this edition: This is the first edition; there is no earlier edition to "
+                     "compare with."]
+
+
+def test_each_chain_prints_its_levels_once(handbook):
+    outline = _outline(handbook)
+    start = next(page for _, title, page in outline if title == "Complaints and problems beyond your limits")
+    text = handbook.pages[start - 1].extract_text() + handbook.pages[start].extract_text()
+    chain = text.split("Complaints and problems beyond your limits")[1].split("Referred to by")[0]
+    assert chain.count("Levels") == 1
+    assert chain.count("Team Lead") == 1, "once in the levels table, not again in a diagram"
 
 
 def _index_text(handbook) -> str:
@@ -451,8 +494,8 @@ def test_each_chapters_pages_and_overview_table_follow_one_order(handbook):
         if len(entities) < 2:
             continue
         # The overview is the chapter's first text; a cell's words wrap and hyphenate across lines.
-        # (The overview may run on to the next page, after a routing table.)
-        first_page = "".join(handbook.pages[index].extract_text() for index in (start - 1, start))
+        # (The overview may run on over the next pages, after the decision and routing tables.)
+        first_page = "".join(handbook.pages[index].extract_text() for index in (start - 1, start, start + 1))
         overview = re.sub(r"\s+", " ", re.sub(r"-\s*\n", "", first_page))
         # The titles stand in the overview in page order; a table above it (the routing table above the
         # chains) may name some of them first, so each is looked for after the one before it.
