@@ -41,7 +41,7 @@ _ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 # Only extensions that cannot add attributes (no attr_list): the sanitiser is the second line, not the only.
-_MARKDOWN_EXTENSIONS = ("tables", "sane_lists", "smarty")
+MARKDOWN_EXTENSIONS = ("tables", "sane_lists", "smarty")
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +51,7 @@ def _converter() -> markdown_lib.Markdown:
     # Imported here: check's desk-card fit uses this module's placeholders but renders no Markdown.
     import markdown as markdown_lib
 
-    return markdown_lib.Markdown(extensions=list(_MARKDOWN_EXTENSIONS), output_format="html")
+    return markdown_lib.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
 
 
 def sanitize_html(html: str) -> str:

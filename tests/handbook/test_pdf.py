@@ -54,7 +54,7 @@ def test_bookmarks_are_chapters_and_entities_only(handbook):
     chapters = [title for depth, title, _ in outline if depth == 0]
     assert chapters[0] == "Introduction"
     assert [title for title in chapters if title in CHAPTERS] == CHAPTERS
-    assert chapters[-2:] == ["What changed in this edition", "Answer key"]
+    assert chapters[-2:] == ["Answer key", "Index"]
     nested = [title for depth, title, _ in outline if depth == 1]
     assert "Refunds" in nested, "policies are nested under their chapter"
     assert "Related" not in nested + chapters and max(depth for depth, _, _ in outline) == 1
@@ -94,6 +94,9 @@ def test_see_page_references_point_at_their_target(handbook):
     # A page number never collides with the punctuation after it, and never doubles a "(see ...)".
     assert not re.search(r"\(see page \d+\)\s+[,.;:]", body)
     assert not re.search(r"\(see [^()]*\(see page", re.sub(r"\s+", " ", body))
+    # A [[policy:refunds]] in brackets on a hand-written page: "(Refunds, page 29)".
+    assert not re.search(r"\([^()]*\(see page", re.sub(r"\s+", " ", body))
+    assert re.search(r"receipt \(Refunds, page \d+\)", re.sub(r"\s+", " ", body))
 
 
 def test_running_head_footer_and_page_numbers(handbook):
@@ -122,6 +125,78 @@ def test_answer_key_points_at_the_page_that_explains(handbook):
     row = re.search(r"\n1\s+B\. Refund it.*?(?=\n2\s+[A-H]\. )", key, re.S)
     assert row, key[:800]
     assert re.search(rf"\b{outline['Refunds']}\s*$", row.group(0)), row.group(0)
+
+
+def test_who_decides_prints_as_a_decision_table(handbook):
+    """The site's form printed as a paragraph of its labels ("The customer asks for a refund a discount (per
+    cent) a free gift ... Amount"); on paper it is a table of requests, amounts and the roles that decide."""
+    page = next(page.extract_text() for page in handbook.pages
+                if "Who decides?" in page.extract_text() and "Authority matrix" in page.extract_text())
+    table = page.split("Who decides?")[1].split("Authority matrix")[0]
+    assert "a refund a discount" not in " ".join(table.split())
+    lines = [" ".join(line.split()) for line in table.splitlines()]
+    assert "Refund up to $100 Customer Care Representative" in lines
+    assert "$250 Team Lead" in lines and "$500 Customer Care Supervisor" in lines
+    assert "Discount up to 10% Customer Care Representative" in lines
+    assert any(line.startswith("More than $") and "No role may approve" in line for line in lines)
+
+
+def test_print_says_nothing_about_the_sites_controls(handbook):
+    body = " ".join(_text(handbook).split())
+    # (The phone line's own menu, "Press 0 at any point in the menu", is content and stays.)
+    assert "press /" not in body and "Sections in the menu" not in body and "box at the top" not in body
+    assert "press Check" not in body
+    assert "How to use this book" in body and "The index at the back" in body
+    assert "**" not in body and "__" not in body, "Markdown emphasis never prints literally"
+
+
+def test_a_first_edition_says_so_in_one_line(handbook):
+    outline = [title for _, title, _ in _outline(handbook)]
+    assert "What changed in this edition" not in outline
+    lines = [line for line in _text(handbook).splitlines() if "first edition" in line]
+    assert lines == ["What changed in this edition: This is the first edition; there is no earlier edition to "
+                     "compare with."]
+
+
+def test_each_chain_prints_its_levels_once(handbook):
+    outline = _outline(handbook)
+    start = next(page for _, title, page in outline if title == "Complaints and problems beyond your limits")
+    text = handbook.pages[start - 1].extract_text() + handbook.pages[start].extract_text()
+    chain = text.split("Complaints and problems beyond your limits")[1].split("Referred to by")[0]
+    assert chain.count("Levels") == 1
+    assert chain.count("Team Lead") == 1, "once in the levels table, not again in a diagram"
+
+
+def _index_text(handbook) -> str:
+    start = {title: page for _, title, page in _outline(handbook)}["Index"]
+    text = "\n".join(handbook.pages[index].extract_text() for index in range(start - 1, len(handbook.pages)))
+    return re.sub(r",\s*\n", ", ", text)  # an entry's pages wrapped onto the next line, joined again
+
+
+def _index_pages(index: str, title: str, kind: str) -> list[int]:
+    match = re.search(rf"^{re.escape(title)}\s+{re.escape(kind)}\s+([\d, ]+)$", index, re.M)
+    assert match, f"{title} ({kind}) is not in the index"
+    return [int(number) for number in match.group(1).split(",")]
+
+
+def test_index_lists_policies_terms_scripts_and_roles_with_their_pages(handbook):
+    outline = {title: page for _, title, page in _outline(handbook)}
+    index = _index_text(handbook)
+    refunds = _index_pages(index, "Refunds", "policy")
+    assert outline["Refunds"] in refunds, "the page the policy is on"
+    assert len(refunds) > 2 and refunds == sorted(refunds), "and the pages that refer to it, in order"
+    for page in refunds:
+        assert "Refunds" in handbook.pages[page - 1].extract_text()
+    hold = _index_pages(index, "Hold", "glossary term")
+    assert hold[0] >= outline["Glossary"] and "Hold" in handbook.pages[hold[0] - 1].extract_text()
+    assert outline["Putting a caller on hold"] in _index_pages(index, "Putting a caller on hold", "script")
+    team_lead = _index_pages(index, "Team Lead", "role")
+    assert "Team Lead" in handbook.pages[team_lead[0] - 1].extract_text()
+    # Sorted the language's way, in groups under their letter.
+    lines = index.splitlines()
+    assert lines.index("R") < lines.index("S") and not any(line == "B" for line in lines)
+    titles = [line for line in lines if re.match(r"^(Refunds|Returns and exchanges|Reaching out)", line)]
+    assert [title.split()[0] for title in titles] == ["Reaching", "Refunds", "Returns"]
 
 
 def test_tagged_pdf_with_metadata(handbook):
@@ -419,8 +494,8 @@ def test_each_chapters_pages_and_overview_table_follow_one_order(handbook):
         if len(entities) < 2:
             continue
         # The overview is the chapter's first text; a cell's words wrap and hyphenate across lines.
-        # (The overview may run on to the next page, after a routing table.)
-        first_page = "".join(handbook.pages[index].extract_text() for index in (start - 1, start))
+        # (The overview may run on over the next pages, after the decision and routing tables.)
+        first_page = "".join(handbook.pages[index].extract_text() for index in (start - 1, start, start + 1))
         overview = re.sub(r"\s+", " ", re.sub(r"-\s*\n", "", first_page))
         # The titles stand in the overview in page order; a table above it (the routing table above the
         # chains) may name some of them first, so each is looked for after the one before it.

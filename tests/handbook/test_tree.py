@@ -30,6 +30,9 @@ def _refs(html: str) -> list[dict]:
     ('<p>Ask first (see <a class="deskbook-ref" href="#refunds">Refunds</a>).</p>', "page"),
     ('<p>Ask (twice) first: <a class="deskbook-ref" href="#refunds">Refunds</a>.</p>', "see"),
     ('<p>See <a class="deskbook-ref" href="#refunds">Refunds</a>.</p>', "see"),
+    # A [[policy:refunds]] on a hand-written page is a link without a class.
+    ('<p>with a valid receipt (<a href="#refunds">Refunds</a>).</p>', "page"),
+    ('<p>See <a href="#refunds">Refunds</a>.</p>', "see"),
 ])
 def test_a_reference_inside_brackets_gets_its_page_after_a_comma(html, see):
     """"(Refunds (see page 24))" was printed with nested brackets; inside brackets it is "(Refunds, page 24)"."""

@@ -11,8 +11,10 @@ import html
 import json
 import posixpath
 import re
+import unicodedata
 from typing import Any
 
+from ..locale import collation_key
 from ..manual import Manual
 from ..model import KINDS
 from ..model.sections import SECTION_TITLES
@@ -21,6 +23,7 @@ from ..site.reading_order import section_order
 from ..site.references import expand_references
 from ..text import markdown_html
 from ..urls import entity_target
+from .interactive import fill_print_blocks
 from .keep import keep_together
 from .specs import (
     EditionSpec,
@@ -30,6 +33,7 @@ from .specs import (
 )
 from .tree import Converter, parse_html, walk
 from .words import handbook_words, print_language
+from .written import handwritten_html
 
 
 def _chapter(key: str, title: str, articles: list[dict]) -> dict:
@@ -103,46 +107,59 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions,
     pages = [page for page in render_site_pages(view, site_options) if page.section != "about"]
 
     chapters: list[dict] = []
+    introduction: list[dict] = []
     if options.handwritten:
-        articles = []
         for page in options.handwritten:
             # [[kind:id]] references resolve against the whole manual; a link to an entity this edition
             # leaves out loses its link below and prints its title. The site build reports bad ones.
             markdown, _ = expand_references(_markdown_body(page.markdown), manual, _print_href)
-            blocks = converter.blocks(str(markdown_html(markdown)))
+            blocks = converter.blocks(handwritten_html(markdown))
             _link_pages_inside_the_book(blocks, page.src_uri)
             title, _ = expand_references(page.title, manual, _print_href)
             title = html.unescape(re.sub(r"<[^>]+>", "", title))
-            articles.append(_article(print_anchor(page.src_uri), title, blocks, len(options.handwritten) > 1))
-        chapters.append(_chapter("introduction", words["introduction"], articles))
+            introduction.append(_article(print_anchor(page.src_uri), title, blocks, True))
+    chapters.append(_chapter("introduction", words["introduction"], introduction))
 
     for key in section_order(view):  # the site's order: one reading order for the menu and the book
         title = localization.gettext(SECTION_TITLES[key])
         section_pages = [page for page in pages if page.section == key]
-        if not section_pages or _nothing_to_print(view, key):
+        if not section_pages or _nothing_to_print(view, key) or key in view.settings.leave_out_of_handbook:
             continue
         single = len(section_pages) == 1
         articles = []
         for site_page in section_pages:
             # A section's index page under a chapter of the same name prints no second, equal title.
             same_title = site_page.title.casefold() == title.casefold()
-            if site_page.src_uri == "training/knowledge-checks.md":
-                blocks = _knowledge_check_blocks(view, words)
-            else:
-                blocks = converter.blocks(_site_page_html(site_page))
+            blocks = converter.blocks(_site_page_html(site_page))
+            fill_print_blocks(blocks, view, words, _print_href)
             flat = single or same_title
             articles.append(_article(print_anchor(site_page.src_uri), site_page.title, _clamp_levels(blocks, flat),
                                      not flat))
         chapters.append(_chapter(key, title, articles))
 
     whats_new = options.whats_new_markdown.get(edition.audience)
+    whats_new_line: list = []
     if whats_new:
         blocks = converter.blocks(str(markdown_html(_markdown_body(whats_new))))
-        chapters.append(_chapter("whats-new", words["whats_new"], [_article("page-whats-new", words["whats_new"],
-                                                                            _clamp_levels(blocks, True), False)]))
+        if len(blocks) == 1 and blocks[0].get("t") == "p":
+            # No list of changes (a first edition, a comparison that could not be made): one line, no page.
+            whats_new_line = [{"t": "p", "style": "hint", "c": [{"t": "strong", "c": [words["whats_new"] + ":"]}, " ",
+                                                              *blocks[0]["c"]]}]
+        else:
+            chapters.append(_chapter("whats-new", words["whats_new"],
+                                     [_article("page-whats-new", words["whats_new"], _clamp_levels(blocks, True),
+                                               False)]))
 
     answers = _answer_key(view)
-    _unlink_missing_targets(chapters, answers)
+    anchors = _unlink_missing_targets(chapters, answers)
+    index = _index(view, anchors)
+    _mark_mentions(chapters, index)
+    # The site's own "how to use" speaks of its search box and menu; the book says how to use a book.
+    introduction.append(_article("book-how-to-use", words["how_to_use"],
+                                 _how_to_use(chapters, words, bool(index), bool(answers)) + whats_new_line,
+                                 True))
+    if len(introduction) == 1:
+        introduction[0]["show_title"] = False
     keep_together(chapters)
     settings = view.settings
     audience = view.get("audience", edition.audience) if edition.audience else None
@@ -171,7 +188,21 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions,
         },
         "chapters": chapters,
         "answers": answers,
+        "index": index,
     }
+
+
+def _how_to_use(chapters: list[dict], words: dict[str, str], has_index: bool, has_answers: bool) -> list:
+    """How to find things in this book: only what it holds (an index, an answer key, blanks to fill in)."""
+    points = [words["how_contents"], words["how_see_page"]]
+    if has_index:
+        points.append(words["how_index"])
+    if any(node.get("t") == "blank" for node in walk(chapters)):
+        points.append(words["how_blanks"])
+    if has_answers:
+        points.append(words["how_quiz"])
+    points.append(words["how_printed"])
+    return [{"t": "list", "ordered": False, "items": [[{"t": "p", "c": [point]}] for point in points]}]
 
 
 def _link_pages_inside_the_book(blocks: list, src_uri: str) -> None:
@@ -214,17 +245,6 @@ def _clamp_levels(blocks: list, single: bool) -> list:
     return blocks
 
 
-def _knowledge_check_blocks(view: Manual, words: dict[str, str]) -> list:
-    """The quiz as a printed exercise: questions with boxes to tick, answers at the back."""
-    from ..urls import anchor_id
-
-    blocks: list = [{"t": "p", "c": [words["quiz_intro"]]}]
-    for number, question in enumerate(view.entities("question"), start=1):
-        blocks.append({"t": "question", "n": number, "q": question.question, "choices": list(question.choices),
-                       "id": anchor_id("question", question.id)})
-    return blocks
-
-
 def _target_anchor(ref: str) -> str:
     kind, _, entity_id = ref.partition(":")
     target = entity_target(kind, entity_id)
@@ -248,9 +268,10 @@ def _answer_key(view: Manual) -> list[dict]:
     return answers
 
 
-def _unlink_missing_targets(chapters: list[dict], answers: list[dict]) -> None:
+def _unlink_missing_targets(chapters: list[dict], answers: list[dict]) -> set[str]:
     """Typst refuses a link to a label that does not exist, and prints no anchor twice: a link whose
-    target is not in this edition prints its text alone, and a repeated anchor keeps its first place."""
+    target is not in this edition prints its text alone, and a repeated anchor keeps its first place.
+    Returns the anchors the book holds."""
     anchors: set[str] = set()
     for chapter in chapters:
         anchors.add(chapter["anchor"])
@@ -273,3 +294,48 @@ def _unlink_missing_targets(chapters: list[dict], answers: list[dict]) -> None:
     for answer in answers:
         if answer["explained"] not in anchors:
             answer["explained"] = None
+    return anchors
+
+
+def _index(view: Manual, anchors: set[str]) -> list[dict]:
+    """The back-of-book index: every entity of the kinds the registry marks ``in_index`` that this book
+    prints, in the collation order of the manual's language, in groups by first letter. Typst finds the
+    pages: where each entity is described (its anchor) and where the book refers to it (marked mentions)."""
+    words = view.localization
+    entries = []
+    for kind in KINDS.values():
+        if not kind.in_index:
+            continue
+        label = words.gettext(kind.singular)
+        for entity in view.entities(kind.name):
+            anchor = _target_anchor(entity.ref)
+            if anchor in anchors:
+                entries.append({"title": entity.display_title, "kind": label, "to": anchor})
+    entries.sort(key=lambda entry: (collation_key(entry["title"]), collation_key(entry["kind"])))
+    groups: list[dict] = []
+    for entry in entries:
+        first = _primary_weights(entry["title"][:1])
+        if not groups or groups[-1]["weights"] != first:
+            groups.append({"weights": first, "letter": _letter(entry["title"]), "entries": []})
+        groups[-1]["entries"].append(entry)
+    return [{"letter": group["letter"], "entries": group["entries"]} for group in groups]
+
+
+def _primary_weights(text: str) -> tuple[int, ...]:
+    """The first level of a collation key: a letter with or without accent, in either case, is one group
+    of the index ("Éclair" sits under E with "Exchange")."""
+    key = collation_key(text)
+    return key[:key.index(0)] if 0 in key else key
+
+
+def _letter(title: str) -> str:
+    base = unicodedata.normalize("NFD", title[:1])[:1]
+    return base.upper() or title[:1]
+
+
+def _mark_mentions(chapters: list[dict], index: list[dict]) -> None:
+    """References to an indexed entity carry a mark, which Typst collects for the index's page numbers."""
+    indexed = {entry["to"] for group in index for entry in group["entries"]}
+    for node in walk(chapters):
+        if node.get("t") == "ref" and node["to"] in indexed:
+            node["mark"] = True

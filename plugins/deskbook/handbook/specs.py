@@ -4,8 +4,11 @@ options they share: plain data, which ``check`` reads too (the desk card's fit) 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import yaml
 
 from ..clock import build_datetime
 from ..colours import WHITE, mix, readable_on_white
@@ -52,6 +55,25 @@ class HandwrittenPage:
     src_uri: str
     title: str
     markdown: str
+
+
+# MkDocs' page meta: YAML between two lines of dashes at the top of a page.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
+
+
+def handwritten_page(src_uri: str, title: str, markdown: str) -> HandwrittenPage | None:
+    """A ``docs/`` page as the book prints it, without its front matter; ``None`` for a page whose front
+    matter says ``print: false`` (one about the site itself: its search box, its menu)."""
+    match = _FRONT_MATTER.match(markdown)
+    if match is None:
+        return HandwrittenPage(src_uri, title, markdown)
+    try:
+        meta = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError:
+        meta = None  # MkDocs reports the page's broken meta itself
+    if isinstance(meta, dict) and meta.get("print") is False:
+        return None
+    return HandwrittenPage(src_uri, title, markdown[match.end():].lstrip("\n"))
 
 
 @dataclass(frozen=True)

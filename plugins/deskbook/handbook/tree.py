@@ -24,7 +24,7 @@ _DROPPED = {"input", "button", "noscript", "script", "style", "title", "meta", "
 _BLOCK = {
     "p", "div", "ul", "ol", "li", "table", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt",
     "dd", "pre", "hr", "section", "article", "form", "fieldset", "legend", "details", "summary", "nav",
-    "figure", "deskbook-svg", "img", "thead", "tbody", "tr", "main", "header", "footer", "aside",
+    "figure", "deskbook-svg", "deskbook-print", "img", "thead", "tbody", "tr", "main", "header", "footer", "aside",
 }
 _SPACE = re.compile(r"\s+")
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
@@ -149,6 +149,10 @@ class Converter:
             title = _SVG_TITLE.search(svg)
             alt = _SPACE.sub(" ", _unescape(title.group(1))).strip() if title else ""
             return [{"t": "svg", "src": svg, "alt": alt}]
+        if tag == "deskbook-print":
+            # An interactive block of the site (a form, a quiz): the book prints its own rendering, made
+            # from the model where data.py fills this place (see handbook/interactive.py).
+            return [{"t": "print", "block": element.attrs["block"]}]
         if tag == "img":
             image = {"t": "img", "src": element.attrs.get("src", ""), "alt": element.attrs.get("alt", "")}
             self.images.append(image)
@@ -186,20 +190,7 @@ class Converter:
                     head.append(cells)
                 else:
                     rows.append(cells)
-        columns = max((sum(cell.get("span", 1) for cell in row) for row in head + rows), default=1)
-        longest_word, longest_text = [""] * columns, [""] * columns
-        for table_row in head + rows:
-            column = 0
-            for entry in table_row:
-                if entry.get("span", 1) == 1 and column < columns:
-                    text = " ".join(_plain_text(entry["c"]).split())
-                    longest_text[column] = max(longest_text[column], text, key=len)
-                    longest_word[column] = max([longest_word[column], *text.split()], key=len)
-                column += entry.get("span", 1)
-        # What each column needs: its longest word (never broken) and its longest text on one line;
-        # nodes.typ measures both and shares the width out (column widths from content).
-        return {"t": "table", "cols": columns, "head": head, "rows": rows, "words": longest_word,
-                "texts": longest_text}
+        return table_node(head, rows)
 
     def definitions(self, element: Element) -> Node:
         items: list[dict[str, Any]] = []
@@ -247,9 +238,11 @@ class Converter:
             href = element.attrs.get("href", "")
             if href.startswith("#"):
                 node = {"t": "ref", "to": href[1:], "c": inner}
-                if "deskbook-ref" in classes:
-                    # Inside brackets already ("(see Refunds", "(Refunds"), the page follows with a comma:
-                    # "(Refunds, page 24)", never "(Refunds (see page 24))".
+                # A reference to an entity, from a template (its class says so) or from a hand-written page
+                # (a [[kind:id]] link has no class), gets the page it is on. Inside brackets already
+                # ("(see Refunds", "(Refunds"), the page follows with a comma: "(Refunds, page 24)", never
+                # "(Refunds (see page 24))".
+                if "deskbook-ref" in classes or not classes:
                     previous = "".join(node for node in before if isinstance(node, str))
                     node["see"] = "page" if previous.count("(") > previous.count(")") else "see"
                 return anchor + [node]
@@ -266,6 +259,24 @@ class Converter:
         if classes & {"deskbook-badge", "deskbook-value"}:
             return anchor + [{"t": "badge", "c": inner}]
         return anchor + inner
+
+
+def table_node(head: list[list[dict]], rows: list[list[dict]]) -> Node:
+    """A table of cells (``{"c": nodes, "span": n}``), with what nodes.typ needs to share out the widths."""
+    columns = max((sum(cell.get("span", 1) for cell in row) for row in head + rows), default=1)
+    longest_word, longest_text = [""] * columns, [""] * columns
+    for table_row in head + rows:
+        column = 0
+        for entry in table_row:
+            if entry.get("span", 1) == 1 and column < columns:
+                text = " ".join(_plain_text(entry["c"]).split())
+                longest_text[column] = max(longest_text[column], text, key=len)
+                longest_word[column] = max([longest_word[column], *text.split()], key=len)
+            column += entry.get("span", 1)
+    # What each column needs: its longest word (never broken) and its longest text on one line;
+    # nodes.typ measures both and shares the width out (column widths from content).
+    return {"t": "table", "cols": columns, "head": head, "rows": rows, "words": longest_word,
+            "texts": longest_text}
 
 
 def _paragraph_style(classes: set[str], tag: str) -> str | None:

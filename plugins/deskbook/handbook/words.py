@@ -31,6 +31,26 @@ _HANDBOOK = {
     "quiz_intro": N_("Mark one answer for each question with a pen. The answer key at the back of this book "
                      "gives the right answers and the page that explains each one."),
     "diagram": N_("Diagram"),
+    "index": N_("Index"),
+    # How to use a printed book, in place of the site's page about its search box and menu.
+    "how_to_use": N_("How to use this book"),
+    "how_contents": N_("The contents at the front list the chapters and what each holds, with page numbers."),
+    "how_see_page": N_("A name in colour is described elsewhere in the book; “see page 24” after it says where."),
+    "how_index": N_("The index at the back lists terms, policies, scripts and roles with the pages they are on; "
+                    "the page in bold describes them."),
+    "how_blanks": N_("In a script, words in [brackets] are for you to fill in during the contact."),
+    "how_quiz": N_("The knowledge check has boxes to tick; the answer key at the back gives the right answers."),
+    "how_printed": N_("A printed copy holds what applied on the day it was printed (at the foot of each page); "
+                      "the site always has the current text."),
+    # The printed "Who decides?": the site's helper as a decision table.
+    "asks_for": N_("The customer asks for"),
+    "amount": N_("Amount"),
+    "who_decides": N_("Who decides"),
+    "more_than": N_("More than {amount}"),
+    "nobody": N_("No role may approve this much alone; send it up the chain to the top."),
+    "order_over": N_("The order is worth more than {amount}: it goes to {role}, whatever the problem."),
+    "send_to": N_("Send it to"),
+    "account_executive": N_("the executive named for the account"),
 }
 
 _DESK_CARD = {

@@ -167,3 +167,8 @@ class ManualSettings(Strict):
         title=N_("sections"),
         description="the site's sections in reading order; sections left out follow in the usual order",
     )
+    leave_out_of_handbook: list[SectionName] = Field(
+        default_factory=list,
+        title=N_("left out of the handbook"),
+        description="sections the printed handbook leaves out; the site still shows them",
+    )

@@ -99,6 +99,8 @@ class Kind:
     # Ids every manual has without declaring them (the built-in channels): references to them resolve, and
     # they are offered in "did you mean".
     built_in: tuple[str, ...] = ()
+    # Listed in the printed handbook's index, with the page it is on: what a reader looks up by name.
+    in_index: bool = False
 
     @property
     def name(self) -> str:
@@ -156,7 +158,7 @@ summary: |
 rules:
   - id: main-rule
     text: The rule itself, in plain words.
-"""),
+""", in_index=True),
     Kind(Product, N_("product"), "products", "products/{id}.md", "products", "products", N_("A product"), """\
 id: $id
 name: $title
@@ -165,7 +167,7 @@ description: |
   What the product does and who it is for.
 features:
   - A feature customers ask about
-"""),
+""", in_index=True),
     Kind(Standard, N_("standard"), "standards", "standards/{id}.md", "standards", "standards",
          N_("A behaviour standard"), """\
 id: $id
@@ -188,7 +190,7 @@ channels:
 steps:
   - say: Hello. How can I help?
   - do: What to do next.
-"""),
+""", in_index=True),
     Kind(Procedure, N_("procedure"), "procedures", "procedures/{id}.md", "procedures", "procedures",
          N_("A procedure"), """\
 id: $id
@@ -199,7 +201,7 @@ steps:
   - title: First step
     action: What to do.
     owner: $role
-"""),
+""", in_index=True),
     Kind(Chain, N_("escalation chain"), "escalation chains", "escalation/{id}.md", "escalation", "escalation",
          N_("An escalation chain"), """\
 id: $id
@@ -212,7 +214,7 @@ levels:
   - role: $role
     respond_within: immediate
     hand_on_when: When the case needs more authority.
-"""),
+""", in_index=True),
     Kind(CallLog, N_("call log"), "call logs", "call-logs/{id}.md", "call-logs", "call-logs",
          N_("A sample call log"), """\
 id: $id
@@ -231,7 +233,7 @@ annotation:
   verdict: good-practice
   comment: What this log shows new staff.
 """),
-    Kind(Role, N_("role"), "roles", "escalation/index.md#role-{id}"),
+    Kind(Role, N_("role"), "roles", "escalation/index.md#role-{id}", in_index=True),
     Kind(RoutingRule, N_("routing rule"), "routing rules", "escalation/index.md#routing-{id}"),
     Kind(KeyAccount, N_("key account"), "key accounts", "escalation/index.md#account-{id}"),
     Kind(Executive, N_("executive"), "executives", "company/index.md#executive-{id}"),
@@ -242,7 +244,7 @@ annotation:
     Kind(Workshop, N_("workshop"), "workshops", "training/library.md#workshop-{id}"),
     Kind(KnowledgeCheck, N_("knowledge check"), "knowledge checks", "training/knowledge-checks.md#question-{id}"),
     Kind(Metric, N_("metric"), "metrics", "metrics.md#metric-{id}"),
-    Kind(Term, N_("glossary term"), "glossary terms", "glossary.md#term-{id}"),
+    Kind(Term, N_("glossary term"), "glossary terms", "glossary.md#term-{id}", in_index=True),
     Kind(AudienceDefinition, N_("audience"), "audiences", "about.md#audience-{id}"),
 )}
 

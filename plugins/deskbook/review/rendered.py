@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..handbook.card import desk_card_data
 from ..handbook.data import handbook_data
-from ..handbook.specs import DeskCardSpec, EditionSpec, HandwrittenPage, PrintOptions
+from ..handbook.specs import DeskCardSpec, EditionSpec, PrintOptions, handwritten_page
 from ..manual import Manual
 from ..project import DeskCardInfo, EditionInfo
 from ..references import resolved_manual
@@ -86,7 +86,9 @@ def render(manual: Manual, docs_dir: Path | None, editions: list[EditionInfo],
 
         rendering.pages[page_url(src_uri, False)] = expand_references(markdown, outputs, link)[0]
         title = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), src_uri)
-        handwritten.append(HandwrittenPage(src_uri, title, markdown))
+        printed = handwritten_page(src_uri, title, markdown)
+        if printed is not None:
+            handwritten.append(printed)
     options = PrintOptions(printed=_SAME_TIME, handwritten=tuple(handwritten))
     for edition in editions:
         data = handbook_data(outputs, EditionSpec(edition.name, edition.title, edition.audience), options)

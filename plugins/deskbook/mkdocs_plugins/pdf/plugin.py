@@ -22,6 +22,7 @@ from ...handbook.specs import (
     HandwrittenPage,
     LogFormSpec,
     PrintOptions,
+    handwritten_page,
 )
 from ...locale import Localization, localization
 from ...manual import Manual
@@ -213,7 +214,9 @@ def _handwritten_pages(nav: Navigation) -> list[HandwrittenPage]:
             continue
         markdown = source.content_string
         title = page.title or _first_heading(markdown) or source.name.replace("-", " ").capitalize()
-        pages.append(HandwrittenPage(source.src_uri, title, markdown))
+        printed = handwritten_page(source.src_uri, title, markdown)
+        if printed is not None:
+            pages.append(printed)
     return pages
 
 
