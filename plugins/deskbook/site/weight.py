@@ -1,0 +1,132 @@
+"""Lighter pages: what a phone on a slow network pays for each page, cut without changing what it shows.
+
+Material's templates indent every line of the menu, which is in every page; Deskbook's stylesheet and
+scripts are written to be read, with comments. The site is served as the browser reads it: runs of
+white space between tags as one character (HTML renders them as one space anyway; ``<pre>``, ``<textarea>``,
+scripts and styles are left as written), the stylesheet inside the page's head (no second render-blocking
+file before the first paint) and without comments, the scripts without their comment lines. Pure
+functions; the content plugin applies them to each page it writes (``bench/weight_bench.py`` measures).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Elements whose white space is what they show or what they run: left as written.
+_RAW_OR_TAG = re.compile(
+    r"<(pre|textarea|script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.DOTALL | re.IGNORECASE
+)
+_SPACE_RUN = re.compile(r"[ \t\r\n\f]{2,}|[\t\r\f]")
+
+
+def _one_space(run: re.Match[str]) -> str:
+    # A line break stays a line break: the page source still reads as lines, and renders the same.
+    return "\n" if "\n" in run.group() else " "
+
+
+def squeeze_whitespace(html: str) -> str:
+    """Every run of white space in the text between tags as one space or one line break; tags,
+    comments, ``pre``, ``textarea``, ``script`` and ``style`` untouched."""
+    parts: list[str] = []
+    last = 0
+    for kept in _RAW_OR_TAG.finditer(html):
+        parts.append(_SPACE_RUN.sub(_one_space, html[last:kept.start()]))
+        parts.append(kept.group())
+        last = kept.end()
+    parts.append(_SPACE_RUN.sub(_one_space, html[last:]))
+    return "".join(parts)
+
+
+_CSS_STRING_OR_COMMENT = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|/\*.*?\*/', re.DOTALL)
+# Around these a space never changes what a rule means; before ":" it does (".a :hover" is not ".a:hover"),
+# and before "(" in a media query ("and (" is not "and(").
+_CSS_SPACE_AROUND = re.compile(r"\s*([{};,>])\s*|(:)\s+")
+_CSS_LAST_SEMICOLON = re.compile(r";}")
+
+
+def minify_css(css: str) -> str:
+    """The stylesheet without comments and without the white space its rules do not need; strings kept."""
+    tokens = list(_CSS_STRING_OR_COMMENT.finditer(css))
+    kept_strings = [token.group() for token in tokens if not token.group().startswith("/*")]
+    # Strings stand aside as placeholders while the code around them is squeezed.
+    code = _CSS_STRING_OR_COMMENT.sub(lambda token: " " if token.group().startswith("/*") else "\0", css)
+    code = _CSS_SPACE_AROUND.sub(lambda match: match.group(1) or match.group(2), re.sub(r"\s+", " ", code))
+    pieces = _CSS_LAST_SEMICOLON.sub("}", code).strip().split("\0")
+    return "".join(piece + (kept_strings[at] if at < len(kept_strings) else "") for at, piece in enumerate(pieces))
+
+
+_JS_COMMENT_LINE = re.compile(r"^[ \t]*//[^\n]*\n", re.MULTILINE)
+_JS_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def lighter_script(script: str) -> str:
+    """A script without its comment lines and indentation. A template literal (a backtick) may hold such
+    lines as text, so a script with one is served as written."""
+    if "`" in script:
+        return script
+    return _JS_INDENT.sub("", _JS_COMMENT_LINE.sub("", script))
+
+
+def inline_stylesheet(html: str, stylesheet_href: str, css: str) -> str:
+    """The page's ``<link rel="stylesheet" href=...>`` to ``stylesheet_href`` replaced by the stylesheet
+    itself, where the link stood (so stylesheets listed after it still win)."""
+    link = f'<link rel="stylesheet" href="{stylesheet_href}">'
+    if link not in html:
+        return html
+    # "</" inside the style element would end it early; in CSS "<\\/" reads the same.
+    escaped = css.replace("</", "<\\/")
+    return html.replace(link, f"<style>{escaped}</style>", 1)
+
+
+_CSS_BLOCK = re.compile(r"([^{}]+)\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+# What a selector asks of a pseudo-class's argument (":not(.x)", ":is(.a, .b)") is not a class the element
+# must have; only the classes outside them must all be there.
+_PSEUDO_ARGUMENT = re.compile(r"\([^()]*\)")
+_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_WORD = re.compile(r"[\w-]+")
+
+
+def words_of(text: str) -> set[str]:
+    """Every word a page or a script could use as a class name."""
+    return set(_WORD.findall(text))
+
+
+def _selector_may_match(selector: str, words: set[str]) -> bool:
+    classes = _CLASS.findall(_PSEUDO_ARGUMENT.sub("", selector))
+    return all(name in words for name in classes)
+
+
+def _split_selectors(selectors: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for at, character in enumerate(selectors):
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        if character == "," and depth == 0:
+            parts.append(selectors[start:at])
+            start = at + 1
+    parts.append(selectors[start:])
+    return parts
+
+
+def _kept_rules(css: str, words: set[str]) -> str:
+    return "".join(
+        rule.group() for rule in _RULE.finditer(css)
+        if any(_selector_may_match(selector, words) for selector in _split_selectors(rule.group(1)))
+    )
+
+
+def styles_for_page(minified_css: str, words: set[str]) -> str:
+    """The rules of a minified stylesheet that can apply to a page: a rule goes when one of the classes of
+    each of its selectors is a word neither the page nor any script it loads contains (scripts add
+    classes as the reader works: the quiz marks a choice right). Rules without classes, ``:root``'s
+    custom properties, stay; an at-rule keeps the rules inside it that can apply, and goes when none can."""
+    kept: list[str] = []
+    for block in _CSS_BLOCK.finditer(minified_css):
+        head, body = block.group(1), block.group(2)
+        if head.lstrip().startswith("@"):
+            inner = _kept_rules(body, words)
+            if inner:
+                kept.append(f"{head}{{{inner}}}")
+        elif any(_selector_may_match(selector, words) for selector in _split_selectors(head)):
+            kept.append(block.group())
+    return "".join(kept)
