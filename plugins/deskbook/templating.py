@@ -26,6 +26,8 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
         # Lists a reader scans by word (the glossary) in the collation order, not by code point.
         "collated": lambda items, attribute: sorted(items, key=lambda item: collation_key(getattr(item, attribute))),
         "percent": words.percent,
+        # What staff say, between the language's quotation marks; the text inside stays as escaped as it was.
+        "quoted": lambda text: Markup("{}{}{}").format(words.quotation_marks[0], text, words.quotation_marks[1]),
         "any_of": words.any_of,
         "duration": words.duration,
         "quantity": words.quantity,
