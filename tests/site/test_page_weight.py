@@ -69,6 +69,18 @@ def test_a_page_keeps_only_the_rules_its_markup_or_scripts_can_use():
     assert ".deskbook-card{padding:0}" not in kept
 
 
+def test_nested_at_rules_statements_and_braces_in_strings_survive_the_cut():
+    css = minify_css("""
+@import url("print.css") print;
+@media screen { @supports (display: grid) { .deskbook-card { display: grid; } .deskbook-quiz-bar { top: 0; } } }
+.deskbook-card::after { content: "{ not a block }"; }
+a[href$=".pdf"] { font-weight: bold; }
+""")
+    assert styles_for_page(css, {"deskbook-card"}) == (
+        '@import url("print.css") print;@media screen{@supports (display:grid){.deskbook-card{display:grid}}}'
+        '.deskbook-card::after{content:"{ not a block }"}a[href$=".pdf"]{font-weight:bold}')
+
+
 def test_the_stylesheet_goes_inside_the_page_where_its_link_was():
     html = ('<head><link rel="stylesheet" href="../assets/stylesheets/main.css">'
             '<link rel="stylesheet" href="../assets/deskbook/deskbook.css"><link rel="stylesheet" href="../extra.css">')

@@ -78,11 +78,9 @@ def inline_stylesheet(html: str, stylesheet_href: str, css: str) -> str:
     return html.replace(link, f"<style>{escaped}</style>", 1)
 
 
-_CSS_BLOCK = re.compile(r"([^{}]+)\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 # What a selector asks of a pseudo-class's argument (":not(.x)", ":is(.a, .b)") is not a class the element
-# must have; only the classes outside them must all be there.
-_PSEUDO_ARGUMENT = re.compile(r"\([^()]*\)")
+# must have, nor is a dot inside an attribute's value ('[href$=".pdf"]'); only the classes outside them are.
+_NOT_REQUIRED = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _WORD = re.compile(r"[\w-]+")
 
@@ -93,7 +91,7 @@ def words_of(text: str) -> set[str]:
 
 
 def _selector_may_match(selector: str, words: set[str]) -> bool:
-    classes = _CLASS.findall(_PSEUDO_ARGUMENT.sub("", selector))
+    classes = _CLASS.findall(_NOT_REQUIRED.sub("", selector))
     return all(name in words for name in classes)
 
 
@@ -108,11 +106,33 @@ def _split_selectors(selectors: str) -> list[str]:
     return parts
 
 
-def _kept_rules(css: str, words: set[str]) -> str:
-    return "".join(
-        rule.group() for rule in _RULE.finditer(css)
-        if any(_selector_may_match(selector, words) for selector in _split_selectors(rule.group(1)))
-    )
+def _blocks(css: str) -> list[tuple[str, str | None]]:
+    """The top-level parts of a minified stylesheet, in order: (selectors or at-rule, body) for a block,
+    (statement, None) for an at-rule without one (``@import ...;``). Strings may hold braces."""
+    parts: list[tuple[str, str | None]] = []
+    depth, start, head_end, at = 0, 0, 0, 0
+    while at < len(css):
+        character = css[at]
+        if character in "\"'":
+            closing = css.find(character, at + 1)
+            while closing > 0 and css[closing - 1] == "\\":
+                closing = css.find(character, closing + 1)
+            at = len(css) if closing < 0 else closing + 1
+            continue
+        if character == "{":
+            if depth == 0:
+                head_end = at
+            depth += 1
+        elif character == "}":
+            depth -= 1
+            if depth == 0:
+                parts.append((css[start:head_end], css[head_end + 1:at]))
+                start = at + 1
+        elif character == ";" and depth == 0:
+            parts.append((css[start:at + 1], None))
+            start = at + 1
+        at += 1
+    return parts
 
 
 def styles_for_page(minified_css: str, words: set[str]) -> str:
@@ -121,12 +141,16 @@ def styles_for_page(minified_css: str, words: set[str]) -> str:
     classes as the reader works: the quiz marks a choice right). Rules without classes, ``:root``'s
     custom properties, stay; an at-rule keeps the rules inside it that can apply, and goes when none can."""
     kept: list[str] = []
-    for block in _CSS_BLOCK.finditer(minified_css):
-        head, body = block.group(1), block.group(2)
-        if head.lstrip().startswith("@"):
-            inner = _kept_rules(body, words)
+    for head, body in _blocks(minified_css):
+        if body is None:
+            kept.append(head)
+        elif not head.startswith("@"):
+            if any(_selector_may_match(selector, words) for selector in _split_selectors(head)):
+                kept.append(f"{head}{{{body}}}")
+        elif "{" in body:  # @media, @supports: rules inside
+            inner = styles_for_page(body, words)
             if inner:
                 kept.append(f"{head}{{{inner}}}")
-        elif any(_selector_may_match(selector, words) for selector in _split_selectors(head)):
-            kept.append(block.group())
+        else:  # @font-face, @page: declarations
+            kept.append(f"{head}{{{body}}}")
     return "".join(kept)
