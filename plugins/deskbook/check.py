@@ -18,7 +18,7 @@ from .model.base import PLACEHOLDER
 from .model.escalation import LIMIT_LABELS, Authority, Limit
 from .model.fields import field_info, type_of
 from .model.quantity import Quantity
-from .prose import check_prose_references, check_rule_values, check_stale_prose
+from .prose import check_prose_references, check_rule_values, check_stale_prose, check_typography
 from .safety import check_safety
 
 FRESHNESS = "freshness"
@@ -41,6 +41,7 @@ def check_manual(
     check_prose_references(manual, diagnostics)
     check_rule_values(manual, diagnostics)
     check_stale_prose(manual, diagnostics)
+    check_typography(manual, diagnostics)
     check_unique_local_ids(manual, diagnostics)
     check_assets(manual, diagnostics)
     check_freshness(manual, diagnostics, today)

@@ -329,3 +329,75 @@ def check_rule_values(manual: Manual, diagnostics: Diagnostics) -> None:
                         rule=PROSE,
                     )
                     break
+
+
+# -- one style of percentages and quotation marks ---------------------------------------------------------
+
+TYPOGRAPHY = "typography"
+# What is not running text: [[references]], code, HTML tags and a link's address keep their own marks.
+_NOT_RUNNING_TEXT = re.compile(r"\[\[[^\]]*\]\]|`[^`]*`|<[^>]*>|\]\([^)]*\)")
+_PERCENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)([\s\u00a0\u202f]*)%|%([\s\u00a0\u202f]*)(\d+(?:[.,]\d+)?)(?![\d])")
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+# Direction marks Babel puts around a sign in right-to-left locales: invisible, so no other style.
+_DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c]")
+# Double quotation marks of any language: straight, English and German curly, guillemets, CJK corner brackets.
+_QUOTATION_MARKS = "\"“”„«»「」"
+
+
+def _running_text(text: str) -> str:
+    """The text with what is not running text blanked out, offsets kept."""
+    return _NOT_RUNNING_TEXT.sub(lambda match: " " * len(match.group(0)), text)
+
+
+def percent_style(words: Localization) -> str:
+    """Where the manual's language puts the percent sign, and with what space: "N%", "N %", "%N"."""
+    return _SPACES.sub(" ", _DIRECTION_MARKS.sub("", words.percent(1).replace("1", "N")))
+
+
+def other_percent_styles(text: str, words: Localization) -> Iterator[tuple[int, str, str]]:
+    """(offset, as written, as the language writes it) for each percentage in ``text`` written another way
+    than the manual's language writes one: "10 %" in English, "10%" in German."""
+    style = percent_style(words)
+    for match in _PERCENT.finditer(_running_text(text)):
+        number = match.group(1) or match.group(4)
+        written = text[match.start():match.end()]
+        shape = _SPACES.sub(" ", _DIRECTION_MARKS.sub("", written.replace(number, "N", 1)))
+        if shape.strip() != style.strip():
+            # The language's own space (a no-break space in German and Spanish), so the sign never starts a line.
+            yield match.start(), written, words.percent(1).replace("1", number)
+
+
+def other_quotation_marks(text: str, words: Localization) -> Iterator[tuple[int, str, str]]:
+    """(offset, as written, as the language writes it) for each quotation in ``text`` between other marks
+    than the manual's language quotes with: "Products" or «Products» in English, “Produkte” in German."""
+    opening, closing = words.quotation_marks
+    running = _running_text(text)
+    own = re.compile(re.escape(opening) + r"[^\n" + re.escape(_QUOTATION_MARKS) + r"]*" + re.escape(closing))
+    remaining = own.sub(lambda match: " " * len(match.group(0)), running)
+    marks = [at for at, character in enumerate(remaining) if character in _QUOTATION_MARKS]
+    # Marks left over pair up in order, an opening one with the next; a single one (12" for inches) is no quotation.
+    for start, end in zip(marks[::2], marks[1::2], strict=False):
+        inside = text[start + 1:end]
+        if "\n\n" in inside:
+            continue
+        yield start, text[start:end + 1], opening + inside + closing
+
+
+def check_typography(manual: Manual, diagnostics: Diagnostics) -> None:
+    """Warn where prose writes a percentage or a quotation another way than the manual's language, beside
+    Deskbook's own "10%" and “…” on the same page."""
+    words = manual.localization
+    language = words.locale.get_display_name("en") or words.language
+    for document, path, text in prose_of(manual):
+        if "%" in text:
+            for start, written, fix in other_percent_styles(text, words):
+                diagnostics.warning(
+                    text_location(document, path, text, start, written),
+                    f"'{written}' is not how {language} writes a percentage; write '{fix}', as the manual "
+                    "prints its own", rule=TYPOGRAPHY)
+        if any(mark in text for mark in _QUOTATION_MARKS):
+            for start, written, fix in other_quotation_marks(text, words):
+                diagnostics.warning(
+                    text_location(document, path, text, start, written),
+                    f"{written} is quoted with other marks than {language} uses; write {fix}, as the "
+                    "manual quotes what staff say", rule=TYPOGRAPHY)

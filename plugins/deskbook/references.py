@@ -124,7 +124,7 @@ def _value_text(value: Any, amount: str | None, words: Localization) -> str:
     if isinstance(value, (list, dict)):
         raise TypeError("a list, not a single value")
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return words.date(value)  # "March 1, 2027", "1. März 2027": as every date Deskbook writes
     if value is None:
         raise TypeError("empty here")
     if amount == "percent" and isinstance(value, int):

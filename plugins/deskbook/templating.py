@@ -31,6 +31,8 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
         # (French writes "Scripts :").
         "capital": capital_in(words.language),
         "colon": lambda text: Markup(escape(words.gettext(N_("%(label)s:")))) % {"label": text},
+        # What staff say, between the language's quotation marks; the text inside stays as escaped as it was.
+        "quoted": lambda text: Markup("{}{}{}").format(words.quotation_marks[0], text, words.quotation_marks[1]),
         "any_of": words.any_of,
         "duration": words.duration,
         "quantity": words.quantity,

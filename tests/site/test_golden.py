@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bench.synthetic import write_synthetic_content
 from deskbook.pipeline import load_checked_manual as load_manual_or_raise
@@ -26,6 +27,32 @@ def rendered(tmp_path_factory):
     manual = load_manual_or_raise(content)
     pages = render_site_pages(manual, SiteOptions(today=dt.date(2026, 11, 22)))
     return {page.src_uri: page.markdown for page in pages}
+
+
+# In German: the quotation marks around what staff say are the language's („…“), as in the PDFs.
+GERMAN_PAGES = ["scripts/script-0002.md"]
+
+
+@pytest.fixture(scope="module")
+def rendered_in_german(tmp_path_factory):
+    content = write_synthetic_content(tmp_path_factory.mktemp("golden-de") / "content", 8)
+    settings = content / "manual.yaml"
+    data = yaml.safe_load(settings.read_text(encoding="utf-8"))
+    data["locale"] = {"language": "de_DE", "currency": "EUR"}
+    settings.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    manual = load_manual_or_raise(content)
+    pages = render_site_pages(manual, SiteOptions(today=dt.date(2026, 11, 22)))
+    return {page.src_uri: page.markdown for page in pages}
+
+
+@pytest.mark.parametrize("src_uri", GERMAN_PAGES)
+def test_german_page_matches_golden(rendered_in_german, src_uri):
+    golden = GOLDEN / ("de__" + src_uri.replace("/", "__"))
+    if os.environ.get("DESKBOOK_UPDATE_GOLDEN"):
+        golden.write_text(rendered_in_german[src_uri], encoding="utf-8")
+    page = rendered_in_german[src_uri]
+    assert page == golden.read_text(encoding="utf-8")
+    assert "„" in page and "”" not in page, "German quotes what staff say as „…“"
 
 
 @pytest.mark.parametrize("src_uri", PAGES)

@@ -97,6 +97,16 @@ class Localization:
     def percent(self, whole_percent: int | Decimal) -> str:
         return format_percent(whole_percent, self.locale)
 
+    @property
+    def quotation_marks(self) -> tuple[str, str]:
+        """The marks the language quotes with: „…“ in German, «…» in Spanish, “…” in English. Babel's CLDR
+        data has no quotation marks, so they are words of the catalogue, which a language translates."""
+        return self.pgettext("opening quotation mark", "“"), self.pgettext("closing quotation mark", "”")
+
+    def quoted(self, text: str) -> str:
+        opening, closing = self.quotation_marks
+        return f"{opening}{text}{closing}"
+
     def weekday(self, index: int) -> str:
         """The weekday's name, Monday being 0: "Montag", "lunes"."""
         return self.locale.days["format"]["wide"][index]

@@ -457,8 +457,8 @@ def _generic_sentence(path: tuple[str, ...], old: Any, new: Any, sides: _Sides) 
                              what="; ".join(parts) or words.gettext("reordered"))
     if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > SHORT_TEXT:
         return words.gettext("%(field)s now reads %(new)s (was %(old)s)", field=field,
-                             new=words.gettext("“%(words)s”", words=_short(new, words)),
-                             old=words.gettext("“%(words)s”", words=_short(old, words)))
+                             new=words.quoted(_short(new, words)),
+                             old=words.quoted(_short(old, words)))
     return words.gettext("%(field)s: %(old)s -> %(new)s", field=field, old=before(), new=after())
 
 
@@ -468,7 +468,7 @@ def kind_label(kind: Kind, words: Localization) -> str:
 
 
 def _quoted_items(items: list[Any], words: Localization) -> str:
-    return ", ".join(words.gettext("“%(words)s”", words=_short(item, words, 80)) for item in items)
+    return ", ".join(words.quoted(_short(item, words, 80)) for item in items)
 
 
 def _short(value: Any, words: Localization, limit: int = 120) -> str:

@@ -2,15 +2,32 @@
 
 Material loads ``search/search_index.js`` instead of the JSON when the page is opened from the file
 system, and runs its search worker through a shim, because browsers refuse workers on file://. Material's
-own offline plugin fetches that shim from a CDN; Deskbook ships a copy with the site instead.
+own offline plugin fetches that shim from a CDN; Deskbook ships a copy with the site instead, and a page
+loads it only when opened from a folder: over HTTP it would be 1.4 KiB and a render-blocking file for
+nothing.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 SHIM_SOURCE = Path(__file__).parent / "assets" / "vendor" / "iframe-worker" / "shim.js"
 SHIM_URI = "assets/deskbook/iframe-worker-shim.js"
+# Material's bundle starts the search worker as it runs: the shim must be in place before it.
+_MATERIAL_BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+
+
+def with_folder_shim(html: str, shim_href: str) -> str:
+    """The page with a line of script before Material's bundle that, on file:// only, loads the shim
+    there (``document.write`` is what keeps it in order before the bundle, as a plain script tag would)."""
+    bundle = _MATERIAL_BUNDLE.search(html)
+    if bundle is None:
+        return html
+    tag = json.dumps(f'<script src="{shim_href}"></script>').replace("</", "<\\/")
+    loader = f'<script>location.protocol==="file:"&&document.write({tag})</script>'
+    return html[:bundle.start()] + loader + html[bundle.start():]
 
 
 def write_search_index_script(site_dir: Path) -> Path | None:

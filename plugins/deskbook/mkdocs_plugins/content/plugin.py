@@ -34,7 +34,7 @@ from ...site.home import (
     with_shortcuts,
 )
 from ...site.navigation import DOWNLOADS_PAGE, build_navigation, nav_title
-from ...site.offline import SHIM_SOURCE, SHIM_URI, write_search_index_script
+from ...site.offline import SHIM_SOURCE, SHIM_URI, with_folder_shim, write_search_index_script
 from ...site.pages import GeneratedPage
 from ...site.preview import content_error_page
 from ...site.references import ReferenceExtension
@@ -44,6 +44,14 @@ from ...site.search_index import (
     refine_search_index_file,
 )
 from ...site.theme import FEATURES, Brand, brand, logo_size
+from ...site.weight import (
+    inline_stylesheet,
+    lighter_script,
+    minify_css,
+    squeeze_whitespace,
+    styles_for_page,
+    words_of,
+)
 from ...urls import entity_target
 from ..manual_source import load_checked_manual
 from .config import ContentConfig
@@ -56,6 +64,7 @@ STYLESHEET_URI = f"{ASSET_FOLDER}/deskbook.css"
 QUIZ_SCRIPT_URI = f"{ASSET_FOLDER}/quiz.js"
 SITE_SCRIPT_URI = f"{ASSET_FOLDER}/deskbook.js"
 WHO_DECIDES_SCRIPT_URI = f"{ASSET_FOLDER}/who-decides.js"
+PAGE_SCRIPT = re.compile(r'<script src="([^"]+)"')
 THEME_RESERVED_ID = re.compile(r"""<[a-z][^>]*?\sid\s*=\s*["']?\s*(__[\w-]*)""", re.IGNORECASE)
 
 
@@ -67,6 +76,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.content_dir: Path | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.brand: Brand | None = None
+        self.stylesheet = ""  # the brand's colours and Deskbook's styles, minified, inlined in every page
+        self.scripts: dict[str, File] = {}  # the site's scripts by src_uri, whose words keep styles in a page
+        self.script_words: dict[str, set[str]] = {}
         self.logo_size: tuple[int, int] | None = None
         self.serving = False
         self.content_error: str | None = None
@@ -90,6 +102,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.manual = None
         self.generated = {}
         self.search_weights = {}
+        self.scripts = {}
+        self.script_words = {}
         # Read before the search plugin fills in its defaults: what mkdocs.yml sets, Deskbook leaves alone.
         search_options = _search_plugin_options(config)
         self.search_settings = {name: search_options.get(name) is None for name in ("separator", "pipeline", "lang")}
@@ -118,13 +132,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.brand = brand(self.manual)
         self.logo_size = _logo_size(self.brand)
         _apply_brand(config, self.brand)
+        # The stylesheet's link marks where the theme puts extra stylesheets; each page gets the stylesheet
+        # itself there (on_post_page), so Material's own is the only render-blocking file.
         config.extra_css.append(STYLESHEET_URI)
+        self.stylesheet = minify_css(
+            self.brand.stylesheet + "\n" + (ASSETS / "deskbook.css").read_text(encoding="utf-8"))
         # The quiz's and the helper's scripts go only on their pages (on_post_page), not on every page.
         config.extra_javascript.append(SITE_SCRIPT_URI)
-        if self.options.offline_search:
-            polyfills = config.extra.setdefault("polyfills", [])
-            if SHIM_URI not in polyfills:
-                polyfills.append(SHIM_URI)
         return config
 
     # Late, so pages other plugins add in on_files (the PDF plugin's downloads page) join the navigation.
@@ -142,6 +156,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             self._preview_error(exc)
             return self._error_pages(files, config)
         self.served_pages = {file.src_uri for file in files.documentation_pages()}
+        self.scripts = {file.src_uri: file for file in files if file.src_uri.endswith(".js")}
         return files
 
     def _preview_error(self, error: PluginError) -> None:
@@ -192,16 +207,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         assets = _asset_files()
         for uri, source in assets.items():
             if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, abs_src_path=str(source)))
+                if source.suffix == ".js":
+                    script = lighter_script(source.read_text(encoding="utf-8"))
+                    files.append(File.generated(config, uri, content=script))
+                else:
+                    files.append(File.generated(config, uri, abs_src_path=str(source)))
         if brand.logo_uri and brand.logo_source and files.get_file_from_path(brand.logo_uri) is None:
             logo = brand.logo_source
             # An SVG is served rebuilt from its drawing only (check warns about what it took out).
             content = sanitised_svg(logo.read_bytes())[0] if logo.suffix.lower() == ".svg" else logo.read_bytes()
             files.append(File.generated(config, brand.logo_uri, content=content))
-        if files.get_file_from_path(STYLESHEET_URI) is None:
-            # One render-blocking file: the brand's colours, then Deskbook's styles.
-            styles = brand.stylesheet + "\n" + (ASSETS / "deskbook.css").read_text(encoding="utf-8")
-            files.append(File.generated(config, STYLESHEET_URI, content=styles))
         if self.options.navigation and config.nav is None:
             hand_written = sorted(
                 f.src_uri for f in files.documentation_pages() if f.src_uri not in self.generated
@@ -279,8 +294,28 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if theme_language_missing(words):
             # Material shows its interface in English for a language it has no words for, and says so in
             # <html lang>; the page's content is in the manual's language, and screen readers go by it.
-            return output.replace('<html lang="en"', f'<html lang="{words.html_lang}"', 1)
-        return output
+            output = output.replace('<html lang="en"', f'<html lang="{words.html_lang}"', 1)
+        return self._lighter(output, page.url)
+
+    def _lighter(self, output: str, page_url: str) -> str:
+        """The page as the browser needs it: the stylesheet inside it, the search shim only from a folder,
+        white space between tags squeezed (``deskbook.site.weight``)."""
+        from mkdocs.utils import get_relative_url
+
+        words = words_of(output)
+        for source in PAGE_SCRIPT.findall(output):
+            words |= self._script_words(posixpath.normpath(posixpath.join(posixpath.dirname(page_url), source)))
+        styles = styles_for_page(self.stylesheet, words)
+        output = inline_stylesheet(output, get_relative_url(STYLESHEET_URI, page_url), styles)
+        if self.options.offline_search:
+            output = with_folder_shim(output, get_relative_url(SHIM_URI, page_url))
+        return squeeze_whitespace(output)
+
+    def _script_words(self, src_uri: str) -> set[str]:
+        if src_uri not in self.script_words:
+            script = self.scripts.get(src_uri)
+            self.script_words[src_uri] = words_of(script.content_string) if script is not None else set()
+        return self.script_words[src_uri]
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
         if not self.options.enabled or template_name != "404.html":
@@ -292,7 +327,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         page = relative_not_found_page(output_content, urlsplit(config.site_url or "/").path or "/")
         if self.logo_size is not None and self.brand is not None and self.brand.logo_uri:
             page = _sized_logo(page, self.brand.logo_uri, template_name, self.logo_size)
-        return page
+        return self._lighter(page, template_name)
 
     # Last, after the search plugin has written its index.
     @event_priority(-100)
@@ -373,7 +408,7 @@ def _turn_off_material_tooltips(config: MkDocsConfig) -> None:
 
 def _asset_files() -> dict[str, Path]:
     # The files `deskbook pages` copies for engines without plugins, and the offline search shim; the
-    # stylesheet is generated with the brand's colours in front (one render-blocking file).
+    # stylesheet, with the brand's colours in front, goes inside every page instead.
     return {**{uri: ASSETS / name for uri, name in ASSET_FILES.items() if uri != STYLESHEET_URI},
             SHIM_URI: SHIM_SOURCE}
 

@@ -1,0 +1,156 @@
+"""Lighter pages: what a phone on a slow network pays for each page, cut without changing what it shows.
+
+Material's templates indent every line of the menu, which is in every page; Deskbook's stylesheet and
+scripts are written to be read, with comments. The site is served as the browser reads it: runs of
+white space between tags as one character (HTML renders them as one space anyway; ``<pre>``, ``<textarea>``,
+scripts and styles are left as written), the stylesheet inside the page's head (no second render-blocking
+file before the first paint) and without comments, the scripts without their comment lines. Pure
+functions; the content plugin applies them to each page it writes (``bench/weight_bench.py`` measures).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Elements whose white space is what they show or what they run: left as written.
+_RAW_OR_TAG = re.compile(
+    r"<(pre|textarea|script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.DOTALL | re.IGNORECASE
+)
+_SPACE_RUN = re.compile(r"[ \t\r\n\f]{2,}|[\t\r\f]")
+
+
+def _one_space(run: re.Match[str]) -> str:
+    # A line break stays a line break: the page source still reads as lines, and renders the same.
+    return "\n" if "\n" in run.group() else " "
+
+
+def squeeze_whitespace(html: str) -> str:
+    """Every run of white space in the text between tags as one space or one line break; tags,
+    comments, ``pre``, ``textarea``, ``script`` and ``style`` untouched."""
+    parts: list[str] = []
+    last = 0
+    for kept in _RAW_OR_TAG.finditer(html):
+        parts.append(_SPACE_RUN.sub(_one_space, html[last:kept.start()]))
+        parts.append(kept.group())
+        last = kept.end()
+    parts.append(_SPACE_RUN.sub(_one_space, html[last:]))
+    return "".join(parts)
+
+
+_CSS_STRING_OR_COMMENT = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|/\*.*?\*/', re.DOTALL)
+# Around these a space never changes what a rule means; before ":" it does (".a :hover" is not ".a:hover"),
+# and before "(" in a media query ("and (" is not "and(").
+_CSS_SPACE_AROUND = re.compile(r"\s*([{};,>])\s*|(:)\s+")
+_CSS_LAST_SEMICOLON = re.compile(r";}")
+
+
+def minify_css(css: str) -> str:
+    """The stylesheet without comments and without the white space its rules do not need; strings kept."""
+    tokens = list(_CSS_STRING_OR_COMMENT.finditer(css))
+    kept_strings = [token.group() for token in tokens if not token.group().startswith("/*")]
+    # Strings stand aside as placeholders while the code around them is squeezed.
+    code = _CSS_STRING_OR_COMMENT.sub(lambda token: " " if token.group().startswith("/*") else "\0", css)
+    code = _CSS_SPACE_AROUND.sub(lambda match: match.group(1) or match.group(2), re.sub(r"\s+", " ", code))
+    pieces = _CSS_LAST_SEMICOLON.sub("}", code).strip().split("\0")
+    return "".join(piece + (kept_strings[at] if at < len(kept_strings) else "") for at, piece in enumerate(pieces))
+
+
+_JS_COMMENT_LINE = re.compile(r"^[ \t]*//[^\n]*\n", re.MULTILINE)
+_JS_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def lighter_script(script: str) -> str:
+    """A script without its comment lines and indentation. A template literal (a backtick) may hold such
+    lines as text, so a script with one is served as written."""
+    if "`" in script:
+        return script
+    return _JS_INDENT.sub("", _JS_COMMENT_LINE.sub("", script))
+
+
+def inline_stylesheet(html: str, stylesheet_href: str, css: str) -> str:
+    """The page's ``<link rel="stylesheet" href=...>`` to ``stylesheet_href`` replaced by the stylesheet
+    itself, where the link stood (so stylesheets listed after it still win)."""
+    link = f'<link rel="stylesheet" href="{stylesheet_href}">'
+    if link not in html:
+        return html
+    # "</" inside the style element would end it early; in CSS "<\\/" reads the same.
+    escaped = css.replace("</", "<\\/")
+    return html.replace(link, f"<style>{escaped}</style>", 1)
+
+
+# What a selector asks of a pseudo-class's argument (":not(.x)", ":is(.a, .b)") is not a class the element
+# must have, nor is a dot inside an attribute's value ('[href$=".pdf"]'); only the classes outside them are.
+_NOT_REQUIRED = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_WORD = re.compile(r"[\w-]+")
+
+
+def words_of(text: str) -> set[str]:
+    """Every word a page or a script could use as a class name."""
+    return set(_WORD.findall(text))
+
+
+def _selector_may_match(selector: str, words: set[str]) -> bool:
+    classes = _CLASS.findall(_NOT_REQUIRED.sub("", selector))
+    return all(name in words for name in classes)
+
+
+def _split_selectors(selectors: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for at, character in enumerate(selectors):
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        if character == "," and depth == 0:
+            parts.append(selectors[start:at])
+            start = at + 1
+    parts.append(selectors[start:])
+    return parts
+
+
+def _blocks(css: str) -> list[tuple[str, str | None]]:
+    """The top-level parts of a minified stylesheet, in order: (selectors or at-rule, body) for a block,
+    (statement, None) for an at-rule without one (``@import ...;``). Strings may hold braces."""
+    parts: list[tuple[str, str | None]] = []
+    depth, start, head_end, at = 0, 0, 0, 0
+    while at < len(css):
+        character = css[at]
+        if character in "\"'":
+            closing = css.find(character, at + 1)
+            while closing > 0 and css[closing - 1] == "\\":
+                closing = css.find(character, closing + 1)
+            at = len(css) if closing < 0 else closing + 1
+            continue
+        if character == "{":
+            if depth == 0:
+                head_end = at
+            depth += 1
+        elif character == "}":
+            depth -= 1
+            if depth == 0:
+                parts.append((css[start:head_end], css[head_end + 1:at]))
+                start = at + 1
+        elif character == ";" and depth == 0:
+            parts.append((css[start:at + 1], None))
+            start = at + 1
+        at += 1
+    return parts
+
+
+def styles_for_page(minified_css: str, words: set[str]) -> str:
+    """The rules of a minified stylesheet that can apply to a page: a rule goes when one of the classes of
+    each of its selectors is a word neither the page nor any script it loads contains (scripts add
+    classes as the reader works: the quiz marks a choice right). Rules without classes, ``:root``'s
+    custom properties, stay; an at-rule keeps the rules inside it that can apply, and goes when none can."""
+    kept: list[str] = []
+    for head, body in _blocks(minified_css):
+        if body is None:
+            kept.append(head)
+        elif not head.startswith("@"):
+            if any(_selector_may_match(selector, words) for selector in _split_selectors(head)):
+                kept.append(f"{head}{{{body}}}")
+        elif "{" in body:  # @media, @supports: rules inside
+            inner = styles_for_page(body, words)
+            if inner:
+                kept.append(f"{head}{{{inner}}}")
+        else:  # @font-face, @page: declarations
+            kept.append(f"{head}{{{body}}}")
+    return "".join(kept)
