@@ -185,7 +185,7 @@ def _same_measure(size: Quantity | None, of: Quantity | None) -> bool:
     return size is not None and of is not None and (size.kind, size.unit) == (of.kind, of.unit)
 
 
-def _shown(words: Localization, measure: Measure, value: Money | Decimal) -> str:
+def shown_limit(words: Localization, measure: Measure, value: Money | Decimal) -> str:
     if measure.unit == "money":
         return words.money(value)
     if measure.unit == "quantity" and measure.of is not None:
@@ -315,14 +315,14 @@ def _approval_part(manual: Manual, measure: Measure, amount: Decimal | None) -> 
             return _Part(approver=you.id, sentences=(words.gettext("You may agree to this yourself."),))
         return _Part(approver=you.id, sentences=(
             words.gettext("You may agree to this yourself."),
-            words.gettext("It is within your limit (%(limit)s).", limit=_shown(words, measure, own))))
+            words.gettext("It is within your limit (%(limit)s).", limit=shown_limit(words, measure, own))))
     if not covering:
         value, _, top = max(holders, key=lambda holder: (_size(holder[0]), holder[1]))
         chain, path, _ = _climb(manual, top, measure)
         return _Part(chain=chain, path=path, sentences=(
             words.gettext("No role may approve this much alone."),
             words.gettext("The highest limit is %(limit)s (%(role)s): send it up the chain to the top.",
-                          limit=_shown(words, measure, value), role=top.title)))
+                          limit=shown_limit(words, measure, value), role=top.title)))
     value, _, approver = min(covering, key=lambda holder: (_size(holder[0]), holder[1]))
     chain, path, level = _climb(manual, approver, measure)
     verdict = words.gettext("%(role)s may approve it.", role=approver.title)
@@ -332,11 +332,11 @@ def _approval_part(manual: Manual, measure: Measure, amount: Decimal | None) -> 
     elif own is None:
         reason = words.gettext("You hold no authority of this kind; %(role)s may give up to %(limit)s, the "
                                "lowest limit that covers it.", role=approver.title,
-                               limit=_shown(words, measure, value))
+                               limit=shown_limit(words, measure, value))
     else:
         reason = words.gettext("It is more than you may give (%(own)s); %(role)s may give up to %(limit)s, "
-                               "the lowest limit that covers it.", own=_shown(words, measure, own),
-                               role=approver.title, limit=_shown(words, measure, value))
+                               "the lowest limit that covers it.", own=shown_limit(words, measure, own),
+                               role=approver.title, limit=shown_limit(words, measure, value))
     return _Part(approver=approver.id, chain=chain, path=path, sentences=(verdict, reason),
                  responds=_responds(words, approver, level))
 
@@ -409,8 +409,7 @@ def _rule_part(manual: Manual, rule: RoutingRule) -> _Part:
         verdict = words.gettext("Send it to %(desk)s.", desk=rule.desk)
     elif rule.when.key_account:
         verdict = words.gettext("Send it to whoever is named for the account: %(accounts)s.",
-                                accounts=_and_list(words, (_account_handler(manual, account)
-                                                           for account in manual.entities("account"))))
+                                accounts=account_handlers(manual))
     else:  # a rule that names only a chain (the model requires one of the above or a chain)
         assert chain is not None
         roles = {role.id: role.title for role in manual.entities("role")}
@@ -428,6 +427,12 @@ def _rule_part(manual: Manual, rule: RoutingRule) -> _Part:
     return _Part(rule=rule.id, chain=rule.chain, path=path, sentences=tuple(sentences),
                  responds=_responds(words, role, level) if role is not None else {}, note=rule.note,
                  category=rule.when.category)
+
+
+def account_handlers(manual: Manual) -> str:
+    """Who handles each key account, in words: "Northwind (Dana Reyes) and Acme (Account Manager)"."""
+    return _and_list(manual.localization,
+                     (_account_handler(manual, account) for account in manual.entities("account")))
 
 
 def _account_handler(manual: Manual, account: Any) -> str:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..decisions import account_handlers
 from ..locale import Localization
 from ..manual import Manual
 from ..model import KINDS
@@ -235,7 +236,7 @@ def _routing(view: Manual, words: dict[str, str]) -> Rows:
     rows = tuple(
         CardRow(rule.title, f"{view.localization.onward_arrow} " + (
             _role_title(view, rule.route_to) or rule.desk or _chain_title(view, rule.chain)
-            or words["account_executive"]
+            or (rule.when.key_account and account_handlers(view)) or words["account_executive"]
         ), rule.note or "")
         for rule in rules
     )

@@ -8,12 +8,13 @@ keeps it as a ``print`` node, and :func:`fill_print_blocks` puts the blocks made
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
+from ..decisions import ROUTED, Request, decide, measures, role_limit, shown_limit
 from ..manual import Manual
-from ..model.escalation import Authority
+from ..model import Money, Role
 from ..model.fields import capital
-from ..site.who_decides import who_decides_data
 from ..urls import anchor_id
 from .tree import Node, table_node, walk
 
@@ -49,54 +50,58 @@ def _cell(*content: Node) -> dict:
 
 
 def decision_table(view: Manual, words: dict[str, str], href: Callable[[str, str], str]) -> list[Node]:
-    """"Who decides?" on paper: for each request a rep measures against the authority matrix, the first
-    role whose limit covers each amount (as the site's helper answers), and beyond the highest limit, the
-    chain; then the requests that always go to one place, and the order value above which everything does."""
-    helper = who_decides_data(view, href)
-    roles = {role["id"]: role for role in helper["roles"]}
+    """"Who decides?" on paper, from the same decisions the site's helper exports
+    (:mod:`deskbook.decisions`): for each kind of request, the first role whose limit covers each amount,
+    and beyond the highest limit nobody alone; then the order value above which everything goes to one
+    role, and the requests that always go to one place, in the decision's own words."""
+    localization = view.localization
 
-    def role_ref(role_id: str) -> Node:
-        role = roles.get(role_id)
-        if role is None:
-            return ""
-        return {"t": "ref", "to": role["href"].lstrip("#"), "c": [role["title"]]}
+    def role_ref(role: Role) -> Node:
+        return {"t": "ref", "to": href("role", role.id).lstrip("#"), "c": [role.title]}
 
     rows: list[list[dict]] = []
-    for measured in helper["measured"]:
-        request = capital(view.localization.gettext(Authority.model_fields[measured["limit"]].title or ""))
-        highest: float | None = None
+    for measure in measures(view):
+        request = capital(measure.label)
+        if measure.unit == "held":
+            holders = [role for role in view.entities("role") if role_limit(view, role, measure) is not None]
+            if holders:
+                rows.append([_cell(request), _cell(words["yes"]), _cell(role_ref(holders[0]))])
+            continue
+        highest: Decimal | None = None
         shown_highest = ""
         first = True
-        for role in helper["roles"]:
-            limit = role["limits"][measured["limit"]]
-            # A role whose limit is no higher than one before it never decides: the earlier role does.
-            if limit is None or (highest is not None and limit <= highest) or limit <= 0:
+        for role in view.entities("role"):
+            value = role_limit(view, role, measure)
+            if value is None:
                 continue
-            rows.append([_cell(request if first else ""), _cell(role["shown"][measured["limit"]]),
-                         _cell(role_ref(role["id"]))])
-            highest, shown_highest, first = limit, role["shown"][measured["limit"]], False
+            size = value.amount if isinstance(value, Money) else value
+            # A role whose limit is no higher than one before it never decides: the earlier role does.
+            if size <= 0 or (highest is not None and size <= highest):
+                continue
+            shown = shown_limit(localization, measure, value)
+            rows.append([_cell(request if first else ""), _cell(shown), _cell(role_ref(role))])
+            highest, shown_highest, first = size, shown, False
         # Past the highest limit nobody decides alone; a per cent cannot go past a hundred.
-        if highest is not None and not (measured["unit"] == "percent" and highest >= 100):
+        if highest is not None and not (measure.unit == "percent" and highest >= 100):
             rows.append([_cell(""), _cell(words["more_than"].format(amount=shown_highest)), _cell(words["nobody"])])
     blocks: list[Node] = []
     if rows:
         head = [[_cell(words["asks_for"]), _cell(words["amount"]), _cell(words["who_decides"])]]
         blocks.append(table_node(head, rows))
-    for threshold in helper["thresholds"]:
-        if threshold["role"] in roles:
-            blocks.append({"t": "p", "c": [words["order_over"].format(amount=threshold["shown"],
-                                                                        role=roles[threshold["role"]]["title"])]})
-    chains = {chain["id"]: chain for chain in helper["chains"]}
     routed = []
-    for rule in helper["routed"]:
-        if rule["role"]:
-            to: Node = role_ref(rule["role"])
-        elif rule["chain"] in chains:
-            chain = chains[rule["chain"]]
-            to = {"t": "ref", "to": chain["href"].lstrip("#"), "c": [chain["title"]], "see": "see"}
-        else:
-            to = words["account_executive"]
-        routed.append([_cell(rule["title"]), _cell(to)])
+    for rule in view.entities("routing"):
+        role = view.get("role", rule.route_to) if rule.route_to else None
+        if rule.when.order_value_over is not None and role is not None:
+            blocks.append({"t": "p", "c": [words["order_over"].format(
+                amount=localization.money(rule.when.order_value_over), role=role.title)]})
+            continue
+        if role is not None:
+            to: Node = role_ref(role)
+        elif rule.chain and (chain := view.get("chain", rule.chain)) is not None:
+            to = {"t": "ref", "to": href("chain", chain.id).lstrip("#"), "c": [chain.display_title], "see": "see"}
+        else:  # a key account's handler: the decision names who handles each account
+            to = " ".join(decide(view, Request(ROUTED + rule.id)).sentences[:1])
+        routed.append([_cell(rule.title), _cell(to)])
     if routed:
         blocks.append(table_node([[_cell(words["asks_for"]), _cell(words["send_to"])]], routed))
     return blocks

@@ -50,7 +50,7 @@ _HANDBOOK = {
     "nobody": N_("No role may approve this much alone; send it up the chain to the top."),
     "order_over": N_("The order is worth more than {amount}: it goes to {role}, whatever the problem."),
     "send_to": N_("Send it to"),
-    "account_executive": N_("the executive named for the account"),
+    "yes": N_("Yes"),  # a kind held with no amount (a fee waived): the first role that holds it decides
 }
 
 _DESK_CARD = {
