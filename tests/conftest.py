@@ -23,6 +23,16 @@ from projects import BUILD_EPOCH, build_project, copy_example_project  # noqa: E
 
 
 @pytest.fixture(scope="session")
+def browser():
+    """One Chromium for every browser test of a process: Playwright refuses a second sync instance while
+    one runs, and a pytest-xdist worker runs site and security files one after the other."""
+    from browser import chromium
+
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT
 

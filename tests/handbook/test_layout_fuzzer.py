@@ -420,7 +420,8 @@ LONG_HAND_ON = ("When the customer is still not satisfied after every offer this
 def test_a_chain_drawing_taller_than_the_page_is_scaled_onto_it(tmp_path):
     """Found by the fuzzer: four levels each passing on after a long sentence made a drawing taller than
     the page; it may not be split, so it ran off the foot (and over the head) of the page after a page
-    holding only its heading. It is scaled down to stand on one page with its heading."""
+    holding only its heading. It was scaled down to stand on one page with its heading; since the book
+    gives the levels once, as a table, the tall chain must still print whole inside the text area."""
     content = write_synthetic_content(tmp_path / "content", 0)
     levels = [{"role": role, "respond_within": f"{10 * (n + 1)} minutes",
                "hand_on_when": f"{LONG_HAND_ON} {LONG_HAND_ON}"}
@@ -430,11 +431,11 @@ def test_a_chain_drawing_taller_than_the_page_is_scaled_onto_it(tmp_path):
         "triggers": ["The customer asks to complain."], "levels": levels})
     pdf = _render_handbook(content, tmp_path / "handbook.pdf")
     assert words_outside_text_area(pdf, "handbook.typ") == []
+    # The book now gives a chain's levels once, as its table (the drawing is the site's): every level's
+    # response time is printed, none of it outside the text area (checked above).
     words, _ = word_boxes(pdf)
-    # Each level's box in the drawing says "Responds: ..." (the levels table below it has no colon).
-    boxes = [word.page for word in words if word.text == "Responds:"]
-    assert len(boxes) == 4 and len(set(boxes)) == 1, f"the whole chain on one page: {boxes}"
-    assert any(word.page == boxes[0] and word.text == "chain" for word in words), "with its heading"
+    printed = " ".join(word.text for word in words)
+    assert all(f"{10 * (n + 1)} minutes" in printed for n in range(4)), "every level of the chain is printed"
 
 
 def test_the_response_targets_of_many_channels_stay_inside_the_card(tmp_path):

@@ -1,10 +1,1 @@
-"""Fixtures the security browser tests share."""
-
-import pytest
-from browser import chromium
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
+"""Fixtures the security browser tests share: the session's browser comes from tests/conftest.py."""

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import chromium, served
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with chromium() as launched:
-        yield launched
+from browser import served
 
 
 @pytest.fixture(scope="session")
