@@ -80,6 +80,17 @@ def test_the_readme_company_path_with_the_built_wheel(wheel, tmp_path):
     run("deskbook", "check", "--strict", cwd=project, env=environment)
 
 
+def test_the_installed_wheel_finds_fonts_for_other_scripts(wheel, tmp_path):
+    # Japanese needs a font the package does not ship; finding one on the machine reads font files, which
+    # must work with the wheel's own dependencies (not the test extras).
+    environment = fresh_venv(tmp_path / "venv", wheel)
+    project = tmp_path / "japanese"
+    shutil.copytree(REPO_ROOT / "tests" / "fixtures" / "japanese", project)
+    run("deskbook", "check", "--strict", cwd=project, env=environment)
+    run("deskbook", "build", cwd=project, env={**environment, "DESKBOOK_PDF": "true"})
+    assert (project / "site" / "pdf" / "handbook.pdf").is_file()
+
+
 def test_properdocs_without_mkdocs(wheel, tmp_path):
     environment = fresh_venv(tmp_path / "venv", wheel)
     run(tmp_path / "venv" / "bin" / "python", "-m", "pip", "uninstall", "--quiet", "--yes", "mkdocs")
