@@ -11,18 +11,9 @@ from collections.abc import Sequence
 import click
 
 from ..clock import SourceDateEpochError
-from .build import build, serve
 from .commands import cli
-from .diff import diff
-from .init import init
-from .new import new
-from .pages import pages
-from .reviewers import reviewers
 
 EXIT_USAGE = 2
-
-for _command in (build, serve, diff, new, init, pages, reviewers):
-    cli.add_command(_command)
 
 
 def main(argv: Sequence[str] | None = None, prog_name: str = "deskbook") -> int:
