@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 content errors (located messages printed), 2 usage erro
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -35,6 +36,10 @@ def main(argv: Sequence[str] | None = None, prog_name: str = "deskbook") -> int:
     except SourceDateEpochError as exc:
         click.echo(f"error: {exc}", err=True)
         return EXIT_USAGE
+    finally:
+        # A command may have frozen what its imports built (commands.imports_uncollected); a process that
+        # lives on after main (a test run) gets it collected again.
+        gc.unfreeze()
     return int(result or 0)
 
 

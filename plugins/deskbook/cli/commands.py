@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import importlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -22,6 +25,24 @@ def project_config(config_file: Path | None) -> Path:
         *others, last = CONFIG_NAMES
         raise click.UsageError(f"no {', '.join(others)} or {last} here; run from the project's folder or pass -f")
     return found
+
+
+@contextlib.contextmanager
+def imports_uncollected() -> Iterator[None]:
+    """Import a command's modules with Python's cyclic garbage collector paused, then keep what they built
+    out of later collections (``gc.freeze``; ``main`` undoes it on the way out).
+
+    Importing the content model builds tens of thousands of objects that live until exit (the pydantic
+    classes and their validators), and the collector walked them again and again while they were built and
+    then at each collection while the files loaded: a tenth of ``check``'s time, for no garbage."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, wanted: bool) -> None:
@@ -87,9 +108,10 @@ def check(content_dir: Path | None, config_file: Path | None, fmt: str, strict: 
     """Check everything a build would reject, and report it all at once: the content (schema, references,
     cycles, authority limits, schedules, freshness), the Deskbook options in mkdocs.yml, every [[...]]
     reference in docs/, and the previous edition's git tag."""
-    from ..engine import find_config
-    from ..pipeline import check_project
-    from ..project import content_dir_of
+    with imports_uncollected():
+        from ..engine import find_config
+        from ..pipeline import check_project
+        from ..project import content_dir_of
 
     if config_file is None:
         config_file = find_config(content_dir.parent if content_dir is not None else Path("."))
