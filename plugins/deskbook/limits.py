@@ -67,6 +67,8 @@ def markdown_nesting(text: str) -> tuple[int, int]:
 
 def open_brackets(text: str) -> tuple[int, int]:
     """The most ``[`` open at once in ``text``, and the offset where that was reached."""
+    if "[" not in text:
+        return 0, 0  # most texts: no need to walk them a character at a time
     depth = deepest = where = 0
     for offset, character in enumerate(text):
         if character == "[":
