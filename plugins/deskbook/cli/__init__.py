@@ -43,5 +43,13 @@ def main(argv: Sequence[str] | None = None, prog_name: str = "deskbook") -> int:
     return int(result or 0)
 
 
-def run() -> None:
-    raise SystemExit(main())
+def run(prog_name: str = "deskbook") -> None:
+    """The console script (and ``build_manual.py``): :func:`main`, then the end of the process.
+
+    Everything is frozen out of the collector first: at exit the interpreter collects once more, and
+    walking every object the run made (the content model's classes above all) took about 0.1 s of a
+    0.5 s ``check``, to free memory the process gives back anyway. atexit handlers, the modules' teardown
+    and the flushing of stdout and stderr happen as before."""
+    status = main(prog_name=prog_name)
+    gc.freeze()
+    raise SystemExit(status)
