@@ -190,6 +190,6 @@ def check_limits(manual: Manual, diagnostics: Diagnostics) -> None:
             "complete edition prints every one; raise the limit in manual.yaml or split the manual",
         )
     for document in manual.documents:
-        for path, text in text_fields(document.model):
+        for path, text in document.texts:
             for problem in text_problems(text):
                 diagnostics.error(document.location(path), problem)

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostics, Location, display_path
+from .limits import text_fields
 from .load import SourceMap, StrictYamlError, read_yaml
 from .locale import Localization, localization
 from .model import CHANNEL_KINDS, CONTENT_FILES, ContentFile, Entity, RefTo, content_file_for, locale_context
@@ -50,6 +51,12 @@ class SourceDocument:
     def location(self, path: Path_ = (), key: bool = False) -> Location:
         mark = self.source_map.key_mark(path) if key else self.source_map.value_mark(path)
         return Location(self.display, mark.line, mark.column)
+
+    @functools.cached_property
+    def texts(self) -> list[tuple[Path_, str]]:
+        """Every string of the model with its key path (:func:`.limits.text_fields`), walked once for the
+        checks that read them all: the limits, invisible characters, the print glyphs."""
+        return list(text_fields(self.model))
 
 
 @dataclass(frozen=True)

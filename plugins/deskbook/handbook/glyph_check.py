@@ -13,7 +13,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..limits import text_fields
 from .print_fonts import choose_fonts, font_advice
 
 if TYPE_CHECKING:
@@ -77,8 +76,7 @@ def own_words(words: Localization) -> list[str]:
 def check_print_glyphs(manual: Manual, diagnostics: Diagnostics) -> None:
     project_dir = manual.content_dir.parent
     words = manual.localization
-    located = [(document, path, text) for document in manual.documents
-               for path, text in text_fields(document.model)]
+    located = [(document, path, text) for document in manual.documents for path, text in document.texts]
     deskbook_words = own_words(words)
     fonts = choose_fonts([text for _, _, text in located] + deskbook_words, words.language, project_dir)
     if not fonts.missing:
