@@ -394,9 +394,11 @@ def _index(manual: Manual, diagnostics: Diagnostics) -> None:
     for record in manual.all_records():
         records_by_document.setdefault(id(record.document), []).append(record)
     for document in manual.documents:
-        candidates = sorted(records_by_document.get(id(document), []), key=lambda r: -len(r.path))
+        # A reference belongs to the innermost entity around it: the longest of its path's beginnings that
+        # is an entity's path (looked up, not compared with every entity of the file, which was quadratic).
+        by_path = {record.path: record for record in records_by_document.get(id(document), [])}
         for path, kind, target in _walk_references(document.model, ()):
-            owner = next((r for r in candidates if path[: len(r.path)] == r.path), None)
+            owner = next((by_path[path[:end]] for end in range(len(path), -1, -1) if path[:end] in by_path), None)
             manual.references.append(Reference(owner, document, path, kind, target))
 
 

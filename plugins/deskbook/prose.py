@@ -247,9 +247,9 @@ def check_stale_prose(manual: Manual, diagnostics: Diagnostics) -> None:
         return pattern_of[quantity]
 
     report = diagnostics.warning
-    entity_paths: dict[int, list[tuple]] = {}
+    entity_paths: dict[int, set[tuple]] = {}
     for other in manual.all_records():
-        entity_paths.setdefault(id(other.document), []).append(other.path)
+        entity_paths.setdefault(id(other.document), set()).add(other.path)
     for record in manual.all_records():
         owner = record.entity
         candidates = values_of(owner) + [value for target in linked.get(owner.ref, []) for value in values_of(target)]
@@ -297,11 +297,10 @@ def _wrong_choice(entity: Entity, path: tuple) -> bool:
     )
 
 
-def _inside_other_entity(entity_paths: list[tuple], record: EntityRecord, path: tuple) -> bool:
-    """Prose of an entity nested in this one (a role inside a list) is judged with its own entity."""
-    return any(
-        len(other) > len(record.path) and path[: len(other)] == other for other in entity_paths
-    )
+def _inside_other_entity(entity_paths: set[tuple], record: EntityRecord, path: tuple) -> bool:
+    """Prose of an entity nested in this one (a role inside a list) is judged with its own entity: some
+    beginning of ``path`` longer than the record's own path is another entity's path."""
+    return any(path[:end] in entity_paths for end in range(len(record.path) + 1, len(path) + 1))
 
 
 # -- rule values ------------------------------------------------------------------------------------------
