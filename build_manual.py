@@ -7,7 +7,7 @@ from pathlib import Path
 # Run straight from a checkout too: plugins/ is the package's source root.
 sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 
-from deskbook.cli import main  # noqa: E402
+from deskbook.cli import run  # noqa: E402
 
 if __name__ == "__main__":
-    raise SystemExit(main(prog_name="build_manual.py"))
+    run(prog_name="build_manual.py")

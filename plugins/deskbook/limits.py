@@ -67,6 +67,8 @@ def markdown_nesting(text: str) -> tuple[int, int]:
 
 def open_brackets(text: str) -> tuple[int, int]:
     """The most ``[`` open at once in ``text``, and the offset where that was reached."""
+    if "[" not in text:
+        return 0, 0  # most texts: no need to walk them a character at a time
     depth = deepest = where = 0
     for offset, character in enumerate(text):
         if character == "[":
@@ -188,6 +190,6 @@ def check_limits(manual: Manual, diagnostics: Diagnostics) -> None:
             "complete edition prints every one; raise the limit in manual.yaml or split the manual",
         )
     for document in manual.documents:
-        for path, text in text_fields(document.model):
+        for path, text in document.texts:
             for problem in text_problems(text):
                 diagnostics.error(document.location(path), problem)

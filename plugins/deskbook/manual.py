@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostics, Location, display_path
+from .limits import text_fields
 from .load import SourceMap, StrictYamlError, read_yaml
 from .locale import Localization, localization
 from .model import CHANNEL_KINDS, CONTENT_FILES, ContentFile, Entity, RefTo, content_file_for, locale_context
@@ -50,6 +51,12 @@ class SourceDocument:
     def location(self, path: Path_ = (), key: bool = False) -> Location:
         mark = self.source_map.key_mark(path) if key else self.source_map.value_mark(path)
         return Location(self.display, mark.line, mark.column)
+
+    @functools.cached_property
+    def texts(self) -> list[tuple[Path_, str]]:
+        """Every string of the model with its key path (:func:`.limits.text_fields`), walked once for the
+        checks that read them all: the limits, invisible characters, the print glyphs."""
+        return list(text_fields(self.model))
 
 
 @dataclass(frozen=True)
@@ -387,9 +394,11 @@ def _index(manual: Manual, diagnostics: Diagnostics) -> None:
     for record in manual.all_records():
         records_by_document.setdefault(id(record.document), []).append(record)
     for document in manual.documents:
-        candidates = sorted(records_by_document.get(id(document), []), key=lambda r: -len(r.path))
+        # A reference belongs to the innermost entity around it: the longest of its path's beginnings that
+        # is an entity's path (looked up, not compared with every entity of the file, which was quadratic).
+        by_path = {record.path: record for record in records_by_document.get(id(document), [])}
         for path, kind, target in _walk_references(document.model, ()):
-            owner = next((r for r in candidates if path[: len(r.path)] == r.path), None)
+            owner = next((by_path[path[:end]] for end in range(len(path), -1, -1) if path[:end] in by_path), None)
             manual.references.append(Reference(owner, document, path, kind, target))
 
 

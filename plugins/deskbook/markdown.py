@@ -22,7 +22,7 @@ from typing import Any
 from .diagnostics import ContentError, format_report
 from .manual import Manual
 from .pipeline import checked_manual
-from .site.references import ReferenceExtension
+from .site.reference_markdown import ReferenceExtension
 from .urls import entity_target, relative_url
 
 

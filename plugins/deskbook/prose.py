@@ -172,12 +172,18 @@ def _unit_words(quantity: Quantity, words: Localization) -> list[str]:
     return []
 
 
+def number_forms(quantity: Quantity, words: Localization) -> list[str]:
+    """How a sentence writes the quantity's number ('1500', '1,500', '1.500'), longest first: every match
+    of :func:`literal_pattern` holds one of them as it stands."""
+    number_value = quantity.numbers[-1]
+    written = {_plain_number(number_value), f"{number_value:,}", words.number(number_value)}
+    return sorted(written, key=len, reverse=True)
+
+
 def literal_pattern(quantity: Quantity, words: Localization) -> re.Pattern:
     """The ways people write a value in a sentence, in English and in the manual's language: '30 days',
     '30-day', '30 Tagen', '30日', '$500', '500 dollars', '500 €', '10 %'."""
-    number_value = quantity.numbers[-1]
-    written = {_plain_number(number_value), f"{number_value:,}", words.number(number_value)}
-    number = "(?:" + "|".join(re.escape(form) for form in sorted(written, key=len, reverse=True)) + ")"
+    number = "(?:" + "|".join(re.escape(form) for form in number_forms(quantity, words)) + ")"
     if quantity.kind == "money":
         signs = {get_currency_symbol(quantity.unit, "en"), get_currency_symbol(quantity.unit, words.locale),
                  quantity.unit}
@@ -225,24 +231,30 @@ def check_stale_prose(manual: Manual, diagnostics: Diagnostics) -> None:
         if reference.source is not None and target is not None:
             linked.setdefault(target.ref, []).append(reference.source.entity)
 
-    # Linked entities share values, so one quantity is a candidate of many records: build its pattern once.
+    # Linked entities share values, so one quantity is a candidate of many records: build its pattern once,
+    # and only for a text that holds its number at all (compiling every value's pattern was most of this
+    # check's time, and most values are written nowhere).
     pattern_of: dict[Quantity, re.Pattern] = {}
+    forms_of: dict[Quantity, list[str]] = {}
 
-    def pattern_for(quantity: Quantity) -> re.Pattern:
+    def pattern_for(quantity: Quantity, text: str) -> re.Pattern | None:
+        if quantity not in forms_of:
+            forms_of[quantity] = number_forms(quantity, manual.localization)
+        if not any(form in text for form in forms_of[quantity]):
+            return None
         if quantity not in pattern_of:
             pattern_of[quantity] = literal_pattern(quantity, manual.localization)
         return pattern_of[quantity]
 
     report = diagnostics.warning
-    entity_paths: dict[int, list[tuple]] = {}
+    entity_paths: dict[int, set[tuple]] = {}
     for other in manual.all_records():
-        entity_paths.setdefault(id(other.document), []).append(other.path)
+        entity_paths.setdefault(id(other.document), set()).add(other.path)
     for record in manual.all_records():
         owner = record.entity
         candidates = values_of(owner) + [value for target in linked.get(owner.ref, []) for value in values_of(target)]
         if not candidates:
             continue
-        patterns = [(value, pattern_for(value.quantity)) for value in candidates]
         for path, text in prose_fields(owner, record.path):
             if _inside_other_entity(entity_paths[id(record.document)], record, path) or _wrong_choice(
                 owner, path[len(record.path):]
@@ -250,8 +262,9 @@ def check_stale_prose(manual: Manual, diagnostics: Diagnostics) -> None:
                 continue
             searchable = _without_references(text)
             found: dict[int, list[tuple[NamedValue, str]]] = {}
-            for value, pattern in patterns:
-                for match in pattern.finditer(searchable):
+            for value in candidates:
+                pattern = pattern_for(value.quantity, searchable)
+                for match in pattern.finditer(searchable) if pattern is not None else ():
                     found.setdefault(match.start(), []).append((value, match.group(0)))
             for start, matches in sorted(found.items()):
                 value, literal = _likeliest(matches, text)
@@ -284,11 +297,10 @@ def _wrong_choice(entity: Entity, path: tuple) -> bool:
     )
 
 
-def _inside_other_entity(entity_paths: list[tuple], record: EntityRecord, path: tuple) -> bool:
-    """Prose of an entity nested in this one (a role inside a list) is judged with its own entity."""
-    return any(
-        len(other) > len(record.path) and path[: len(other)] == other for other in entity_paths
-    )
+def _inside_other_entity(entity_paths: set[tuple], record: EntityRecord, path: tuple) -> bool:
+    """Prose of an entity nested in this one (a role inside a list) is judged with its own entity: some
+    beginning of ``path`` longer than the record's own path is another entity's path."""
+    return any(path[:end] in entity_paths for end in range(len(record.path) + 1, len(path) + 1))
 
 
 # -- rule values ------------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .limits import text_fields
 from .urls import entity_target
 from .visible import INVISIBLE
 
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
 
 def check_invisible_characters(manual: Manual, diagnostics: Diagnostics) -> None:
     for document in manual.documents:
-        for path, text in text_fields(document.model):
+        for path, text in document.texts:
             found = sorted({f"U+{ord(character):04X}" for character in INVISIBLE.findall(text)})
             if found:
                 diagnostics.warning(

@@ -7,6 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import click
 import yaml
 from deskbook.cli import main
 from deskbook.cli.commands import cli
@@ -95,7 +96,7 @@ def test_the_new_repository_installs_a_pinned_release(tmp_path):
     assert not any("-e ." in run or "build_manual.py" in run for run in runs), "no install from a fork"
     for run in runs:
         for command in re.findall(r"\bdeskbook (\w+)", run):
-            assert command in cli.commands, f"the workflow calls 'deskbook {command}', which does not exist"
+            assert command in cli.list_commands(click.Context(cli)), f"the workflow calls 'deskbook {command}', which does not exist"
     from pre_commit.clientlib import load_config
 
     config = load_config(str(project / ".pre-commit-config.yaml"))

@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from projects import copy_example_project
 from test_project_check import edit, make_project
 
 from deskbook.cli import main
@@ -132,24 +133,56 @@ def test_an_unknown_option_is_a_located_error_with_a_guess(tmp_path, capsys, old
     assert "workers" not in output.err, "an old name is accepted, not offered"
 
 
-def test_check_imports_no_renderer():
-    """``check`` on the example loads and checks only: no site renderer (Jinja), no handbook (Typst), no
-    MkDocs. A timing would be flaky on a shared machine; what is imported is not."""
+def _modules_after(argv: list[str], cwd: Path) -> tuple[int, list[str], str]:
+    """The exit code of ``deskbook ARGV`` run in a fresh interpreter in ``cwd``, and every module it imported."""
     script = textwrap.dedent(f"""
         import json, sys
         sys.path.insert(0, {str(PLUGINS)!r})
         from deskbook.cli import main
-        code = main(["check"])
+        code = main({argv!r})
         print(json.dumps([code, sorted(sys.modules)]))
     """)
-    done = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, cwd=EXAMPLE,
+    done = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, cwd=cwd,
                           env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     code, modules = json.loads(done.stdout.splitlines()[-1])
-    assert code == 0, done.stdout + done.stderr
+    return code, modules, done.stdout + done.stderr
+
+
+# What no command that only reads the content needs: MkDocs, Material, Typst, the site's and the book's
+# renderers (Jinja, Python-Markdown, the diagrams), and the other commands' modules.
+RENDERERS = ("jinja2", "mkdocs", "typst", "material.", "markdown", "deskbook.mkdocs_plugins", "deskbook.site.pages",
+             "deskbook.site.environment", "deskbook.site.diagrams", "deskbook.site.reference_markdown",
+             "deskbook.handbook.data", "deskbook.handbook.pdf", "deskbook.handbook.jobs",
+             "deskbook.handbook.typst_process")
+OTHER_COMMANDS = ("deskbook.cli.build", "deskbook.cli.staging", "deskbook.cli.init", "deskbook.cli.new",
+                  "deskbook.cli.pages", "deskbook.cli.reviewers")
+
+
+def test_check_imports_no_renderer():
+    """``check`` on the example loads and checks only: no site renderer (Jinja, Python-Markdown), no
+    handbook renderer (Typst), no MkDocs, no review or diff, none of the other commands. This is what keeps
+    check's start-up short (bench/check_bench.py times it; a timing would be flaky on a shared machine,
+    what is imported is not)."""
+    code, modules, output = _modules_after(["check"], EXAMPLE)
+    assert code == 0, output
     # Material's package is looked at for its interface languages; none of its modules is imported.
     # The desk card's fit and the print fonts' coverage are checks build would hit, so check reads the card's
-    # rows and the fonts (handbook.card, handbook.print_fonts); the book's renderer and Typst stay out.
-    renderers = ("jinja2", "mkdocs", "typst", "material.", "deskbook.site.pages", "deskbook.handbook.data",
-                 "deskbook.handbook.pdf", "deskbook.handbook.jobs", "deskbook.mkdocs_plugins")
-    assert [name for name in modules if name.startswith(renderers)] == []
+    # rows and the fonts (handbook.card, handbook.print_fonts); the book's renderer and Typst stay out. The
+    # pages' [[...]] references are found by site.references, which is pure.
+    unused = (*RENDERERS, *OTHER_COMMANDS, "deskbook.cli.diff", "deskbook.review.changes",
+              "deskbook.review.rendered", "deskbook.review.report")
+    assert [name for name in modules if name.startswith(unused)] == []
     assert "deskbook.manual" in modules  # the check did run
+
+
+def test_diff_without_changes_imports_no_renderer(tmp_path):
+    """``diff`` renders both sides (the site's pages, the handbook's data) only when the content changed;
+    between two equal revisions it loads, compares and reports, and imports no renderer."""
+    project = copy_example_project(tmp_path / "repo")
+    git = ["git", "-c", "user.email=test@example.com", "-c", "user.name=Test"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "edition 1"]):
+        subprocess.run([*git, *args], cwd=project, check=True, capture_output=True)
+    code, modules, output = _modules_after(["diff", "HEAD"], project)
+    assert code == 0, output
+    assert [name for name in modules if name.startswith((*RENDERERS, *OTHER_COMMANDS))] == []
+    assert "deskbook.review.changes" in modules  # the diff did run

@@ -177,3 +177,18 @@ def test_the_shipped_catalogues_pass_the_check_projects_get(language):
     from deskbook.locale import catalogue_problems
 
     assert catalogue_problems(PACKAGE_CATALOGUES / language / "LC_MESSAGES" / "deskbook.po") == []
+
+
+@pytest.mark.parametrize("catalogue", ["deskbook.pot", *(f"{language}/LC_MESSAGES/deskbook.po"
+                                                          for language in SHIPPED_LANGUAGES)])
+def test_the_glyph_checks_reader_finds_the_messages_babel_finds(catalogue):
+    """check's glyph check reads the template's message ids with a reader of its own (Babel's read_po also
+    parses every comment and location, and was most of the check's time): both must see the same ids."""
+    from deskbook.handbook.glyph_check import template_messages
+
+    path = PACKAGE_CATALOGUES / catalogue
+    with path.open("rb") as stream:
+        expected = [(message.context, *(message.id if isinstance(message.id, tuple) else (message.id, None)))
+                    for message in read_po(stream) if message.id]
+    assert template_messages(path) == expected
+    assert len(expected) > 100

@@ -7,6 +7,7 @@ import re
 import shlex
 import subprocess
 
+import click
 import yaml
 from deskbook.cli import main
 from deskbook.cli.commands import cli
@@ -97,7 +98,7 @@ def test_init_writes_codeowners_and_a_scheduled_reminder(tmp_path, capsys, monke
         for line in run.splitlines():
             if line.strip().startswith("deskbook "):
                 words = shlex.split(line.split(">")[0])
-                assert words[1] in cli.commands
+                assert words[1] in cli.list_commands(click.Context(cli))
                 assert main([words[1], "--help"]) == 0
                 help_text = capsys.readouterr().out
                 assert all(option in help_text for option in words[2:] if option.startswith("--"))

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from deskbook.pipeline import load_checked_manual as load_manual_or_raise
-from deskbook.site.references import ReferenceExtension
+from deskbook.site.reference_markdown import ReferenceExtension
 from deskbook.text import markdown_html
 from projects import copy_example_project
 

@@ -31,7 +31,6 @@ def diff(base: str, head: str | None, config_file: Path | None, fmt: str) -> int
     """
     from ..project import content_dir_of, pdf_outputs_of, read_project
     from ..review.changes import diff_manuals
-    from ..review.rendered import compare, render
     from ..review.report import to_json, to_markdown
     from ..review.revisions import RevisionError, export_project, git_root
 
@@ -66,7 +65,9 @@ def diff(base: str, head: str | None, config_file: Path | None, fmt: str) -> int
             editions, desk_card = pdf_outputs_of(config_file)  # none configured: where-used names audiences
             changes = diff_manuals(old, new)
             rendered = None
-            if changes:
+            if changes:  # only then are both sides rendered: the site's renderer and Jinja load here
+                from ..review.rendered import compare, render
+
                 rendered = compare(render(old, docs["base"], editions, desk_card),
                                    render(new, docs["head"], editions, desk_card))
             write = to_json if fmt == "json" else to_markdown

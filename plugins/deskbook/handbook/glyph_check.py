@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..limits import text_fields
 from .print_fonts import choose_fonts, font_advice
 
 if TYPE_CHECKING:
@@ -21,24 +21,51 @@ if TYPE_CHECKING:
     from ..manual import Manual
 
 
+def template_messages(path: Path) -> list[tuple[str | None, str, str | None]]:
+    """(context, msgid, plural msgid) of every message of a .pot file, in the file's order, as Babel's
+    ``read_po`` reads them; the header and obsolete (``#~``) entries are left out.
+
+    ``read_po`` also parses every comment, location and flag into Message objects, which was most of the
+    glyph check's time in ``check``; only the message ids are needed here (a test compares the two)."""
+    from babel.messages.pofile import unescape
+
+    messages: list[tuple[str | None, str, str | None]] = []
+    entry: dict[str, str] = {}
+    keyword = ""
+
+    def finish() -> None:
+        if entry.get("msgid"):
+            messages.append((entry.get("msgctxt"), entry["msgid"], entry.get("msgid_plural")))
+        entry.clear()
+
+    for written in path.read_text(encoding="utf-8").splitlines():
+        line = written.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith('"'):  # the next part of the string the keyword above began
+            entry[keyword] += unescape(line)
+            continue
+        word, _, rest = line.partition(" ")
+        if word == "msgctxt" or (word == "msgid" and keyword != "msgctxt"):
+            finish()
+        keyword = "msgstr" if word.startswith("msgstr") else word
+        entry[keyword] = unescape(rest)
+    finish()
+    return messages
+
+
 def own_words(words: Localization) -> list[str]:
     """What Deskbook itself prints in the manual's language, beyond the content."""
-    from babel.messages.pofile import read_po
-
     from ..locale import DOMAIN, PACKAGE_CATALOGUES
 
-    with (PACKAGE_CATALOGUES / f"{DOMAIN}.pot").open("rb") as stream:
-        template = read_po(stream)
     texts: list[str] = []
-    for message in template:
-        if not message.id:
-            continue
-        if isinstance(message.id, tuple):
-            texts += [words.translations.ngettext(message.id[0], message.id[1], count) for count in (1, 2, 5)]
-        elif message.context:
-            texts.append(words.pgettext(message.context, str(message.id)))
+    for context, message_id, plural in template_messages(PACKAGE_CATALOGUES / f"{DOMAIN}.pot"):
+        if plural is not None:
+            texts += [words.translations.ngettext(message_id, plural, count) for count in (1, 2, 5)]
+        elif context:
+            texts.append(words.pgettext(context, message_id))
         else:
-            texts.append(words.gettext(str(message.id)))
+            texts.append(words.gettext(message_id))
     locale = words.locale
     texts += [*locale.months["format"]["wide"].values(), *locale.days["format"]["wide"].values()]
     texts += [words.date(dt.date(2026, month, 28)) for month in range(1, 13)]
@@ -49,8 +76,7 @@ def own_words(words: Localization) -> list[str]:
 def check_print_glyphs(manual: Manual, diagnostics: Diagnostics) -> None:
     project_dir = manual.content_dir.parent
     words = manual.localization
-    located = [(document, path, text) for document in manual.documents
-               for path, text in text_fields(document.model)]
+    located = [(document, path, text) for document in manual.documents for path, text in document.texts]
     deskbook_words = own_words(words)
     fonts = choose_fonts([text for _, _, text in located] + deskbook_words, words.language, project_dir)
     if not fonts.missing:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from ..locale import N_
-from .base import Channel, Date, Entity, Markdown, RefTo, Slug, Strict, Text
+from .base import Channel, Date, Entity, Markdown, RefTo, Slug, Strict, Text, no_entries, no_items
 from .hours import TimeZone
 
 
@@ -17,7 +17,7 @@ class LogField(Strict):
     description: Text = Field(title=N_("description"), description="what to write in it")
     required: bool = Field(default=True, title=N_("required"), description="whether every log must fill it in")
     values: list[Text] = Field(
-        default_factory=list,
+        default_factory=no_items,
         title=N_("values"),
         description="the only values the field takes, a closed list like [Basic, Premium, Ultimate]: printed on the "
         "form as tick boxes, and a sample log's fields are checked against it. Leave out for free text",
@@ -89,7 +89,7 @@ class CallLog(Entity):
     actions: list[Text] = Field(min_length=1, title=N_("actions taken"), description="what the representative did")
     outcome: Text = Field(title=N_("outcome"), description="how it ended")
     fields: dict[Slug, Text] = Field(
-        default_factory=dict,
+        default_factory=no_entries,
         title=N_("ticket fields"),
         description="values of the log fields logging.yaml declares, by their id, like 'plan: Premium' or "
         "'severity: Severity 2'; a field with values takes only one of them",

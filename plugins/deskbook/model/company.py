@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from ..locale import N_
-from .base import CHANNEL_KINDS, Channel, ChannelKind, Entity, Markdown, RefTo, Slug, Strict, Text
+from .base import CHANNEL_KINDS, Channel, ChannelKind, Entity, Markdown, RefTo, Slug, Strict, Text, no_items
 
 
 class Promise(Strict):
@@ -27,7 +27,7 @@ class Executive(Entity):
     role: Annotated[Slug, RefTo("role")] | None = Field(default=None, title=N_("role"),
                                      description="the escalation role this person holds")
     bio: Markdown = Field(title=N_("biography"), description="a short biography")
-    handles: list[Text] = Field(default_factory=list, title=N_("handles"),
+    handles: list[Text] = Field(default_factory=no_items, title=N_("handles"),
                                 description="accounts or matters this person handles")
 
 
@@ -69,13 +69,13 @@ class Company(Strict):
     tagline: Text | None = Field(default=None, title=N_("tagline"), description="a line under the name")
     mission: Markdown = Field(title=N_("mission"), description="what the company is for")
     vision: Markdown = Field(title=N_("vision"), description="where the company is going")
-    values: list[Text] = Field(default_factory=list, title=N_("values"), description="what the company stands for")
+    values: list[Text] = Field(default_factory=no_items, title=N_("values"), description="what the company stands for")
     promises: list[Promise] = Field(min_length=1, title=N_("promises"), description="what customers can count on")
     history: list[Milestone] = Field(min_length=1, title=N_("history"), description="milestones, oldest first")
     executives: list[Executive] = Field(min_length=1, title=N_("executives"),
                                         description="the people who lead the company, with their roles")
     channels: list[ChannelDefinition] = Field(
-        default_factory=list,
+        default_factory=no_items,
         title=N_("channels"),
         description="the company's own channels beyond the built-in ones (" + ", ".join(CHANNEL_KINDS) + "), "
         "each with an id, a kind and a name, like 'id: portal, kind: web, name: Support portal'",

@@ -32,6 +32,8 @@ from .base import (
     Slug,
     Strict,
     Text,
+    no_entries,
+    no_items,
 )
 from .fields import label, type_of, written
 from .quantity import Counted, Quantity
@@ -230,10 +232,10 @@ class Authority(Strict):
         description="may decide against a policy's rules on its own authority",
     )
     other: list[Text] = Field(
-        default_factory=list, title=N_("other offers"), description="other offers this role may make"
+        default_factory=no_items, title=N_("other offers"), description="other offers this role may make"
     )
     limits: list[Limit] = Field(
-        default_factory=list,
+        default_factory=no_items,
         title=N_("limits"),
         description="typed limits beyond the ones above: credits, extensions, usage minutes, seats, discounts "
         "for a time, waived fees, kinds of your own; a role with none of a kind holds no authority of that kind",
@@ -356,7 +358,7 @@ class Role(Entity):
     )
     authority: Authority = Field(title=N_("authority"), description="what this role may give or decide alone")
     reviewers: list[Reviewer] = Field(
-        default_factory=list,
+        default_factory=no_items,
         title=N_("reviewers"),
         description="who reviews a change to a policy this role owns, and is reminded when its review is "
         "due: GitHub users or teams ('@jdoe', '@acme/care-leads') or email addresses; "
@@ -379,7 +381,7 @@ class Level(Strict):
         "process sets no time, or give respond_by_urgency",
     )
     respond_by_urgency: dict[Text, Duration] = Field(
-        default_factory=dict,
+        default_factory=no_entries,
         title=N_("responds by urgency"),
         description="how soon this level takes the case up, by the urgency the request is marked with, like "
         "'urgent: 30 minutes', 'timely: 1 hour', 'not urgent: 2 hours'",
@@ -513,5 +515,5 @@ class KeyAccount(Entity):
 class Routing(Strict):
     rules: list[RoutingRule] = Field(min_length=1, title=N_("rules"), description="where each kind of case goes")
     key_accounts: list[KeyAccount] = Field(
-        default_factory=list, title=N_("key accounts"), description="accounts an executive handles in person"
+        default_factory=no_items, title=N_("key accounts"), description="accounts an executive handles in person"
     )

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from ..locale import N_, Localization
-from .base import Channel, Date, Entity, RefTo, Slug, Strict, Text
+from .base import Channel, Date, Entity, RefTo, Slug, Strict, Text, no_items
 from .card import CardList, CardRow
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ class ServiceLine(Entity):
         default=False, title=N_("always open"), description="open around the clock, every day, holidays included"
     )
     opening: list[OpeningTimes] = Field(
-        default_factory=list, title=N_("opening times"), description="the days and times the line is open"
+        default_factory=no_items, title=N_("opening times"), description="the days and times the line is open"
     )
     note: Text | None = Field(default=None, title=N_("note"), description="anything else staff should know")
 
@@ -262,7 +262,7 @@ class Closure(Strict):
     )
     name: Text = Field(title=N_("name"), description="like 'Christmas Day' or 'Stocktaking'")
     lines: list[Annotated[Slug, RefTo("service-line")]] = Field(
-        default_factory=list,
+        default_factory=no_items,
         title=N_("lines"),
         description="the lines closed; leave out for every line that is not always open",
     )
@@ -289,7 +289,7 @@ class ServiceHours(Strict):
     )
     lines: list[ServiceLine] = Field(min_length=1, title=N_("lines"), description="the contact lines and their hours")
     closures: list[Closure] = Field(
-        default_factory=list, title=N_("closures"), description="public holidays and other closed days"
+        default_factory=no_items, title=N_("closures"), description="public holidays and other closed days"
     )
 
     def zone_of(self, line: ServiceLine) -> ZoneInfo:

@@ -8,7 +8,7 @@ from babel.numbers import is_currency
 from pydantic import AfterValidator, Field, StringConstraints
 
 from ..locale import DEFAULT_CURRENCY, DEFAULT_LANGUAGE, N_, parse_locale
-from .base import Date, Entity, RefTo, Slug, Strict, Text
+from .base import Date, Entity, RefTo, Slug, Strict, Text, no_items
 from .policy import Policy
 from .sections import SECTION_NAMES
 
@@ -168,7 +168,7 @@ class ManualSettings(Strict):
         description="the site's sections in reading order; sections left out follow in the usual order",
     )
     leave_out_of_handbook: list[SectionName] = Field(
-        default_factory=list,
+        default_factory=no_items,
         title=N_("left out of the handbook"),
         description="sections the printed handbook leaves out; the site still shows them",
     )

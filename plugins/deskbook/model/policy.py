@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from ..locale import N_
-from .base import Date, Entity, Markdown, RefTo, Slug, Strict, Text
+from .base import Date, Entity, Markdown, RefTo, Slug, Strict, Text, no_items
 from .quantity import Valued
 
 
@@ -42,13 +42,14 @@ class Policy(Entity):
         min_length=1, title=N_("rules"), description="the rules staff follow, each with an id"
     )
     exceptions: list[PolicyException] = Field(
-        default_factory=list, title=N_("exceptions"), description="when the rules may be set aside, and who approves"
+        default_factory=no_items, title=N_("exceptions"),
+        description="when the rules may be set aside, and who approves"
     )
     related_products: list[Annotated[Slug, RefTo("product")]] = Field(
-        default_factory=list, title=N_("related products"), description="ids of products this policy applies to"
+        default_factory=no_items, title=N_("related products"), description="ids of products this policy applies to"
     )
     related_scripts: list[Annotated[Slug, RefTo("script")]] = Field(
-        default_factory=list, title=N_("related scripts"), description="ids of scripts that carry this policy out"
+        default_factory=no_items, title=N_("related scripts"), description="ids of scripts that carry this policy out"
     )
 
     @model_validator(mode="after")

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..locale import N_
-from .base import Entity, Markdown, RefTo, Slug, Strict, Text
+from .base import Entity, Markdown, RefTo, Slug, Strict, Text, no_items
 
 
 class ProcedureStep(Strict):
@@ -25,10 +25,10 @@ class Procedure(Entity):
     purpose: Markdown = Field(title=N_("purpose"), description="what this procedure is for")
     steps: list[ProcedureStep] = Field(min_length=1, title=N_("steps"), description="what to do, in order")
     related_scripts: list[Annotated[Slug, RefTo("script")]] = Field(
-        default_factory=list, title=N_("related scripts"), description="ids of scripts used along the way"
+        default_factory=no_items, title=N_("related scripts"), description="ids of scripts used along the way"
     )
     related_chains: list[Annotated[Slug, RefTo("chain")]] = Field(
-        default_factory=list,
+        default_factory=no_items,
         title=N_("related escalation chains"),
         description="ids of escalation chains this procedure may start",
     )

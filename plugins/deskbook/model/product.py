@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..locale import N_
-from .base import Choices, Entity, Markdown, Money, RefTo, Slug, Strict, Text
+from .base import Choices, Entity, Markdown, Money, RefTo, Slug, Strict, Text, no_items
 
 ISSUE_STATUSES = {"open": N_("open"), "fix-scheduled": N_("fix scheduled"), "fixed": N_("fixed")}
 
@@ -37,13 +37,17 @@ class Product(Entity):
     summary: Text = Field(title=N_("summary"), description="one line on what it is")
     description: Markdown = Field(title=N_("description"), description="what the product does and who it is for")
     price: Money | None = Field(default=None, title=N_("price"), description="list price")
-    features: list[Text] = Field(default_factory=list, title=N_("features"), description="features customers ask about")
-    specs: list[Spec] = Field(default_factory=list, title=N_("specifications"), description="measures and materials")
-    faq: list[Question] = Field(default_factory=list, title=N_("frequently asked questions"),
+    features: list[Text] = Field(default_factory=no_items, title=N_("features"),
+                                 description="features customers ask about")
+    specs: list[Spec] = Field(default_factory=no_items, title=N_("specifications"),
+                              description="measures and materials")
+    faq: list[Question] = Field(default_factory=no_items, title=N_("frequently asked questions"),
                                 description="questions customers ask, with the answers")
-    known_issues: list[KnownIssue] = Field(default_factory=list, title=N_("known issues"),
+    known_issues: list[KnownIssue] = Field(default_factory=no_items, title=N_("known issues"),
                                            description="problems customers meet, with workarounds")
-    related_policies: list[Annotated[Slug, RefTo("policy")]] = Field(default_factory=list, title=N_("related policies"),
-                                                  description="ids of policies that apply to this product")
-    related_scripts: list[Annotated[Slug, RefTo("script")]] = Field(default_factory=list, title=N_("related scripts"),
-                                                 description="ids of scripts for this product")
+    related_policies: list[Annotated[Slug, RefTo("policy")]] = Field(
+        default_factory=no_items, title=N_("related policies"), description="ids of policies that apply to this product"
+    )
+    related_scripts: list[Annotated[Slug, RefTo("script")]] = Field(
+        default_factory=no_items, title=N_("related scripts"), description="ids of scripts for this product"
+    )

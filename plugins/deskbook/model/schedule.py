@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..locale import N_
-from .base import Channel, Choices, Duration, Entity, Strict, Text
+from .base import Channel, Choices, Duration, Entity, Strict, Text, no_items
 
 NOT_TAKEN = "not taken"
 Target = Annotated[Duration | Literal["not taken"], Choices({NOT_TAKEN: N_("Not taken")})]
@@ -17,7 +17,7 @@ class Category(Entity):
     kind = "category"
     name: Text = Field(title=N_("name"), description="the category as staff know it, like 'Damaged delivery'")
     description: Text = Field(title=N_("description"), description="which inquiries belong here")
-    examples: list[Text] = Field(default_factory=list, title=N_("examples"), description="typical inquiries")
+    examples: list[Text] = Field(default_factory=no_items, title=N_("examples"), description="typical inquiries")
     flag: bool = Field(default=False, title=N_("flag"), description="flag for immediate attention by a manager")
     targets: dict[Channel, Target] = Field(
         title=N_("targets"),

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from ..locale import N_
-from .base import Channel, Entity, Markdown, RefTo, Slug, Strict, Text
+from .base import Channel, Entity, Markdown, RefTo, Slug, Strict, Text, no_items
 
 
 class ScriptStep(Strict):
@@ -29,8 +29,9 @@ class Script(Entity):
     channels: list[Channel] = Field(min_length=1, title=N_("channels"), description="channels it is used on")
     steps: list[ScriptStep] = Field(min_length=1, title=N_("steps"), description="what to say and do, in order")
     notes: Markdown | None = Field(default=None, title=N_("notes"), description="anything else staff should know")
-    related_policies: list[Annotated[Slug, RefTo("policy")]] = Field(default_factory=list, title=N_("related policies"),
-                                                  description="ids of policies this script carries out")
+    related_policies: list[Annotated[Slug, RefTo("policy")]] = Field(
+        default_factory=no_items, title=N_("related policies"), description="ids of policies this script carries out"
+    )
     escalates_to: Annotated[Slug, RefTo("chain")] | None = Field(
         default=None,
         title=N_("escalates to"),

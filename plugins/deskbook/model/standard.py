@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..locale import N_
-from .base import Entity, Markdown, RefTo, Slug, Strict, Text
+from .base import Entity, Markdown, RefTo, Slug, Strict, Text, no_items
 from .quantity import Valued
 
 
@@ -29,7 +29,7 @@ class Rule(Valued):
     id: Slug = Field(title=N_("id"), description="the rule's id, which references to the rule use")
     text: Text = Field(title=N_("text"), description="the rule itself, in plain words")
     see: list[Annotated[Slug, RefTo("script")]] = Field(
-        default_factory=list, title=N_("see"), description="scripts that carry the rule out"
+        default_factory=no_items, title=N_("see"), description="scripts that carry the rule out"
     )
 
 
@@ -37,19 +37,21 @@ class Standard(Entity):
     kind = "standard"
     title: Text = Field(title=N_("title"), description="the standard's name, as its page heading shows it")
     summary: Markdown = Field(title=N_("summary"), description="what good looks like, and why it matters")
-    rules: list[Rule] = Field(default_factory=list, title=N_("rules"), description="rules staff keep, each with an id")
+    rules: list[Rule] = Field(default_factory=no_items, title=N_("rules"),
+                              description="rules staff keep, each with an id")
     acceptable: list[Example] = Field(
-        default_factory=list, title=N_("acceptable behaviour"), description="what staff always do"
+        default_factory=no_items, title=N_("acceptable behaviour"), description="what staff always do"
     )
     unacceptable: list[Example] = Field(
-        default_factory=list, title=N_("unacceptable behaviour"), description="what staff never do"
+        default_factory=no_items, title=N_("unacceptable behaviour"), description="what staff never do"
     )
     steps: list[Step] = Field(
-        default_factory=list, title=N_("steps"), description="an ordered sequence, like greet, listen, ..."
+        default_factory=no_items, title=N_("steps"), description="an ordered sequence, like greet, listen, ..."
     )
     related_scripts: list[Annotated[Slug, RefTo("script")]] = Field(
-        default_factory=list, title=N_("related scripts"), description="ids of scripts that carry this standard out"
+        default_factory=no_items, title=N_("related scripts"), description="ids of scripts that carry this standard out"
     )
     related_procedures: list[Annotated[Slug, RefTo("procedure")]] = Field(
-        default_factory=list, title=N_("related procedures"), description="ids of procedures that follow this standard"
+        default_factory=no_items, title=N_("related procedures"),
+        description="ids of procedures that follow this standard"
     )

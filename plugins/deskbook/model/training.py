@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from ..locale import N_
-from .base import AnyRef, Choices, Entity, Markdown, RefTo, Slug, Strict, Text
+from .base import AnyRef, Choices, Entity, Markdown, RefTo, Slug, Strict, Text, no_items
 
 RESOURCE_FORMATS = {
     "course": N_("course"),
@@ -24,9 +24,9 @@ class OnboardingStage(Strict):
     when: Text = Field(title=N_("when"), description="like 'Day 1' or 'Week 2'")
     goals: list[Text] = Field(min_length=1, title=N_("goals"), description="what a new hire can do after it")
     read: list[AnyRef] = Field(
-        default_factory=list, title=N_("study"), description="pages to study, like policy:refunds"
+        default_factory=no_items, title=N_("study"), description="pages to study, like policy:refunds"
     )
-    activities: list[Text] = Field(default_factory=list, title=N_("activities"), description="what a new hire does")
+    activities: list[Text] = Field(default_factory=no_items, title=N_("activities"), description="what a new hire does")
 
 
 class OnboardingPlan(Strict):
@@ -44,7 +44,7 @@ class Resource(Entity):
     length: Text = Field(title=N_("length"), description="how long it takes, like '45 minutes'")
     description: Text = Field(title=N_("description"), description="what it teaches")
     covers: list[AnyRef] = Field(
-        default_factory=list, title=N_("covers"), description="pages it covers, like policy:refunds"
+        default_factory=no_items, title=N_("covers"), description="pages it covers, like policy:refunds"
     )
 
 
@@ -58,7 +58,8 @@ class Workshop(Entity):
 
 class TrainingLibrary(Strict):
     resources: list[Resource] = Field(min_length=1, title=N_("resources"), description="courses, videos, articles, ...")
-    workshops: list[Workshop] = Field(default_factory=list, title=N_("workshops"), description="sessions staff attend")
+    workshops: list[Workshop] = Field(default_factory=no_items, title=N_("workshops"),
+                                      description="sessions staff attend")
 
 
 class HiringProfile(Strict):
@@ -66,10 +67,10 @@ class HiringProfile(Strict):
     summary: Markdown = Field(title=N_("summary"), description="who the desk hires, in a sentence or two")
     qualities: list[Text] = Field(min_length=1, title=N_("qualities"), description="what a good hire brings")
     warning_signs: list[Text] = Field(
-        default_factory=list, title=N_("warning signs"), description="what to look out for in an interview"
+        default_factory=no_items, title=N_("warning signs"), description="what to look out for in an interview"
     )
     interview_questions: list[Text] = Field(
-        default_factory=list, title=N_("interview questions"), description="questions to ask"
+        default_factory=no_items, title=N_("interview questions"), description="questions to ask"
     )
 
 

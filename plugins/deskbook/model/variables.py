@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from ..locale import N_
-from .base import Strict, Text
+from .base import Strict, Text, no_entries
 
 # A lowercase letter of any language, then letters, digits and underscores: {customer_name}, {kundens_navn},
 # {straße}. Written to mean the same in Python's re and in pydantic's (Rust) regex.
@@ -21,7 +21,7 @@ class Variables(Strict):
         description="fixed values filled into scripts and prose: {company_name}, {support_phone}, ..."
     )
     blanks: dict[VariableName, Text] = Field(
-        default_factory=dict,
+        default_factory=no_entries,
         title=N_("blanks"),
         description="placeholders the representative fills in during the contact, with a hint: "
         "{customer_name}: the customer's name",

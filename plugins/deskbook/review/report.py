@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..locale import Localization
 from ..manual import Manual
@@ -13,7 +13,9 @@ from ..project import DeskCardInfo, EditionInfo
 from ..text import markdown_escape
 from ..urls import entity_target, page_url
 from .changes import ChangeSet, EntityChange, kind_label
-from .rendered import RenderedChanges
+
+if TYPE_CHECKING:  # rendering imports the site's and the handbook's renderers: only a diff with changes does
+    from .rendered import RenderedChanges
 
 _DESK_CARD_KINDS = {"escalation": {"role"}, "thresholds": {"routing"}, "response-times": {"category"}}
 

@@ -37,7 +37,7 @@ from ...site.navigation import DOWNLOADS_PAGE, build_navigation, nav_title
 from ...site.offline import SHIM_SOURCE, SHIM_URI, with_folder_shim, write_search_index_script
 from ...site.pages import GeneratedPage
 from ...site.preview import content_error_page
-from ...site.references import ReferenceExtension
+from ...site.reference_markdown import ReferenceExtension
 from ...site.search_index import (
     extend_search_worker,
     page_weight,
