@@ -86,7 +86,7 @@ def _character_map(font: bytes, cmap: int) -> dict[int, int]:
 
 def _format_12(font: bytes, at: int) -> dict[int, int]:
     (groups,) = struct.unpack_from(">L", font, at + 12)
-    mapping = {}
+    mapping: dict[int, int] = {}
     for index in range(groups):
         first, last, glyph = struct.unpack_from(">LLL", font, at + 16 + 12 * index)
         mapping.update((code, glyph + code - first) for code in range(first, last + 1))
