@@ -384,6 +384,21 @@ def test_the_glyph_table_matches_the_shipped_fonts():
     )
 
 
+@pytest.mark.parametrize("bold", [False, True])
+def test_the_card_reads_the_fonts_as_fonttools_does(bold):
+    """font_metrics reads the card's faces with struct; fontTools (a test dependency) reads them whole."""
+    from fontTools.ttLib import TTFont
+
+    from deskbook.handbook.font_metrics import FACES, face
+    from deskbook.handbook.glyphs import FONTS
+
+    font = TTFont(str(FONTS / FACES[bold]))
+    per_em, metrics = font["head"].unitsPerEm, font["hmtx"]
+    expected = {code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items() if glyph != ".notdef"}
+    assert face(bold).advances == expected
+    assert face(bold).line_top == font["OS/2"].sTypoAscender / per_em  # DejaVu's OS/2 (version 1) has no cap height
+
+
 def test_text_that_looks_like_typst_prints_as_text(small_manual, tmp_path):
     hostile = '#panic("x") $ x^2 $ = Heading <label> @ref #read("/etc/passwd") * _ ` \\ // /* ]'
     data = _data_with(small_manual, {"t": "p", "c": [hostile]})
