@@ -288,6 +288,7 @@ def _response_times(view: Manual, words: dict[str, str]) -> dict[str, Any]:
 
 def _scripts(view: Manual, card: DeskCardSpec) -> list[dict[str, Any]]:
     variables = view.variables
+    opening, closing = view.localization.quotation_marks
 
     def filled(text: str | None) -> str | None:
         return str(fill_placeholders(text, variables.values, variables.blanks)) if text else None
@@ -301,8 +302,10 @@ def _scripts(view: Manual, card: DeskCardSpec) -> list[dict[str, Any]]:
             "id": script.id,
             "title": str(script.title),
             "steps": [{"say": _inline(say) if say else None, "do": _inline(do) if do else None} for say, do in steps],
-            # What the steps print, for measuring them: the text in runs of one weight, quotes included.
-            "step_runs": [_runs(" ".join(filter(None, ("“" + say + "”" if say else None, do)))) for say, do in steps],
+            # What the steps print, for measuring them: the text in runs of one weight, with the language's
+            # quotation marks around what staff say.
+            "step_runs": [_runs(" ".join(filter(None, (opening + say + closing if say else None, do))))
+                          for say, do in steps],
         })
     return scripts
 
