@@ -524,8 +524,9 @@ def _card_marks(data: dict, content: Path, target: Path) -> dict[int, dict]:
     return {mark["n"]: mark for mark in json.loads(marks)}
 
 
-@pytest.mark.parametrize("name", ESTIMATOR_SHAPES)
-def test_the_card_estimate_is_where_typst_puts_each_block(name, tmp_path):
+@pytest.mark.parametrize(("name", "page_size"), [(name, "A4") for name in ESTIMATOR_SHAPES]
+                         + [("many roles, long titles", "Letter")])
+def test_the_card_estimate_is_where_typst_puts_each_block(name, page_size, tmp_path):
     """Each block card_fit.py keeps lands on the side and in the column it was given, or earlier (Typst
     never runs past the estimate: what fits by the estimate fits), and not far above where it was
     estimated, so the estimate does not leave out rows that would have fitted."""
@@ -533,7 +534,7 @@ def test_the_card_estimate_is_where_typst_puts_each_block(name, tmp_path):
     project = write_project(shape, tmp_path / "project")
     manual = load_checked_manual(project / "content")
     spec = DeskCardSpec(parts=shape.parts, scripts=tuple(script.id for script in manual.entities("script")))
-    late, ahead, sides = _estimate_against_typst(manual, spec, tmp_path / "card.pdf")
+    late, ahead, sides = _estimate_against_typst(manual, spec, tmp_path / "card.pdf", PrintOptions(page_size))
     assert late == []
     assert ahead == []
     assert sides <= 2
@@ -546,17 +547,17 @@ def test_the_example_card_estimate_is_where_typst_puts_each_block(tmp_path):
     assert card is not None
     manual = load_checked_manual(REPO_ROOT / "content")
     late, ahead, sides = _estimate_against_typst(manual, DeskCardSpec(parts=card.parts, scripts=card.scripts),
-                                                 tmp_path / "card.pdf")
+                                                 tmp_path / "card.pdf", PrintOptions())
     assert (late, ahead, sides) == ([], [], 2)
 
 
-def _estimate_against_typst(manual, spec: DeskCardSpec, target: Path) -> tuple[list[str], list[str], int]:
+def _estimate_against_typst(manual, spec: DeskCardSpec, target: Path,
+                            options: PrintOptions) -> tuple[list[str], list[str], int]:
     """The blocks Typst puts later than card_fit.py estimated, those it puts more than ``AHEAD_MOST``
     earlier, and the number of sides."""
     from deskbook.handbook.card import desk_card_blocks
     from deskbook.handbook.card_fit import HEADING_ABOVE, MARGIN_TOP, PAPER_MM, column_width_mm, fit, heading_height
 
-    options = PrintOptions()
     data = desk_card_data(manual, spec, options)
     kept, _ = fit(desk_card_blocks(manual.for_audience(spec.audience), spec, options), data["paper"],
                   data["card"]["document_title"])
