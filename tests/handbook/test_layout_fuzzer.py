@@ -534,10 +534,16 @@ def test_the_card_estimate_is_where_typst_puts_each_block(name, page_size, tmp_p
     project = write_project(shape, tmp_path / "project")
     manual = load_checked_manual(project / "content")
     spec = DeskCardSpec(parts=shape.parts, scripts=tuple(script.id for script in manual.entities("script")))
-    late, ahead, sides = _estimate_against_typst(manual, spec, tmp_path / "card.pdf", PrintOptions(page_size))
+    options = PrintOptions(page_size)
+    late, ahead, sides = _estimate_against_typst(manual, spec, tmp_path / "card.pdf", options)
     assert late == []
     assert ahead == []
     assert sides <= 2
+    # A heading's word wider than the column at 15 pt (the 30-letter one) is set smaller, not run over.
+    pdf = tmp_path / "card.pdf"
+    render_pdf("desk-card.typ", desk_card_data(manual, spec, options), manual.content_dir, pdf, build_datetime())
+    assert words_outside_text_area(pdf, "desk-card.typ") == []
+    assert overprinted_words(pdf) == []
 
 
 def test_the_example_card_estimate_is_where_typst_puts_each_block(tmp_path):

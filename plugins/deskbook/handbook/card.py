@@ -28,6 +28,7 @@ from .card_fit import (
     column_width_mm,
     fit,
     heading_height,
+    heading_size,
     lines,
     paragraph_height,
     response_height,
@@ -102,6 +103,7 @@ def desk_card_blocks(view: Manual, card: DeskCardSpec, options: PrintOptions) ->
     for part in card_parts(card.parts):
         if part == "scripts":
             for script in _scripts(view, card):
+                script["heading_size"] = heading_size(script["title"], column)
                 where = _where(view, "script", script["id"], script["title"])
                 blocks.append(Block({"t": "script", **script}, script_height(script, column), script["title"], where,
                                     part=len(blocks), above=HEADING_ABOVE, below=PARAGRAPH_GAP))
@@ -146,7 +148,9 @@ def _list_blocks(card_list: CardList, places: list[str], width: float, part: int
             # The list's note is a paragraph of its own, with a paragraph's spacing below.
             height += paragraph_height((lines(card_list.note, width, NOTE), NOTE)) + PARAGRAPH_GAP
             below = PARAGRAPH_GAP
-        blocks.append(Block({"t": "row", "title": card_list.title, "list_note": card_list.note, "source": source,
+        blocks.append(Block({"t": "row", "title": card_list.title,
+                             "heading_size": heading_size(str(card_list.title), width),
+                             "list_note": card_list.note, "source": source,
                              "last": index == len(card_list.rows) - 1,
                              **data}, height,
                             f"{card_list.title}: {row.label}", where, part=part,
@@ -168,7 +172,8 @@ def _regrouped(kept: list[Block]) -> list[dict[str, Any]]:
                 and parts[-1]["part"] == block.part and not block.data["opens_side"]:
             parts[-1]["rows"].append(row)
         else:
-            parts.append({"t": "list", "title": block.data["title"], "part": block.part, "rows": [row],
+            parts.append({"t": "list", "title": block.data["title"], "heading_size": block.data["heading_size"],
+                          "part": block.part, "rows": [row],
                           "note": "", "source": block.data["source"], "opens_side": block.data["opens_side"]})
         if block.data["last"]:
             parts[-1]["note"] = block.data["list_note"]

@@ -120,21 +120,31 @@ def _word_widths(runs: Runs) -> list[float]:
     return widths
 
 
-def paragraph_height(*runs: tuple[int, float]) -> float:
+def paragraph_height(*runs: tuple[int, float], em: float = BODY) -> float:
     """The height in mm of a paragraph of ``(lines, size)`` runs, from the top of its first line to the
     baseline of its last, as Typst sets it: each line as tall as the face's top edge at its size, the
-    paragraph's leading (an em of its text, the body's or a heading's) between lines."""
+    paragraph's leading (half its ``em``, the body's or a heading's) between lines."""
     count = sum(number for number, _ in runs)
     if not count:
         return 0.0
-    top, leading = face().line_top, LEADING * max(BODY, *(size for _, size in runs))
-    return (sum(number * size * top for number, size in runs) + (count - 1) * leading) * _PT
+    top = face().line_top
+    return (sum(number * size * top for number, size in runs) + (count - 1) * LEADING * em) * _PT
+
+
+def heading_size(title: str, width: float) -> float:
+    """The size a list's or a script's heading is set at: 15 pt, or less when a word of it is wider than
+    the column at 15 pt, so that the word fits (the card breaks no word)."""
+    widest = _widest(title.split(), bold=True, size=HEADING)
+    if widest <= width:
+        return HEADING
+    return math.floor(HEADING * width / widest * 10) / 10
 
 
 def heading_height(title: str, width: float) -> float:
     """A list's or a script's heading with the space above and below it."""
-    count = lines(title, width, HEADING, bold=True)
-    return HEADING_ABOVE + paragraph_height((count, HEADING)) + HEADING_BELOW
+    size = heading_size(title, width)
+    return HEADING_ABOVE + paragraph_height((lines(title, width, size, bold=True), size), em=HEADING) \
+        + HEADING_BELOW
 
 
 def row_height(row: dict[str, str], width: float) -> float:
@@ -200,8 +210,8 @@ def _mm(text: str, bold: bool = False, size: float = BODY) -> float:
     return face(bold).width(text) * size * _PT
 
 
-def _widest(texts: list[str], bold: bool = False) -> float:
-    return max((_mm(text, bold) for text in texts), default=0.0)
+def _widest(texts: list[str], bold: bool = False, size: float = BODY) -> float:
+    return max((_mm(text, bold, size) for text in texts), default=0.0)
 
 
 def response_height(response: dict[str, Any], width: float) -> float:
@@ -231,7 +241,7 @@ def fit(blocks: list[Block], paper: str, title: str) -> tuple[list[Block], list[
     page_width, page_height = PAPER_MM[paper]
     width = page_width - 2 * MARGIN_X
     body = page_height - MARGIN_TOP - MARGIN_BOTTOM
-    title_height = paragraph_height((lines(title, width, TITLE, bold=True), TITLE)) + TITLE_BELOW
+    title_height = paragraph_height((lines(title, width, TITLE, bold=True), TITLE), em=TITLE) + TITLE_BELOW
     wide = [block for block in blocks if block.full_width]
     flowing = [block for block in blocks if not block.full_width]
     # The response tables stand at the top of side 2, as many as it holds (the targets of many channels
