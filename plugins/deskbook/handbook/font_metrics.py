@@ -37,8 +37,12 @@ class Face:
         return sum(advances.get(ord(character), _UNDRAWN) for character in text)
 
 
-@lru_cache(maxsize=2)
 def face(bold: bool = False) -> Face:
+    return _face(bool(bold))
+
+
+@lru_cache(maxsize=2)  # one per weight: the key is positional, so face() and face(bold=False) share it
+def _face(bold: bool) -> Face:
     font = (FONTS / FACES[bold]).read_bytes()
     tables = _tables(font)
     (units_per_em,) = struct.unpack_from(">H", font, tables[b"head"] + 18)
