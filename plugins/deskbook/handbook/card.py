@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html import unescape
 from typing import Any
 
 from ..decisions import account_handlers
@@ -19,10 +20,17 @@ from ..model.schedule import Category
 from ..text import fill_placeholders
 from ..urls import entity_target, page_url
 from .card_fit import (
+    HEADING_ABOVE,
+    NOTE,
+    PARAGRAPH_GAP,
+    ROW_GAP,
     Block,
     column_width_mm,
     fit,
     heading_height,
+    heading_size,
+    lines,
+    paragraph_height,
     response_height,
     response_tables,
     row_height,
@@ -95,9 +103,10 @@ def desk_card_blocks(view: Manual, card: DeskCardSpec, options: PrintOptions) ->
     for part in card_parts(card.parts):
         if part == "scripts":
             for script in _scripts(view, card):
+                script["heading_size"] = heading_size(script["title"], column)
                 where = _where(view, "script", script["id"], script["title"])
                 blocks.append(Block({"t": "script", **script}, script_height(script, column), script["title"], where,
-                                    part=len(blocks)))
+                                    part=len(blocks), above=HEADING_ABOVE, below=PARAGRAPH_GAP))
         elif part == "response-times":
             response = _response_times(view, words)
             if response["rows"]:
@@ -132,15 +141,21 @@ def _list_blocks(card_list: CardList, places: list[str], width: float, part: int
     blocks = []
     for index, (row, where) in enumerate(zip(card_list.rows, places, strict=True)):
         data = {"label": str(row.label), "value": str(row.value), "note": str(row.note)}
-        height = row_height(data, width)
+        height, heading, below = row_height(data, width), heading_height(card_list.title, width), ROW_GAP
         if index == 0:
-            height += heading_height(card_list.title, width)
+            height += heading
         if index == len(card_list.rows) - 1 and card_list.note:
-            height += row_height({"label": "", "value": "", "note": card_list.note}, width)
-        blocks.append(Block({"t": "row", "title": card_list.title, "list_note": card_list.note, "source": source,
+            # The list's note is a paragraph of its own, with a paragraph's spacing below.
+            height += paragraph_height((lines(card_list.note, width, NOTE), NOTE)) + PARAGRAPH_GAP
+            below = PARAGRAPH_GAP
+        blocks.append(Block({"t": "row", "title": card_list.title,
+                             "heading_size": heading_size(str(card_list.title), width),
+                             "list_note": card_list.note, "source": source,
                              "last": index == len(card_list.rows) - 1,
                              **data}, height,
-                            f"{card_list.title}: {row.label}", where, part=part))
+                            f"{card_list.title}: {row.label}", where, part=part,
+                            above=HEADING_ABOVE if index == 0 else 0.0, below=below,
+                            reopened=heading - HEADING_ABOVE if index else 0.0))
     return blocks
 
 
@@ -152,12 +167,13 @@ def _regrouped(kept: list[Block]) -> list[dict[str, Any]]:
         if block.data["t"] != "row":
             parts.append(block.data)
             continue
-        row = {key: block.data[key] for key in ("label", "value", "note")}
+        row = {key: block.data[key] for key in ("label", "value", "note", "n")}
         if parts and parts[-1]["t"] == "list" and parts[-1]["title"] == block.data["title"] \
                 and parts[-1]["part"] == block.part and not block.data["opens_side"]:
             parts[-1]["rows"].append(row)
         else:
-            parts.append({"t": "list", "title": block.data["title"], "part": block.part, "rows": [row],
+            parts.append({"t": "list", "title": block.data["title"], "heading_size": block.data["heading_size"],
+                          "part": block.part, "rows": [row],
                           "note": "", "source": block.data["source"], "opens_side": block.data["opens_side"]})
         if block.data["last"]:
             parts[-1]["note"] = block.data["list_note"]
@@ -277,6 +293,7 @@ def _response_times(view: Manual, words: dict[str, str]) -> dict[str, Any]:
 
 def _scripts(view: Manual, card: DeskCardSpec) -> list[dict[str, Any]]:
     variables = view.variables
+    opening, closing = view.localization.quotation_marks
 
     def filled(text: str | None) -> str | None:
         return str(fill_placeholders(text, variables.values, variables.blanks)) if text else None
@@ -290,14 +307,29 @@ def _scripts(view: Manual, card: DeskCardSpec) -> list[dict[str, Any]]:
             "id": script.id,
             "title": str(script.title),
             "steps": [{"say": _inline(say) if say else None, "do": _inline(do) if do else None} for say, do in steps],
-            # What the steps print, for measuring them: the text without its markup, quotes included.
-            "plain_steps": [_TAGS.sub("", " ".join(filter(None, ("“" + say + "”" if say else None, do))))
-                            for say, do in steps],
+            # What the steps print, for measuring them: the text in runs of one weight, with the language's
+            # quotation marks around what staff say.
+            "step_runs": [_runs(" ".join(filter(None, (opening + say + closing if say else None, do))))
+                          for say, do in steps],
         })
     return scripts
 
 
-_TAGS = re.compile(r"<[^>]+>")
+_TAGS = re.compile(r"<(/?)(\w+)[^>]*>")
+
+
+def _runs(html: str) -> list[tuple[str, bool]]:
+    """The text of an inline HTML fragment in runs of one weight, ``(text, bold)``: ``strong`` and ``b``
+    print bold, the rest regular."""
+    runs: list[tuple[str, bool]] = []
+    bold, position = 0, 0
+    for tag in _TAGS.finditer(html):
+        runs.append((unescape(html[position:tag.start()]), bold > 0))
+        if tag[2] in ("strong", "b"):
+            bold += -1 if tag[1] else 1
+        position = tag.end()
+    runs.append((unescape(html[position:]), bold > 0))
+    return [run for run in runs if run[0]]
 
 
 def _contacts(view: Manual, words: dict[str, str]) -> Rows:

@@ -4,33 +4,44 @@ does not fit on two sides is left out, lowest priority first, and reported.
 ``desk-card.typ`` lays the card out as two columns a side, the title above side 1, and the response
 targets (when listed) full width at the top of the side they open. Every block is unbreakable (a row, a
 script), so a column ends where the next block would not fit. This module follows the same layout with
-widths and heights that err on the large side: DejaVu Sans averages under 0.5 em a character in running
-text (measured on the example's card: the 37 characters of "Discount 15% · Refund $250 · Gift $50"
-take 80 mm at 12 pt), and more in bold, so 0.5 and 0.56 em leave room; a line takes the cap height and the
-leading (1.23 em) but the last line ends at its baseline, counted as 1.2 em. The layout fuzzer
-(tests/handbook/test_layout_fuzzer.py) holds these figures to the real layout: a bold head of wide letters
-is wider (``_WIDE_BOLD``), and a word longer than a column, which these figures cannot place, is open.
+the measures Typst uses, erring only on the large side:
+
+- widths are the fonts' own advances (:mod:`.font_metrics`), summed without the kerning Typst applies
+  (which only tightens), and lines are filled word by word as Typst fills an unjustified paragraph,
+  breaking at spaces only (Typst may also break after a dash);
+- a line is as tall as the face's top edge at its size, with the paragraph's leading between lines;
+  the gaps are the template's, and where two meet Typst keeps the larger, as :func:`fit` does.
+
+``check`` runs this without Typst. tests/handbook/test_layout_fuzzer.py holds it to Typst's layout: every
+block lands where :func:`fit` put it or earlier, never later, and not much earlier (desk-card.typ marks
+where each block begins). A word wider than a column, which Typst cannot break without hyphenating, is
+counted as the lines it would fill.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
+
+from .font_metrics import face
 
 # The page, in mm, as desk-card.typ sets it: paper, margins, the gutter between the two columns.
 PAPER_MM = {"a4": (210.0, 297.0), "us-letter": (215.9, 279.4)}
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, GUTTER = 12.0, 12.0, 14.0, 7.0
 _PT = 0.3528  # mm
 BODY, NOTE, HEADING, TITLE = 12.0, 10.5, 15.0, 17.0
-_LINE = 1.2  # line pitch, in em
-_REGULAR, _BOLD = 0.5, 0.56  # character width, in em
-# One bold word of wide letters is wider than running text: "Community" takes 0.71 em a letter in DejaVu
-# Sans Bold (the fuzzer found a head of it overprinting the next column at 0.56).
-_WIDE_BOLD, _WIDE_REGULAR = 0.72, 0.6
+LEADING = 0.5  # between the lines of a paragraph, in em of the body (desk-card.typ: par leading)
+STEP_GAP = 0.6  # between a script's steps, in em (enum spacing)
+PARAGRAPH_GAP = 0.7 * BODY * _PT  # mm: below a script and a list's closing note (par spacing)
 CATEGORY_LEAST = 30.0  # mm: the response table's category column holds a word like "management"
-ROW_GAP, HEADING_ABOVE, HEADING_BELOW, TITLE_BELOW = 2.2, 4.5, 2.0, 7.0
+ROW_GAP, HEADING_ABOVE, HEADING_BELOW = 2.2, 4.5, 2.0
+TITLE_BELOW = 2.0 + 1.5 * _PT + 3.0  # the title's inset and rule, and the float's clearance
 CELL_INSET_X, CELL_INSET_Y = 1.4, 1.3
-STEP_INDENT = 6.0  # the number and its gap before a script's step
+FLOAT_CLEARANCE = 3.0  # mm: below the title and each response table (desk-card.typ's floats)
+CELL_MOST = 33.0  # mm: a channel's column is no wider than this for a cell of several words
+STEP_INDENT = 2.5  # mm: the indent of a script's numbered steps and the gap after the number (enum)
 SIDES = 2
 
 
@@ -45,79 +56,140 @@ class Block:
     where: str
     full_width: bool = False
     part: int = 0  # the part it belongs to, for putting the kept rows back under their heading
+    # The weak space it begins and ends with, counted in its height: a heading's space above (dropped at
+    # a column's top) and the gap below; Typst keeps the larger of two that meet, as fit() does.
+    above: float = 0.0
+    below: float = ROW_GAP
+    # A row after its list's first prints the heading again when it opens side 2 (a reader turning the
+    # card over sees what the rows are): that heading's height at a column's top.
+    reopened: float = 0.0
+    # Where fit() placed it: the side and column (from 0) and the top of what it prints (below the space
+    # left above it), in mm below the top margin.
+    side: int = 0
+    column: int = 0
+    top: float = 0.0
 
 
-@dataclass
-class Fitted:
-    parts: list[dict[str, Any]]
-    left_out: list[Block] = field(default_factory=list)
+Runs = Sequence[tuple[str, bool]]  # text in runs of one weight: (text, bold)
 
 
-def lines(text: str, width_mm: float, size: float = BODY, bold: bool = False) -> int:
-    """How many lines ``text`` takes in a column ``width_mm`` wide, wrapped at spaces only (the card never
-    hyphenates); a word wider than the column takes the lines it would need."""
-    if not text:
-        return 0
-    per_line = max(1, int(width_mm / (size * _PT * (_BOLD if bold else _REGULAR))))
-    count, used = 1, 0
-    for word in text.split():
-        length = len(word)
-        if used and used + 1 + length > per_line:
-            count, used = count + 1, 0
-        if length > per_line:
-            count += (length - 1) // per_line
-            used = length % per_line or per_line
+def lines(text: str | Runs, width_mm: float, size: float = BODY, bold: bool = False) -> int:
+    """How many lines ``text`` takes in a column ``width_mm`` wide, filled as Typst fills an unjustified
+    paragraph: each line takes the words that fit, and a line breaks only at a space (the card never
+    hyphenates; Typst also breaks after a dash, which can only save a line). A word wider than the column
+    is counted as the lines it would fill."""
+    runs = [(text, bold)] if isinstance(text, str) else text
+    # A line break in the text (a YAML block scalar's) starts a line of its own.
+    forced: list[list[tuple[str, bool]]] = [[]]
+    for run_text, weight in runs:
+        for number, piece in enumerate(run_text.split("\n")):
+            if number:
+                forced.append([])
+            forced[-1].append((piece, weight))
+    if len(forced) > 1:
+        return sum(max(1, lines(piece, width_mm, size)) for piece in forced)
+    room = width_mm / (size * _PT)  # in em
+    space = max(face(weight).width(" ") for _, weight in runs) if runs else 0.0
+    count, used = 0, 0.0
+    for word in _word_widths(runs):
+        if count and used + space + word <= room:
+            used += space + word
+            continue
+        count += 1
+        if word > room:
+            count += math.ceil(word / room) - 1
+            used = word - room * (math.ceil(word / room) - 1)
         else:
-            used += (1 if used else 0) + length
+            used = word
     return count
 
 
-def _height(count: int, size: float) -> float:
-    return count * size * _PT * _LINE
+def _word_widths(runs: Runs) -> list[float]:
+    """Each space-separated word's advance in em, a word that changes weight midway measured in both."""
+    widths: list[float] = []
+    joined = False  # the last word goes on into this run (no space between)
+    for text, bold in runs:
+        measure = face(bold).width
+        pieces = text.split(" ")
+        for index, piece in enumerate(pieces):
+            if index == 0 and joined and widths:
+                widths[-1] += measure(piece)
+            elif piece:
+                widths.append(measure(piece))
+        joined = bool(pieces[-1])
+    return widths
+
+
+def paragraph_height(*runs: tuple[int, float], em: float = BODY) -> float:
+    """The height in mm of a paragraph of ``(lines, size)`` runs, from the top of its first line to the
+    baseline of its last, as Typst sets it: each line as tall as the face's top edge at its size, the
+    paragraph's leading (half its ``em``, the body's or a heading's) between lines."""
+    count = sum(number for number, _ in runs)
+    if not count:
+        return 0.0
+    top = face().line_top
+    return (sum(number * size * top for number, size in runs) + (count - 1) * LEADING * em) * _PT
+
+
+def heading_size(title: str, width: float) -> float:
+    """The size a list's or a script's heading is set at: 15 pt, or less when a word of it is wider than
+    the column at 15 pt, so that the word fits (the card breaks no word)."""
+    widest = _widest(title.split(), bold=True, size=HEADING)
+    if widest <= width:
+        return HEADING
+    return math.floor(HEADING * width / widest * 10) / 10
 
 
 def heading_height(title: str, width: float) -> float:
-    return HEADING_ABOVE + _height(lines(title, width, HEADING, bold=True), HEADING) + HEADING_BELOW
+    """A list's or a script's heading with the space above and below it."""
+    size = heading_size(title, width)
+    return HEADING_ABOVE + paragraph_height((lines(title, width, size, bold=True), size), em=HEADING) \
+        + HEADING_BELOW
 
 
 def row_height(row: dict[str, str], width: float) -> float:
-    return (_height(lines(row["label"], width, bold=True), BODY) + _height(lines(row["value"], width), BODY)
-            + _height(lines(row["note"], width, NOTE), NOTE) + ROW_GAP)
+    """One row (label, value, note on lines of their own) and the gap below it."""
+    return paragraph_height((lines(row["label"], width, bold=True), BODY), (lines(row["value"], width), BODY),
+                            (lines(row["note"], width, NOTE), NOTE)) + ROW_GAP
 
 
 def script_height(script: dict[str, Any], width: float) -> float:
-    steps = sum(_height(lines(step_text, width - STEP_INDENT), BODY) + 0.6 * BODY * _PT
-                for step_text in script["plain_steps"])
-    return heading_height(script["title"], width) + steps
+    """A script: its heading, and its steps numbered, each step's text beside the widest number."""
+    steps = script["step_runs"]
+    indent = STEP_INDENT + _mm(f"{len(steps)}.")
+    heights = [paragraph_height((lines(runs, width - indent), BODY)) for runs in steps]
+    return heading_height(script["title"], width) + sum(heights) + STEP_GAP * BODY * _PT * (len(heights) - 1) \
+        + PARAGRAPH_GAP
 
 
 def response_columns(response: dict[str, Any], width: float) -> list[float]:
-    """The channels' column widths in mm, which desk-card.typ uses as they are: each as wide as its longest
-    cell (up to 14 characters), or as its longest word when that leaves the category column too little;
-    the category column takes the rest."""
+    """The channels' column widths in mm, which desk-card.typ uses as they are: each as wide as its widest
+    cell (up to ``CELL_MOST``), or as its widest word when that leaves the category column too little; the
+    category column takes the rest. Every width is at least the column's widest word (the head's in bold),
+    so no word overprints the next column."""
     columns = list(zip(*([response["channels"]] + [row["targets"] for row in response["rows"]]), strict=True))
-    char = BODY * _PT * _BOLD  # the head is bold
-    longest_words = [max((len(word) for cell in column for word in cell.split()), default=1) for column in columns]
-    widths = [max(word, min(14, max(len(cell) for cell in column))) * char + 2 * CELL_INSET_X
-              for word, column in zip(longest_words, columns, strict=True)]
+    widest_words = [max(_widest(column[0].split(), bold=True), _widest([word for cell in column[1:]
+                                                                        for word in cell.split()]))
+                    for column in columns]
+    widths = [max(word, min(CELL_MOST, max(_mm(column[0], bold=True), _widest(list(column[1:])))))
+              + 2 * CELL_INSET_X for word, column in zip(widest_words, columns, strict=True)]
     if sum(widths) > 0.7 * width:
-        widths = [word * char + 2 * CELL_INSET_X for word in longest_words]
-    return [round(column_width, 1) for column_width in widths]
+        widths = [word + 2 * CELL_INSET_X for word in widest_words]
+    # Rounded up, so that rounding never makes a column narrower than its widest word.
+    return [math.ceil(column_width * 10) / 10 for column_width in widths]
 
 
 def response_tables(response: dict[str, Any], width: float) -> list[dict[str, Any]]:
-    """The response targets as one table, or, when the channels' longest words side by side leave the
+    """The response targets as one table, or, when the channels' widest words side by side leave the
     category column too little (eleven channels on A4), as several tables of as many channels as fit,
-    each with the category column; only the first has the heading. Each table carries its ``widths`` and
-    the longest word of each column's head and cells, which desk-card.typ measures."""
+    each with the category column; only the first has the heading. Each table carries its ``widths``."""
     category_words = [word for row in response["rows"] for word in row["category"].split()]
-    room = width - max(CATEGORY_LEAST, _longest(category_words) * BODY * _PT * _WIDE_REGULAR + 2 * CELL_INSET_X)
+    room = width - max(CATEGORY_LEAST, _widest(category_words) + 2 * CELL_INSET_X)
     groups: list[list[int]] = [[]]
     used = 0.0
     for index, head in enumerate(response["channels"]):
         cells = [word for row in response["rows"] for word in row["targets"][index].split()]
-        needed = max(_longest(head.split()) * _WIDE_BOLD, _longest(cells) * _WIDE_REGULAR) * BODY * _PT \
-            + 2 * CELL_INSET_X
+        needed = max(_widest(head.split(), bold=True), _widest(cells)) + 2 * CELL_INSET_X
         if groups[-1] and used + needed > room:
             groups.append([])
             used = 0.0
@@ -129,16 +201,17 @@ def response_tables(response: dict[str, Any], width: float) -> list[dict[str, An
                  "channels": [response["channels"][index] for index in group],
                  "rows": [{**row, "targets": [row["targets"][index] for index in group]} for row in response["rows"]]}
         table["widths"] = response_columns(table, width)
-        # desk-card.typ widens a column to its longest words as Typst measures them, so none overprints.
-        table["head_words"] = [max(head.split(), key=len, default="") for head in table["channels"]]
-        table["cell_words"] = [max((word for row in table["rows"] for word in row["targets"][index].split()),
-                                   key=len, default="") for index in range(len(table["channels"]))]
         tables.append(table)
     return tables
 
 
-def _longest(words: list[str]) -> int:
-    return max((len(word) for word in words), default=1)
+def _mm(text: str, bold: bool = False, size: float = BODY) -> float:
+    """The width of ``text`` on one line, in mm."""
+    return face(bold).width(text) * size * _PT
+
+
+def _widest(texts: list[str], bold: bool = False, size: float = BODY) -> float:
+    return max((_mm(text, bold, size) for text in texts), default=0.0)
 
 
 def response_height(response: dict[str, Any], width: float) -> float:
@@ -153,8 +226,11 @@ def response_height(response: dict[str, Any], width: float) -> float:
         count = max([lines(cell_row[0], category_width, bold=bold)]
                     + [lines(text, cell_width - 2 * CELL_INSET_X, bold=bold)
                        for text, cell_width in zip(cell_row[1:], widths, strict=True)])
-        table += _height(count, BODY) + 2 * CELL_INSET_Y
-    return (heading_height(response["title"], width) if response["title"] else HEADING_BELOW) + table
+        table += paragraph_height((count, BODY)) + 2 * CELL_INSET_Y
+    # A table stands at the top of the side, under the one before it, as a float: the space above its
+    # heading is dropped there, the float's clearance keeps what follows apart.
+    heading = heading_height(response["title"], width) - HEADING_ABOVE if response["title"] else 0.0
+    return heading + table + FLOAT_CLEARANCE
 
 
 def fit(blocks: list[Block], paper: str, title: str) -> tuple[list[Block], list[Block]]:
@@ -165,7 +241,7 @@ def fit(blocks: list[Block], paper: str, title: str) -> tuple[list[Block], list[
     page_width, page_height = PAPER_MM[paper]
     width = page_width - 2 * MARGIN_X
     body = page_height - MARGIN_TOP - MARGIN_BOTTOM
-    title_height = _height(lines(title, width, TITLE, bold=True), TITLE) + TITLE_BELOW
+    title_height = paragraph_height((lines(title, width, TITLE, bold=True), TITLE), em=TITLE) + TITLE_BELOW
     wide = [block for block in blocks if block.full_width]
     flowing = [block for block in blocks if not block.full_width]
     # The response tables stand at the top of side 2, as many as it holds (the targets of many channels
@@ -176,19 +252,31 @@ def fit(blocks: list[Block], paper: str, title: str) -> tuple[list[Block], list[
             break
         kept_wide.append(block)
     tops = [title_height, sum(block.height for block in kept_wide)]
+    top = 0.0
+    for number, block in enumerate(kept_wide):
+        block.side, block.top, block.data["n"] = 1, top, number
+        top += block.height
     side, column, used = 0, 0, tops[0]
     kept: list[Block] = []
+    below = None  # the gap the column's last block ends with; None at the column's top
     for index, block in enumerate(flowing):
         block.data["opens_side"] = False
-        while used + block.height > body:
+        collapsed = block.above if below is None else min(block.above, below)
+        height = block.height - collapsed
+        while used + height > body:
             side, column = (side, 1) if column == 0 else (side + 1, 0)
             if side >= SIDES:
                 return kept_wide + kept, [block for block in wide if block not in kept_wide] + flowing[index:]
             used = tops[side]
             block.data["opens_side"] = side == 1 and column == 0
-            if block.height > body - used:
+            collapsed = block.above
+            height = block.height - collapsed + (block.reopened if block.data["opens_side"] else 0.0)
+            if height > body - used:
                 return kept_wide + kept, [block for block in wide if block not in kept_wide] + flowing[index:]
-        used += block.height
+        block.side, block.column, block.data["n"] = side, column, len(kept_wide) + len(kept)
+        block.top = used + block.above - collapsed
+        used += height
+        below = block.below
         kept.append(block)
     return kept_wide + kept, [block for block in wide if block not in kept_wide]
 

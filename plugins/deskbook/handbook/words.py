@@ -108,5 +108,5 @@ def print_language(words: Localization) -> dict[str, object]:
         "lang": words.language,
         "region": words.locale.territory or None,
         "dir": words.locale.text_direction,
-        "quotes": [words.pgettext("opening quotation mark", "“"), words.pgettext("closing quotation mark", "”")],
+        "quotes": list(words.quotation_marks),
     }
