@@ -180,3 +180,9 @@ def test_the_how_fast_script_holds_no_sentences(software_site):
     script = (software_site / "site" / "assets" / "deskbook" / "how-fast.js").read_text()
     for words in ("Not offered", "around the clock", "applies.", "No service level", "Choose"):
         assert words not in script, words
+
+
+def test_the_home_pages_response_times_shortcut_opens_on_the_how_fast_helper(software_site):
+    home = (software_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="response-times.html#how-fast-helper"' in home
+    assert 'id="how-fast-helper"' in (software_site / "site" / "response-times.html").read_text(encoding="utf-8")
