@@ -186,3 +186,25 @@ def test_the_home_pages_response_times_shortcut_opens_on_the_how_fast_helper(sof
     home = (software_site / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="response-times.html#how-fast-helper"' in home
     assert 'id="how-fast-helper"' in (software_site / "site" / "response-times.html").read_text(encoding="utf-8")
+
+
+def test_how_fast_takes_any_number_of_dimensions_and_the_first_of_equal_levels(browser, software_site, tmp_path):
+    # A third dimension of the company's own and a level on two of the three: 4 x 5 x 3 = 60 cases.
+    content = software_content(tmp_path)
+    levels = content / "service-levels.yaml"
+    text = levels.read_text(encoding="utf-8")
+    text = text.replace("metrics:\n", "  - id: contact\n    name: Contact\n    values:\n"
+                        "      - {id: portal, name: Portal}\n      - {id: call, name: Call}\nmetrics:\n", 1)
+    text += ("  - when: {contact: call, severity: sev-1}\n    targets:\n"
+             "      first-response: {within: 15 minutes, clock: emergency-line}\n      resolution: not offered\n")
+    levels.write_text(text, encoding="utf-8")
+    by_case = _compare_how_fast(browser, software_site, load_checked_manual(content), replace=True)
+    assert len(by_case) == 60
+    # With the plan given, the plan's level names as many values and comes first in the file.
+    assert by_case[("ultimate", "sev-1", "call")]["level"] == "ultimate sev-1"
+    phoned = by_case[(None, "sev-1", "call")]
+    assert phoned["level"] == "call sev-1"
+    assert phoned["sentences"] == ["The service level for Call and Severity 1 applies.",
+                                   "It names no Plan, so it holds for every one.",
+                                   "Resolution is not offered at this level."]
+    assert by_case[(None, "sev-1", "portal")]["refusal"] == "No service level covers this case, so no time is promised."
