@@ -6,6 +6,12 @@ as data (thresholds per kind of request, rules with their conditions, answers al
 site's "Who decides?" helper, which only looks answers up in it, so the page and this module cannot
 disagree in substance; a browser test compares the two on generated requests.
 
+:func:`how_fast` answers how fast a case must be answered, from ``service-levels.yaml``: the case is
+described by the company's own dimensions (plan, severity, channel, whatever it declares), and the answer
+is each metric's target on its clock, or "not offered", with the level that sets it. The decision table
+carries the same answer per level, and the service-levels page's "How fast must I answer?" helper looks
+it up there.
+
 The kinds of request are read from the model: every Money or Percent field of :class:`Authority` (its
 title is the label) and every kind of ``authority.limits``; a kind nobody holds is left out. The first
 role in ``roles.yaml`` is the reader ("you"), as the authority matrix and the chains have it.
@@ -15,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Literal
@@ -29,6 +35,7 @@ from .model import Authority, Chain, Level, Money, Role, RoutingRule
 from .model.escalation import Limit
 from .model.fields import label, type_of
 from .model.quantity import Quantity
+from .model.service_levels import ServiceLevel, ServiceLevels, Target
 from .site.reading_order import in_reading_order  # a pure module: the order chains are read in
 
 Unit = Literal["money", "percent", "quantity", "held"]
@@ -490,6 +497,107 @@ def category_targets(manual: Manual) -> dict[str, list[str]]:
     }
 
 
+# -- how fast a case must be answered ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Timing:
+    """How fast a case must be answered: ``targets`` one per metric (its ``metric`` id, whether it is
+    ``offered``, the time allowed, the ``clock`` it is counted on with that clock's ``zone``, and the
+    ``text`` staff read); ``level`` is the level that sets them (its values, ``premium sev-1``);
+    ``sentences`` say why. ``refusal`` alone when no value of the case is given."""
+
+    refusal: str | None = None
+    level: str | None = None
+    targets: tuple[dict[str, Any], ...] = ()
+    sentences: tuple[str, ...] = ()
+    note: str | None = None
+
+    def as_data(self) -> dict[str, Any]:
+        """The shape the page's ``evaluate`` returns, for comparing the two."""
+        return {"refusal": self.refusal, "level": self.level, "targets": [dict(target) for target in self.targets],
+                "sentences": list(self.sentences), "note": self.note}
+
+
+def how_fast(manual: Manual, case: Mapping[str, str | None]) -> Timing:
+    """How fast a case must be answered: ``case`` gives a value of each service-level dimension it knows
+    (``{"plan": "premium", "severity": "sev-1"}``; a dimension left out or None is not known).
+
+    A level applies when the case has every value it names; of those, the one naming the most
+    dimensions decides, the first in the file of equals. Raises ValueError for a manual without service
+    levels, or a dimension or value it does not declare."""
+    levels = manual.service_levels
+    if levels is None:
+        raise ValueError("this manual has no service levels")
+    given = {dimension: value for dimension, value in case.items() if value is not None}
+    for dimension_id, value_id in given.items():
+        dimension = levels.dimension(dimension_id)
+        if dimension is None or dimension.value(value_id) is None:
+            raise ValueError(f"'{dimension_id}: {value_id}' is no value of this manual's service levels")
+    if not given:
+        return Timing(refusal=_level_refusals(manual)["empty"])
+    applying = [level for level in levels.levels
+                if all(given.get(dimension) == value for dimension, value in level.when.items())]
+    if not applying:
+        return Timing(refusal=_level_refusals(manual)["uncovered"])
+    chosen = max(applying, key=lambda level: (len(level.when), -levels.levels.index(level)))
+    return _level_timing(manual, levels, chosen)
+
+
+def _level_refusals(manual: Manual) -> dict[str, str]:
+    words = manual.localization
+    return {
+        "empty": words.gettext("Choose the case's values first."),
+        "uncovered": words.gettext("No service level covers this case, so no time is promised."),
+    }
+
+
+def _level_timing(manual: Manual, levels: ServiceLevels, level: ServiceLevel) -> Timing:
+    """What ``level`` promises, metric by metric, and why it is the one that applies."""
+    words = manual.localization
+    names = _and_list(words, (levels.value_name(dimension, value) for dimension, value in level.when.items()))
+    sentences = [words.gettext("The service level for %(values)s applies.", values=names)]
+    unnamed = [dimension.name for dimension in levels.dimensions if dimension.id not in level.when]
+    if unnamed:
+        sentences.append(words.gettext("It names no %(dimensions)s, so it holds for every one.",
+                                       dimensions=_and_list(words, unnamed)))
+    targets = []
+    for metric in levels.metrics:
+        cell = level.targets.get(metric.id)
+        text = words.gettext("%(metric)s: %(target)s", metric=metric.name,
+                             target=levels.cell_label(cell, manual, words))
+        if isinstance(cell, Target):
+            line = manual.get("service-line", cell.clock)
+            hours = manual.service_hours
+            zone = None if levels.never_stops(cell.clock, manual) or line is None or hours is None \
+                else line.time_zone or hours.time_zone
+            targets.append({"metric": metric.id, "offered": True, "within": words.duration(cell.within),
+                            "clock": cell.clock, "zone": zone, "text": text})
+            continue
+        targets.append({"metric": metric.id, "offered": False, "within": None, "clock": None, "zone": None,
+                        "text": text})
+        if cell is None:
+            sentences.append(words.gettext("This level sets no target for %(metric)s.", metric=metric.name))
+        else:
+            sentences.append(words.gettext("%(metric)s is not offered at this level.", metric=metric.name))
+    return Timing(level=level.id, targets=tuple(targets), sentences=tuple(sentences), note=level.note)
+
+
+def service_level_table(manual: Manual) -> dict[str, Any] | None:
+    """:func:`how_fast` as data: the dimensions with their values, each level's values with its answer,
+    and the refusals; None for a manual without service levels."""
+    levels = manual.service_levels
+    if levels is None:
+        return None
+    return {
+        "dimensions": [{"id": dimension.id, "name": dimension.name,
+                        "values": [{"id": value.id, "name": value.name} for value in dimension.values]}
+                       for dimension in levels.dimensions],
+        "levels": [{"when": dict(level.when), "answer": _level_timing(manual, levels, level).as_data()}
+                   for level in levels.levels],
+        "refusals": _level_refusals(manual),
+    }
+
+
 # -- the decision as a table --------------------------------------------------------------------------------
 
 def decimal_text(value: Decimal) -> str:
@@ -501,7 +609,8 @@ def decimal_text(value: Decimal) -> str:
 def decision_table(manual: Manual) -> dict[str, Any]:
     """:func:`decide` as data: per kind the thresholds at which the answer changes (the roles' limits,
     ascending) with the answer up to each, the answer beyond them all, the rules with their conditions and
-    answers, the refusals, and what a request may name (tiers, categories, urgencies)."""
+    answers, the refusals, what a request may name (tiers, categories, urgencies), and the service levels
+    as :func:`how_fast` answers them (None for a manual without)."""
     answers: list[dict[str, Any]] = []
 
     def answer(part: _Part) -> int:
@@ -548,5 +657,6 @@ def decision_table(manual: Manual) -> dict[str, Any]:
         "tiers": list(tiers),
         "categories": [{"id": category.id, "name": category.display_title} for category in manual.entities("category")],
         "urgencies": list(urgencies),
+        "serviceLevels": service_level_table(manual),
     }
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from decision_cases import software_content
-from deskbook.decisions import Request, decide, decision_table, measures, read_amount
+from deskbook.decisions import Request, decide, decision_table, how_fast, measures, read_amount
 from deskbook.pipeline import load_checked_manual
 
 
@@ -194,3 +194,45 @@ def test_a_limit_in_days_goes_to_the_lowest_role_whose_days_cover_it(software):
     # Usage minutes: the engineer's 500 counted; the manager's formula in words holds the kind beyond them.
     assert any("500 usage minutes" in sentence
                for sentence in decide(software, Request("limit:usage-credit", "400")).sentences)
+
+
+# -- how fast a case must be answered ---------------------------------------------------------------------
+
+def test_how_fast_names_each_metrics_target_its_clock_and_the_level(software):
+    timing = how_fast(software, {"plan": "ultimate", "severity": "sev-1"})
+    assert timing.level == "ultimate sev-1"
+    assert [(t["metric"], t["within"], t["clock"], t["zone"]) for t in timing.targets] == [
+        ("first-response", "30 minutes", "24x7", None), ("resolution", "8 hours", "24x7", None)]
+    assert timing.sentences == ("The service level for Ultimate and Severity 1 applies.",)
+    assert timing.note == "Call the emergency line; a ticket alone does not start the clock at night."
+    premium = how_fast(software, {"plan": "premium", "severity": "sev-4"})
+    assert [t["text"] for t in premium.targets] == [
+        "First response: 2 days (business hours, Monday to Friday, 08:00 to 17:00 Europe/Berlin)",
+        "Resolution: Not offered"]
+    assert premium.sentences[-1] == "Resolution is not offered at this level."
+
+
+def test_how_fast_refuses_a_case_with_nothing_given_or_no_level(software):
+    assert how_fast(software, {}).refusal == "Choose the case's values first."
+    assert how_fast(software, {"plan": None, "severity": None}).refusal == "Choose the case's values first."
+    assert how_fast(software, {"severity": "sev-2"}).refusal == \
+        "No service level covers this case, so no time is promised."
+
+
+def test_how_fast_knows_only_the_manuals_own_dimensions(software, example):
+    with pytest.raises(ValueError, match="'plan: gold' is no value"):
+        how_fast(software, {"plan": "gold"})
+    with pytest.raises(ValueError, match="'region: eu' is no value"):
+        how_fast(software, {"region": "eu"})
+    with pytest.raises(ValueError, match="no service levels"):
+        how_fast(example, {"plan": "premium"})
+    assert decision_table(example)["serviceLevels"] is None
+
+
+def test_the_table_holds_each_levels_answer(software):
+    table = decision_table(software)["serviceLevels"]
+    assert [dimension["id"] for dimension in table["dimensions"]] == ["plan", "severity"]
+    assert len(table["levels"]) == 12
+    first = table["levels"][0]
+    assert first["when"] == {"plan": "basic", "severity": "sev-1"}
+    assert first["answer"] == how_fast(software, first["when"]).as_data()

@@ -132,6 +132,7 @@ def test_page_scripts_only_on_their_pages_and_every_img_sized(built_example):
             assert "width=" in img and "height=" in img, f"{name}: {img}"
     assert loading["quiz.js"] == {"training/knowledge-checks.html"}
     assert loading["who-decides.js"] == {"escalation/index.html"}
+    assert "how-fast.js" not in loading  # the example has no service levels, so no helper to run
     assert len(loading["deskbook.js"]) > 60, "the site script stays on every page"
 
 

@@ -163,3 +163,23 @@ def test_table_dates_are_short_dates_in_the_manual_s_language(example_manual, re
     german = load_manual_or_raise(repo_root / "tests" / "fixtures" / "german" / "content")
     index = next(page for page in render_site_pages(german, SiteOptions()) if page.src_uri == "policies/index.md")
     assert '<time datetime="2026-03-01">01.03.2026</time>' in index.markdown
+
+
+def test_how_fast_is_on_the_response_times_page_only_with_service_levels(example_manual):
+    from decision_cases import SOFTWARE
+
+    software = load_manual_or_raise(SOFTWARE)
+    pages = {page.src_uri: page for page in render_site_pages(software, SiteOptions(today=TODAY))}
+    times = pages["response-times.md"]
+    assert times.scripts == ("how-fast.js",)
+    assert 'id="how-fast-helper"' in times.markdown and 'aria-live="polite"' in times.markdown
+    assert '<label for="how-fast-plan">Plan</label>' in times.markdown
+    assert '<label for="how-fast-severity">Severity</label>' in times.markdown
+    # Only the page that uses it loads the script, and the printed page has the tables alone.
+    assert [page.src_uri for page in pages.values() if "how-fast.js" in page.scripts] == ["response-times.md"]
+    printed = render_site_pages(software, SiteOptions(today=TODAY, print_mode=True))
+    assert all("how-fast" not in page.markdown for page in printed)
+    # A company without service levels gets no empty form and no script.
+    example_times = next(page for page in render_site_pages(example_manual, SiteOptions(today=TODAY))
+                         if page.src_uri == "response-times.md")
+    assert example_times.scripts == () and "how-fast" not in example_times.markdown

@@ -25,6 +25,7 @@ ASSET_FILES = {
     "assets/deskbook/deskbook.js": "deskbook.js",
     "assets/deskbook/quiz.js": "quiz.js",
     "assets/deskbook/who-decides.js": "who-decides.js",
+    "assets/deskbook/how-fast.js": "how-fast.js",
 }
 BRAND_STYLESHEET = "assets/deskbook/brand.css"
 

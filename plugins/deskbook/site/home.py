@@ -15,6 +15,7 @@ from .environment import environment
 
 HOME_PAGE = "index.md"
 WHO_DECIDES_ANCHOR = "who-decides-helper"  # the helper's own id on the escalation page
+HOW_FAST_ANCHOR = "how-fast-helper"  # the "How fast must I answer?" helper's id, with service levels only
 
 # (page, anchor, label, hint) in the order a rep needs them mid-call; the label and hint are translated.
 PAGE_SHORTCUTS = (
@@ -50,9 +51,11 @@ def desk_shortcuts(
 ) -> list[Shortcut]:
     words = manual.localization
     present = set(pages)
+    # With service levels, "Response times" opens on the helper that answers for the case at hand.
+    helpers = {"response-times.md": HOW_FAST_ANCHOR} if manual.service_levels is not None else {}
     found = [
         Shortcut(words.gettext(label), words.gettext(hint),
-                 relative_url(HOME_PAGE, src_uri, use_directory_urls, anchor))
+                 relative_url(HOME_PAGE, src_uri, use_directory_urls, helpers.get(src_uri, anchor)))
         for src_uri, anchor, label, hint in PAGE_SHORTCUTS if src_uri in present
     ]
     found[1:1] = [Shortcut(pdf.label, pdf.hint, pdf.path, download=True) for pdf in pdfs]

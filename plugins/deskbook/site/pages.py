@@ -19,6 +19,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from ..check import review_status
+from ..decisions import service_level_table
 from ..manual import Manual
 from ..model import KINDS, Entity
 from ..model.escalation import authority_kinds
@@ -126,6 +127,10 @@ class PageContext:
         """The data of the "Who decides?" helper, linked from this page."""
         return who_decides_data(self.manual, self.href)
 
+    def how_fast(self) -> dict[str, Any] | None:
+        """The data of the "How fast must I answer?" helper: the service levels as the decisions answer them."""
+        return service_level_table(self.manual)
+
     def used_by(self, entity: Entity) -> list[Markup]:
         """Links to the entities that refer to this one, for "Referred to by" lists."""
         seen: list[str] = []
@@ -196,7 +201,8 @@ def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPag
     add("policies_index.md.j2", "policies/index.md", words.gettext("Policies"), "policies", statuses=statuses)
     add("escalation_index.md.j2", "escalation/index.md", words.gettext("Escalation and authority"), "escalation",
         scripts=("who-decides.js",), roles=roles, authority=authority_kinds([role.authority for role in roles], words))
-    add("response_times.md.j2", "response-times.md", manual.schedule.title, "response-times")
+    add("response_times.md.j2", "response-times.md", manual.schedule.title, "response-times",
+        scripts=("how-fast.js",) if manual.service_levels is not None else ())
     add("procedures_index.md.j2", "procedures/index.md", words.gettext("Procedures"), "procedures")
     add("call_logs_index.md.j2", "call-logs/index.md", manual.logging_guide.title, "call-logs")
     add("onboarding.md.j2", "training/index.md", manual.onboarding.title, "training")

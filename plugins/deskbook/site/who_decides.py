@@ -16,7 +16,8 @@ from .reading_order import in_reading_order
 def who_decides_data(manual: Manual, href: Callable[[str, str], str]) -> dict[str, Any]:
     """Everything the helper needs; ``href(kind, id)`` links from the escalation page."""
     return {
-        "table": decision_table(manual),
+        # The service levels go to the response-times page's "How fast must I answer?" helper instead.
+        "table": {key: value for key, value in decision_table(manual).items() if key != "serviceLevels"},
         "roles": {role.id: role.title for role in manual.entities("role")},
         "chains": {chain.id: _chain(manual, chain, href) for chain in manual.entities("chain")},
     }
