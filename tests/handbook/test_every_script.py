@@ -191,3 +191,24 @@ def test_japanese_lists_take_the_catalogues_bullet(japanese):
     handbook = _text(japanese / "site" / "pdf" / "handbook.pdf")
     assert "・Thecontentsatthefront" in handbook  # "How to use this book", a bulleted list
     assert "•" not in handbook
+
+
+def test_an_english_sentence_of_several_pieces_reads_in_order_in_the_arabic_handbook(arabic):
+    """The script page's hint, left in English by the Arabic catalogue, is text, a blank and text: isolated
+    piece by piece, the three were laid out right to left ("are yours ... contact.[brackets]Words in")."""
+    handbook = _text(arabic / "site" / "pdf" / "handbook.pdf")
+    assert "Wordsin[brackets]areyourstofillinduringthecontact." in handbook
+
+
+def test_a_left_to_right_run_across_links_and_emphasis_is_one_isolate():
+    from deskbook.handbook.bidi import isolate_line
+
+    line = ["المسؤول ", {"t": "ref", "to": "role-x", "c": ["Care", " ", {"t": "em", "c": ["Manager"]}]}, "."]
+    isolate_line(line)
+    assert line == ["المسؤول ", {"t": "ref", "to": "role-x", "c": [f"{LRI}Care", " ", {"t": "em", "c": [f"Manager{PDI}"]}]},
+                    "."]
+    # A badge is a box of its own; code takes no mark inside it, so the isolate goes around it.
+    line = ["الطلب ", {"t": "badge", "c": ["HB-2041"]}, " و", {"t": "code", "s": "refund-42"}, "."]
+    isolate_line(line)
+    assert line == ["الطلب ", {"t": "badge", "c": [f"{LRI}HB-2041{PDI}"]}, " و", LRI, {"t": "code", "s": "refund-42"},
+                    PDI, "."]
