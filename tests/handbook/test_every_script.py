@@ -212,3 +212,26 @@ def test_a_left_to_right_run_across_links_and_emphasis_is_one_isolate():
     isolate_line(line)
     assert line == ["الطلب ", {"t": "badge", "c": [f"{LRI}HB-2041{PDI}"]}, " و", LRI, {"t": "code", "s": "refund-42"},
                     PDI, "."]
+
+
+@pytest.mark.browser
+def test_the_sites_lists_and_lines_follow_the_language(browser, arabic, japanese):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        styles = """() => ({
+            ol: [...document.querySelectorAll('.md-content ol')].map(e => getComputedStyle(e).listStyleType),
+            ul: getComputedStyle(document.querySelector('.md-content ul')).listStyleType,
+            lineBreak: getComputedStyle(document.querySelector('.md-typeset')).lineBreak,
+            counters: [...document.styleSheets].filter(s => s.ownerNode.tagName === 'STYLE').flatMap(s => [...s.cssRules])
+                .filter(r => r instanceof CSSCounterStyleRule).map(r => r.symbols),
+            wide: document.documentElement.scrollWidth,
+        })"""
+        page.goto((arabic / "site" / "scripts" / "transfer.html").as_uri())
+        shown = page.evaluate(styles)
+        assert shown["ol"] == ["deskbook-numbers"] and shown["counters"] == ['"٠" "١" "٢" "٣" "٤" "٥" "٦" "٧" "٨" "٩"']
+        assert shown["wide"] == 390  # nothing runs off the phone
+        page.goto((japanese / "site" / "scripts" / "transfer.html").as_uri())
+        shown = page.evaluate(styles)
+        assert shown == {"ol": ["decimal"], "ul": '"・ "', "lineBreak": "strict", "counters": [], "wide": 390}
+    finally:
+        page.close()
