@@ -193,6 +193,13 @@ def test_japanese_lists_take_the_catalogues_bullet(japanese):
     assert "•" not in handbook
 
 
+def test_a_line_break_in_japanese_source_text_prints_no_space(japanese):
+    """onboarding.yaml breaks its summary after 。; printed as a space, justification stretched it."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(japanese / "site" / "pdf" / "handbook.pdf"), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    assert "応対しません。準備" in out
+
+
 def test_an_english_sentence_of_several_pieces_reads_in_order_in_the_arabic_handbook(arabic):
     """The script page's hint, left in English by the Arabic catalogue, is text, a blank and text: isolated
     piece by piece, the three were laid out right to left ("are yours ... contact.[brackets]Words in")."""
