@@ -103,7 +103,7 @@ def test_thirty_tagen_beside_a_thirty_day_rule_is_flagged(tmp_path, capsys, monk
 def test_the_german_card_keeps_its_windows_and_limits():
     manual, diagnostics = load_manual(GERMAN / "content")
     assert not diagnostics.errors
-    data = desk_card_data(resolved_manual(manual), DeskCardSpec(parts=("time-limits",)), PrintOptions(lang="de"))
+    data = desk_card_data(resolved_manual(manual), DeskCardSpec(parts=("time-limits",)), PrintOptions())
     (windows,) = data["parts"]
     assert windows["title"] == "Fristen und Grenzen"
     assert windows["rows"] == [{"label": "Erstattungen", "value": "30 Tage",

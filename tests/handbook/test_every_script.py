@@ -7,6 +7,7 @@ fonts-noto-cjk (``make test`` installs it), chosen by handbook/print_fonts.py.
 from __future__ import annotations
 
 import re
+import unicodedata
 import shutil
 import subprocess
 from pathlib import Path
@@ -146,3 +147,98 @@ def test_left_to_right_runs_are_isolated_with_their_punctuation_outside():
     assert isolate_ltr_runs("بطاقة Visa أو Mada.") == f"بطاقة {LRI}Visa{PDI} أو {LRI}Mada{PDI}."
     assert isolate_ltr_runs("عربي فقط 41") == "عربي فقط 41"  # digits alone read right in Arabic
     assert isolate_ltr_runs("Left in English.") == f"{LRI}Left in English.{PDI}"  # its full stop with it
+
+
+# -- list marks, line breaking and sentences of several pieces (the rest of issue 20) ---------------------
+
+def test_lists_are_numbered_in_the_digits_of_the_locales_default_numbering_system():
+    from babel import Locale, localedata
+
+    from deskbook.locale import localization
+
+    assert localization("ar_SA", "SAR").list_marks.number(12) == "١٢."  # CLDR: ar_SA counts in arab digits
+    assert localization("ar_EG", "EGP").list_marks.number(3) == "٣."
+    assert localization("fa_IR", "IRR").list_marks.number(40) == "۴۰."  # arabext, the Persian digits
+    assert localization("ar_MA", "MAD").list_marks.number(3) == "3."  # Morocco counts in Latin digits
+    assert localization("ja_JP", "JPY").list_marks.number(3) == "3."
+    english = localization("en_US", "USD").list_marks
+    assert (english.number(10), english.bullet) == ("10.", "•")
+    # Every default numbering system CLDR gives a locale yields its ten digits, zero to nine, in one script.
+    systems = {Locale.parse(name).default_numbering_system for name in localedata.locale_identifiers()}
+    for system in systems:
+        digits = localization_digits(system)
+        assert [unicodedata.decimal(digit) for digit in digits] == list(range(10)), system
+        assert system == "latn" or digits != "0123456789", system
+
+
+def localization_digits(system: str) -> str:
+    from deskbook.locale.formats import numbering_digits
+
+    return numbering_digits(system)
+
+
+def test_arabic_pdfs_number_lists_in_arabic_digits_and_say_their_region(arabic):
+    pdf_dir = arabic / "site" / "pdf"
+    handbook = _text(pdf_dir / "handbook.pdf")
+    # The script's steps and the procedure's steps (pdftotext reads the mark right to left: ".١").
+    assert ".١" in handbook and ".٢" in handbook
+    assert not re.search(r"(?<![\d,])[12]\.(?!\d)", handbook.replace("2.1", ""))  # no Latin item numbers
+    for name in ("desk-card.pdf", "log-form.pdf", "acknowledgement-supervisor.pdf"):
+        assert PdfReader(pdf_dir / name).trailer["/Root"]["/Lang"] == "ar-SA", name
+
+
+def test_japanese_lists_take_the_catalogues_bullet(japanese):
+    handbook = _text(japanese / "site" / "pdf" / "handbook.pdf")
+    assert "・Thecontentsatthefront" in handbook  # "How to use this book", a bulleted list
+    assert "•" not in handbook
+
+
+def test_a_line_break_in_japanese_source_text_prints_no_space(japanese):
+    """onboarding.yaml breaks its summary after 。; printed as a space, justification stretched it."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(japanese / "site" / "pdf" / "handbook.pdf"), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    assert "応対しません。準備" in out
+
+
+def test_an_english_sentence_of_several_pieces_reads_in_order_in_the_arabic_handbook(arabic):
+    """The script page's hint, left in English by the Arabic catalogue, is text, a blank and text: isolated
+    piece by piece, the three were laid out right to left ("are yours ... contact.[brackets]Words in")."""
+    handbook = _text(arabic / "site" / "pdf" / "handbook.pdf")
+    assert "Wordsin[brackets]areyourstofillinduringthecontact." in handbook
+
+
+def test_a_left_to_right_run_across_links_and_emphasis_is_one_isolate():
+    from deskbook.handbook.bidi import isolate_line
+
+    line = ["المسؤول ", {"t": "ref", "to": "role-x", "c": ["Care", " ", {"t": "em", "c": ["Manager"]}]}, "."]
+    isolate_line(line)
+    assert line == ["المسؤول ", {"t": "ref", "to": "role-x", "c": [f"{LRI}Care", " ", {"t": "em", "c": [f"Manager{PDI}"]}]},
+                    "."]
+    # A badge is a box of its own; code takes no mark inside it, so the isolate goes around it.
+    line = ["الطلب ", {"t": "badge", "c": ["HB-2041"]}, " و", {"t": "code", "s": "refund-42"}, "."]
+    isolate_line(line)
+    assert line == ["الطلب ", {"t": "badge", "c": [f"{LRI}HB-2041{PDI}"]}, " و", LRI, {"t": "code", "s": "refund-42"},
+                    PDI, "."]
+
+
+@pytest.mark.browser
+def test_the_sites_lists_and_lines_follow_the_language(browser, arabic, japanese):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        styles = """() => ({
+            ol: [...document.querySelectorAll('.md-content ol')].map(e => getComputedStyle(e).listStyleType),
+            ul: getComputedStyle(document.querySelector('.md-content ul')).listStyleType,
+            lineBreak: getComputedStyle(document.querySelector('.md-typeset')).lineBreak,
+            counters: [...document.styleSheets].filter(s => s.ownerNode.tagName === 'STYLE').flatMap(s => [...s.cssRules])
+                .filter(r => r instanceof CSSCounterStyleRule).map(r => r.symbols),
+            wide: document.documentElement.scrollWidth,
+        })"""
+        page.goto((arabic / "site" / "scripts" / "transfer.html").as_uri())
+        shown = page.evaluate(styles)
+        assert shown["ol"] == ["deskbook-numbers"] and shown["counters"] == ['"٠" "١" "٢" "٣" "٤" "٥" "٦" "٧" "٨" "٩"']
+        assert shown["wide"] == 390  # nothing runs off the phone
+        page.goto((japanese / "site" / "scripts" / "transfer.html").as_uri())
+        shown = page.evaluate(styles)
+        assert shown == {"ol": ["decimal"], "ul": '"・ "', "lineBreak": "strict", "counters": [], "wide": 390}
+    finally:
+        page.close()

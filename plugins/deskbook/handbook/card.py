@@ -69,7 +69,6 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
     kept, left_out = fit(blocks, paper, document_title)
     return {
         **print_language(localization),
-        "lang": options.lang,
         "paper": paper,
         "colours": print_colours(view.settings.colours),
         "words": words,
@@ -359,7 +358,6 @@ def log_form_data(manual: Manual, options: PrintOptions) -> dict[str, Any]:
     words = log_form_words(localization)
     return {
         **print_language(localization),
-        "lang": options.lang,
         "paper": _paper(options),
         "colours": print_colours(manual.settings.colours),
         "words": words,
@@ -390,7 +388,7 @@ def acknowledgement_data(manual: Manual, spec: AcknowledgementSpec, options: Pri
         return [{"heading": item.heading, "reason": item.reason, "changes": list(item.changes)} for item in listed]
 
     return {
-        "lang": options.lang,
+        **print_language(localization),
         "paper": _paper(options),
         "colours": print_colours(manual.settings.colours),
         "words": words,

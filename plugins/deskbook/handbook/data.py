@@ -166,7 +166,6 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions,
     document_title = f"{settings.title} ({edition.title})"
     return {
         **print_language(localization),
-        "lang": options.lang,
         "paper": _paper(options),
         "colours": print_colours(settings.colours),
         "words": words,

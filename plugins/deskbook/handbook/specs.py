@@ -80,7 +80,6 @@ def handwritten_page(src_uri: str, title: str, markdown: str) -> HandwrittenPage
 class PrintOptions:
     page_size: str = "A4"
     printed: dt.datetime = field(default_factory=build_datetime)
-    lang: str = "en"
     whats_new_markdown: dict[str | None, str] = field(default_factory=dict)
     """The "What changed" text per audience (None: the complete edition); empty: no such chapter."""
     handwritten: tuple[HandwrittenPage, ...] = ()

@@ -27,6 +27,11 @@ _BLOCK = {
     "figure", "deskbook-svg", "deskbook-print", "img", "thead", "tbody", "tr", "main", "header", "footer", "aside",
 }
 _SPACE = re.compile(r"\s+")
+# A line break in the source between two characters of Han, kana or CJK punctuation (Japanese, Chinese)
+# is removed, as CSS Text 3's segment break rule says, where Latin text gets a space; Hangul is left out,
+# Korean puts spaces between words. Kept as a space, it was the widest gap of a justified Japanese line.
+_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]"
+_WIDE_LINE_BREAK = re.compile(rf"(?<={_CJK})[ \t]*\n\s*(?={_CJK})")
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 _SVG_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S)
 
@@ -211,7 +216,7 @@ class Converter:
         out: list[Node] = []
         for child in children:
             if isinstance(child, str):
-                _append_text(out, _SPACE.sub(" ", child))
+                _append_text(out, _SPACE.sub(" ", _WIDE_LINE_BREAK.sub("", child)))
                 continue
             out.extend(self.inline_element(child, out))
         return out

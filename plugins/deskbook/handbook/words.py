@@ -101,12 +101,14 @@ def log_form_words(words: Localization) -> dict[str, str]:
 
 def print_language(words: Localization) -> dict[str, object]:
     """How the PDFs set text in the manual's language: Typst's ``lang`` and ``region`` (hyphenation, line
-    breaking, the PDF's language tag), the writing direction, and the quotation marks around what staff
-    say. Babel's CLDR data has no quotation marks, so they are words of the catalogue, which a language
-    translates (「」 in Japanese, „“ in German)."""
+    breaking, the PDF's language tag), the writing direction, the quotation marks around what staff say and
+    the marks of list items (the language's digits and bullet, see ``Localization.list_marks``). Every PDF's
+    data starts with these."""
+    marks = words.list_marks
     return {
         "lang": words.language,
         "region": words.locale.territory or None,
-        "dir": words.locale.text_direction,
+        "dir": words.direction,
         "quotes": list(words.quotation_marks),
+        "lists": {"digits": marks.digits, "before": marks.before, "after": marks.after, "bullet": marks.bullet},
     }

@@ -37,6 +37,7 @@ from .formats import (
     format_money,
     format_number,
     format_percent,
+    numbering_digits,
 )
 from .money import AmountError, parse_amount
 
@@ -60,6 +61,25 @@ _COUNTED_UNITS = {
     "working day": ("%(num)d working day", "%(num)d working days"),
     "business hour": ("%(num)d business hour", "%(num)d business hours"),
 }
+
+
+@dataclass(frozen=True)
+class ListMarks:
+    """How the manual's language marks the items of a list: the digits it numbers them with (its default
+    numbering system's, from CLDR), the words around an item's number and the bullet of an unnumbered
+    list (from the catalogue: CLDR has neither)."""
+
+    digits: str
+    before: str  # what comes before an item's number: "(" for "(1)"
+    after: str  # and after it: "." for "1."
+    bullet: str
+
+    def number(self, value: int) -> str:
+        """``3.`` in English, ``٣.`` in Arabic (ar_SA, ar_EG): an item's mark."""
+        return f"{self.before}{self.numeral(value)}{self.after}"
+
+    def numeral(self, value: int) -> str:
+        return "".join(self.digits[int(digit)] for digit in str(value))
 
 
 @dataclass(frozen=True, eq=False)
@@ -145,6 +165,13 @@ class Localization:
         if value.high is None:
             return whole
         return f"{self.number(value.low)}\u2013{whole}"
+
+    @property
+    def list_marks(self) -> ListMarks:
+        mark = self.pgettext("the mark of an item in a numbered list; {number} is the item's number", "{number}.")
+        before, _, after = mark.partition("{number}") if "{number}" in mark else ("", "", ".")
+        bullet = self.pgettext("the mark before each item of a list that is not numbered", "•")
+        return ListMarks(numbering_digits(self.locale.default_numbering_system), before, after, bullet)
 
     @property
     def onward_arrow(self) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import sys
+import unicodedata
 from decimal import Decimal
 from functools import cache
 
@@ -36,6 +38,41 @@ def format_percent(whole_percent: int | Decimal, locale: Locale) -> str:
     """A percentage given in whole percent (``15`` -> ``15 %`` in German, ``15%`` in English)."""
     pattern = locale.percent_formats[None]
     return pattern.apply(Decimal(whole_percent) / 100, locale)
+
+
+LATIN_DIGITS = "0123456789"
+
+
+@cache
+def numbering_digits(system: str) -> str:
+    """The ten digits of a CLDR numbering system, from zero: ``arab`` -> ``٠١٢٣٤٥٦٧٨٩``, ``deva`` ->
+    ``०१२३४५६७८९``, ``latn`` and any system that is not a run of ten digits (``hanidec``) -> ``0123456789``.
+
+    Babel tells a locale's default numbering system (``ar_SA``: ``arab``, ``ja_JP``: ``latn``) but not its
+    digits. CLDR names a script's own decimal digits by the script's ISO 15924 code, and a second set of
+    digits in the same script by the code with ``ext`` (``arabext``, the Persian digits); Unicode gives each
+    decimal digit its script and value, so the digits are found, not listed."""
+    if system == "latn":
+        return LATIN_DIGITS
+    script, extended = (system[:-3], 1) if system.endswith("ext") else (system, 0)
+    zeros = _decimal_zeros().get(script.casefold(), [])
+    if len(zeros) <= extended:
+        return LATIN_DIGITS
+    zero = ord(zeros[extended])
+    return "".join(chr(zero + value) for value in range(10))
+
+
+@cache
+def _decimal_zeros() -> dict[str, list[str]]:
+    """Every decimal digit zero of Unicode by its script's code (lower case), in code point order."""
+    from fontTools import unicodedata as font_unicodedata
+
+    zeros: dict[str, list[str]] = {}
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if unicodedata.decimal(char, None) == 0 and unicodedata.category(char) == "Nd":
+            zeros.setdefault(font_unicodedata.script(char).casefold(), []).append(char)
+    return zeros
 
 
 def format_date(value: dt.date, locale: Locale, length: str = "long") -> str:

@@ -10,7 +10,10 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..colours import BLACK, WHITE, mix
+from ..locale.formats import LATIN_DIGITS
 from ..manual import Manual
 from .environment import environment
 from .navigation import theme_text
@@ -44,11 +47,23 @@ def brand(manual: Manual) -> Brand:
         logo_source = manual.content_dir / settings.logo
         logo_uri = posixpath.join(LOGO_URI_FOLDER, "logo" + logo_source.suffix.lower())
     colours = settings.colours
+    marks = manual.localization.list_marks
     stylesheet = environment(manual.localization).get_template("brand.css.j2").render(
         primary=colours.primary, primary_dark=mix(colours.primary, BLACK, 0.25),
         primary_light=mix(colours.primary, WHITE, 0.25), accent=colours.accent,
+        numbers=None if (marks.digits, marks.before, marks.after) == (LATIN_DIGITS, "", ".") else {
+            "symbols": Markup(" ").join(css_string(digit) for digit in marks.digits),
+            "prefix": css_string(marks.before), "suffix": css_string(marks.after + " "),
+        },
+        bullet=None if marks.bullet == "•" else css_string(marks.bullet + " "),
     )
     return Brand(theme_text(settings.title), logo_source, logo_uri, stylesheet)
+
+
+def css_string(text: str) -> Markup:
+    """``text`` as a quoted CSS string that stays one inside a page's ``<style>`` element."""
+    escaped = "".join(f"\\{ord(char):x} " if char in '"\\<>' or ord(char) < 32 else char for char in text)
+    return Markup(f'"{escaped}"')
 
 
 def logo_size(head: bytes) -> tuple[int, int] | None:

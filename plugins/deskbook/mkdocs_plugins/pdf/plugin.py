@@ -151,11 +151,9 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         if not self.active or not self.jobs or self.manual is None:
             return nav
         audiences = {getattr(job.spec, "audience", None) for job in self.jobs if isinstance(job.spec, EditionSpec)}
-        words = self.manual.localization
         options = PrintOptions(
             page_size=self.options.page_size,
             printed=build_datetime(),
-            lang=words.language,
             whats_new_markdown=_whats_new(self.manual, self.project_root, audiences),
             handwritten=tuple(_handwritten_pages(nav)),
         )
