@@ -74,6 +74,10 @@ class Request:
     tier: str | None = None
     category: str | None = None
     urgency: str | None = None
+    service_level: tuple[tuple[str, str | None], ...] | None = None
+    """The case's values of the service-level dimensions, ``(("plan", "premium"), ("severity", None))``
+    (None: not known): given, the answer says how fast the case must be answered (``Decision.timing``).
+    With no ``kind``, that is the whole question."""
 
 
 @dataclass(frozen=True)
@@ -92,9 +96,11 @@ class Decision:
     responds: str | None = None
     note: str | None = None
     targets: tuple[str, ...] = ()
+    timing: Timing | None = None
 
     def as_data(self) -> dict[str, Any]:
-        """The shape the page's ``evaluate`` returns, for comparing the two."""
+        """The shape the "Who decides?" page's ``evaluate`` returns, for comparing the two (the timing has
+        its own page and shape: ``Timing.as_data``)."""
         return {
             "refusal": self.refusal, "approver": self.approver, "rule": self.rule, "chain": self.chain,
             "path": list(self.path), "sentences": list(self.sentences), "responds": self.responds,
@@ -241,7 +247,19 @@ def _refusals(manual: Manual) -> dict[str, str]:
 # -- the decision -------------------------------------------------------------------------------------------
 
 def decide(manual: Manual, request: Request) -> Decision:
-    """Who may approve ``request``, where it goes and how fast it must be answered, with the reasons."""
+    """Who may approve ``request``, where it goes and how fast it must be answered, with the reasons: the
+    deciding role's own answer times by urgency, the category's first-answer targets and, for a case with
+    service-level values, each metric's target and its clock (:func:`how_fast`)."""
+    timing = how_fast(manual, dict(request.service_level)) if request.service_level is not None else None
+    if not request.kind:
+        if timing is None:
+            raise ValueError("a request names a kind of request, service-level values, or both")
+        return Decision(timing=timing)
+    decision = _approved_and_routed(manual, request)
+    return replace(decision, timing=timing) if timing is not None else decision
+
+
+def _approved_and_routed(manual: Manual, request: Request) -> Decision:
     measure = next((measure for measure in measures(manual) if measure.id == request.kind), None)
     if measure is None:
         rule = manual.get("routing", request.kind.removeprefix(ROUTED)) if request.kind.startswith(ROUTED) else None

@@ -236,3 +236,20 @@ def test_the_table_holds_each_levels_answer(software):
     first = table["levels"][0]
     assert first["when"] == {"plan": "basic", "severity": "sev-1"}
     assert first["answer"] == how_fast(software, first["when"]).as_data()
+
+
+def test_one_decision_says_who_approves_where_it_goes_and_how_fast(software):
+    # A premium customer's Severity 1 outage asking for a usage credit: one call answers all three.
+    case = (("plan", "premium"), ("severity", "sev-1"))
+    decision = decide(software, Request("limit:usage-credit", "400", service_level=case))
+    alone = decide(software, Request("limit:usage-credit", "400"))
+    assert decision.approver == alone.approver and decision.sentences == alone.sentences
+    assert decision.timing == how_fast(software, dict(case))
+    assert decision.timing.level == "premium sev-1"
+    assert alone.timing is None
+    # Only the service-level values: the "How fast must I answer?" question on its own.
+    assert decide(software, Request("", service_level=case)).timing == decision.timing
+    assert decide(software, Request("", service_level=(("plan", None),))).timing.refusal == \
+        "Choose the case's values first."
+    with pytest.raises(ValueError, match="names a kind of request"):
+        decide(software, Request(""))

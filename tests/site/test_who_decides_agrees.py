@@ -2,7 +2,7 @@
 requests per project (amounts at and around every limit, zero, negative, decimals, other scripts'
 digits, every kind, tier, category and urgency) answered by the page in one call and compared with
 Python, on the example and on the software company's typed limits; and the "How fast must I answer?"
-helper gives the answers deskbook.decisions.how_fast gives, on every combination of the software
+helper gives the answers deskbook.decisions.decide gives, on every combination of the software
 company's service-level values (each dimension also left out)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 import pytest
 
 from decision_cases import generated_requests, software_content
-from deskbook.decisions import Request, decide, decision_table, how_fast
+from deskbook.decisions import Request, decide, decision_table
 from deskbook.pipeline import load_checked_manual
 from projects import REPO_ROOT, build_project
 
@@ -91,7 +91,7 @@ def _compare_how_fast(browser, site, manual, replace=False):
     is given it (a manual changed after the site was built)."""
     table = decision_table(manual)["serviceLevels"]
     cases = _every_case(table)
-    expected = [how_fast(manual, case).as_data() for case in cases]
+    expected = [decide(manual, Request("", service_level=tuple(case.items()))).timing.as_data() for case in cases]
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
