@@ -5,6 +5,7 @@ A module of its own (not conftest.py) so test files can import it by a name no o
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -50,3 +51,10 @@ def build_project(project: Path, site_dir: Path | None = None, strict: bool = Tr
     finally:
         if pinned:
             del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def without_channel_icons(markdown: str) -> str:
+    """A page's text with each channel's icon (site/channel_icons.py) and the span holding it removed."""
+    markdown = re.sub(r'<span class="deskbook-channel"><svg class="deskbook-channel-icon".*?</svg>(.*?)</span>', r"\1",
+                      markdown)
+    return re.sub(r'<span class="deskbook-channel">(.*?)</span>', r"\1", markdown)

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from projects import without_channel_icons
 
 from deskbook.cli import main
 from deskbook.handbook.card import desk_card_data
@@ -132,7 +133,7 @@ def test_a_sunday_start_prints_in_us_eastern_time(content):
 def test_the_site_and_card_show_the_converted_hours(content):
     manual = load_checked_manual(content)
     pages = {page.src_uri: page.markdown for page in render_site_pages(manual, SiteOptions(today=JULY))}
-    flat = re.sub(r"\s*\n\s*", " ", pages["company/index.md"])
+    flat = re.sub(r"\s*\n\s*", " ", without_channel_icons(pages["company/index.md"]))
     assert "US on-call window</strong> (Phone)<br> Monday to Friday, 09:00 to 17:00 (America/New_York time); " \
            "in UTC time in the week of July 14, 2027: Monday to Friday, 13:00 to 21:00" in flat
     card = desk_card_data(manual, DeskCardSpec(parts=("opening-hours",)),

@@ -10,12 +10,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from projects import without_channel_icons
 
 from deskbook.cli import main
 from deskbook.handbook.card import desk_card_data
 from deskbook.handbook.specs import DeskCardSpec, PrintOptions
+from deskbook.model import CHANNEL_KINDS
 from deskbook.pipeline import load_checked_manual
 from deskbook.site import SiteOptions, render_site_pages
+from deskbook.site.channel_icons import CHANNEL_ICONS
 
 OWN_CHANNELS = """\
 channels:
@@ -61,17 +64,33 @@ def with_own_channels(content: Path) -> Path:
     return content
 
 
+def icon(kind: str) -> str:
+    return CHANNEL_ICONS[kind] + "</svg>"
+
+
+def test_every_kind_of_channel_has_an_icon():
+    assert CHANNEL_ICONS.keys() == CHANNEL_KINDS.keys()
+    assert all(shapes.startswith("<") and shapes.endswith("/>") for shapes in CHANNEL_ICONS.values())
+
+
 def test_a_company_names_its_own_channels(content):
     manual = load_checked_manual(with_own_channels(content))
     assert manual.channel_name("portal") == "Support portal"
     assert manual.channel_kind("whatsapp") == "messaging"
     assert manual.channel_name("chat") == "Live chat"  # built in, not declared
-    pages = {page.src_uri: page.markdown for page in render_site_pages(manual, SiteOptions(today=dt.date(2026, 12, 2)))}
+    site = {page.src_uri: page.markdown for page in render_site_pages(manual, SiteOptions(today=dt.date(2026, 12, 2)))}
+    pages = {uri: without_channel_icons(markdown) for uri, markdown in site.items()}
     assert "<th>Support portal</th>" in pages["response-times.md"]
     assert 'data-label="Support portal">1 hour</td>' in pages["response-times.md"]
     assert '<span class="deskbook-badge">WhatsApp</span>' in pages["scripts/hold.md"]
     assert "Support portal" in pages["call-logs/kettle-app.md"]
     assert "Support portal (Support portal)" in re.sub(r"\s+", " ", pages["company/index.md"])
+    # Each channel shows the icon of its kind beside its name, hidden from screen readers; print has none.
+    assert icon("messaging") + "WhatsApp</span>" in site["scripts/hold.md"]
+    assert icon("web") + "Support portal</span></th>" in site["response-times.md"]
+    assert 'aria-hidden="true"' in site["scripts/hold.md"]
+    printed_pages = render_site_pages(manual, SiteOptions(today=dt.date(2026, 12, 2), print_mode=True))
+    assert not any("deskbook-channel-icon" in page.markdown for page in printed_pages)
     printed = dt.datetime(2026, 12, 2, tzinfo=dt.timezone.utc)
     card = desk_card_data(manual, DeskCardSpec(parts=("response-times",)), PrintOptions(printed=printed))
     # Seven channels: the card splits them over as many response tables as fit; the company's own is last.

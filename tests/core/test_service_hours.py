@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from projects import without_channel_icons
 
 from deskbook.cli import main
 from deskbook.pipeline import load_checked_manual
@@ -60,7 +61,7 @@ def test_the_file_is_optional(tmp_path, minimal_content, monkeypatch, capsys):
 def test_hours_on_the_company_and_response_times_pages(example_content):
     manual = load_checked_manual(example_content)
     pages = {page.src_uri: page.markdown for page in render_site_pages(manual, SiteOptions(today=dt.date(2026, 12, 28)))}
-    company = pages["company/index.md"]
+    company = without_channel_icons(pages["company/index.md"])
     flat = re.sub(r"\s*\n\s*", "", company)
     assert '<li id="line-safety-line"><strong>Product safety and outage line</strong> (Phone), +1 555 0142 399<br>' \
            "Open around the clock, every day" in flat

@@ -5,12 +5,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..locale import Localization
 from ..templating import make_environment
 from ..text import markdown_html
+from .channel_icons import channel_with_icon
 from .reading_order import in_reading_order
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>&~^:\"'=$%@")
@@ -22,11 +24,25 @@ def markdown_text(value: Any) -> Markup:
     return Markup("".join(f"&#{ord(ch)};" if ch in _MARKDOWN_SPECIALS else ch for ch in text))
 
 
+@pass_context
+def channel_named(context: Context, channel_id: str) -> Markup:
+    """``{{ c|channel_named }}``: the channel's name after the icon of its kind on the site; in print, the
+    name alone."""
+    page, manual = context.get("page"), context.get("manual")
+    if manual is None or page is None:
+        return Markup("{}").format(channel_id)
+    name = manual.channel_name(channel_id)
+    if page.options.print_mode:
+        return Markup("{}").format(name)
+    return channel_with_icon(manual.channel_kind(channel_id), name)
+
+
 @lru_cache(maxsize=4)
 def environment(words: Localization) -> Environment:
     return make_environment(
         "deskbook.site",
         words,
-        {"md": markdown_text, "markdown": markdown_html, "reading_order": in_reading_order},
+        {"md": markdown_text, "markdown": markdown_html, "reading_order": in_reading_order,
+         "channel_named": channel_named},
         keep_trailing_newline=True,
     )
