@@ -386,7 +386,7 @@ def test_the_glyph_table_matches_the_shipped_fonts():
 
 @pytest.mark.parametrize("bold", [False, True])
 def test_the_card_reads_the_fonts_as_fonttools_does(bold):
-    """font_metrics reads the card's faces with struct; fontTools (a test dependency) reads them whole."""
+    """font_metrics reads the card's faces with struct; fontTools reads them whole."""
     from fontTools.ttLib import TTFont
 
     from deskbook.handbook.font_metrics import FACES, face

@@ -7,7 +7,9 @@ never apart; the card's fit test holds this to Typst's own measure) and forms li
 than their letters. A character the face does not draw prints in a font :mod:`.print_fonts` chose and is
 counted one em, the width of a CJK ideograph, the widest of them.
 
-Only the two tables needed are read, with :mod:`struct`: fontTools is not a dependency of the build.
+Only the tables needed are read, with :mod:`struct`: ``check`` measures the card on every run, and
+importing fontTools and parsing both faces with it took about 220 ms against about 90 ms here (a test
+holds this reader to fontTools' values).
 """
 
 from __future__ import annotations

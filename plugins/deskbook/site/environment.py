@@ -28,11 +28,9 @@ def markdown_text(value: Any) -> Markup:
 def channel_named(context: Context, channel_id: str) -> Markup:
     """``{{ c|channel_named }}``: the channel's name after the icon of its kind on the site; in print, the
     name alone."""
-    page, manual = context.get("page"), context.get("manual")
-    if manual is None or page is None:
-        return Markup("{}").format(channel_id)
+    manual = context["manual"]
     name = manual.channel_name(channel_id)
-    if page.options.print_mode:
+    if context["page"].options.print_mode:
         return Markup("{}").format(name)
     return channel_with_icon(manual.channel_kind(channel_id), name)
 
