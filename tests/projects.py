@@ -55,6 +55,5 @@ def build_project(project: Path, site_dir: Path | None = None, strict: bool = Tr
 
 def without_channel_icons(markdown: str) -> str:
     """A page's text with each channel's icon (site/channel_icons.py) and the span holding it removed."""
-    markdown = re.sub(r'<span class="deskbook-channel"><svg class="deskbook-channel-icon".*?</svg>(.*?)</span>', r"\1",
-                      markdown)
-    return re.sub(r'<span class="deskbook-channel">(.*?)</span>', r"\1", markdown)
+    return re.sub(r'<span class="deskbook-channel">(.*?)<svg class="deskbook-channel-icon".*?</svg>(.*?)</span>',
+                  r"\1\2", markdown)

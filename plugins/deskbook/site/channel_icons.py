@@ -27,11 +27,16 @@ CHANNEL_ICONS: dict[str, str] = {
 }
 
 
-def channel_with_icon(kind: str | None, name: str) -> Markup:
-    """A channel's name after the icon of its kind, kept on one line; the name alone for a channel of no
-    known kind."""
+def channel_with_icon(kind: str | None, name: str, before: str = "") -> Markup:
+    """A channel's name after the icon of its kind (and ``before`` it, an opening bracket); the name alone
+    for a channel of no known kind.
+
+    The icon is kept on the line of the name's first word (a line may break after an inline SVG), and the
+    rest of a long name still wraps, so a company's "Customer portal for enterprise accounts" fits a phone."""
     shapes = CHANNEL_ICONS.get(kind or "")
     if shapes is None:
-        return Markup("{}").format(name)
-    return Markup('<span class="deskbook-channel"><svg class="deskbook-channel-icon" viewBox="0 0 24 24" '
-                  'aria-hidden="true" focusable="false">{}</svg>{}</span>').format(Markup(shapes), name)
+        return Markup("{}{}").format(before, name)
+    first, space, rest = name.partition(" ")
+    return Markup('<span class="deskbook-channel">{}<svg class="deskbook-channel-icon" viewBox="0 0 24 24" '
+                  'aria-hidden="true" focusable="false">{}</svg>{}</span>{}{}').format(
+                      before, Markup(shapes), first, space, rest)

@@ -25,14 +25,14 @@ def markdown_text(value: Any) -> Markup:
 
 
 @pass_context
-def channel_named(context: Context, channel_id: str) -> Markup:
+def channel_named(context: Context, channel_id: str, before: str = "") -> Markup:
     """``{{ c|channel_named }}``: the channel's name after the icon of its kind on the site; in print, the
-    name alone."""
+    name alone. ``before`` (``"("``) stays on the icon's line."""
     manual = context["manual"]
     name = manual.channel_name(channel_id)
     if context["page"].options.print_mode:
-        return Markup("{}").format(name)
-    return channel_with_icon(manual.channel_kind(channel_id), name)
+        return Markup("{}{}").format(before, name)
+    return channel_with_icon(manual.channel_kind(channel_id), name, before)
 
 
 @lru_cache(maxsize=4)
