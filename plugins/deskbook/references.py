@@ -348,7 +348,7 @@ def segments_html(segments: list[Segment]) -> Markup:
             if href is None:
                 html.append(str(escape(segment.text)))
             else:
-                html.append(str(Markup('<a href="{}" class="deskbook-ref deskbook-ref-{}">{}</a>').format(
+                html.append(str(Markup('<db-ref href="{}" kind="{}">{}</db-ref>').format(
                     href(segment.kind, segment.id), segment.kind, segment.text)))
         else:
             html.append(str(escape(segment if isinstance(segment, str) else segment.text)))

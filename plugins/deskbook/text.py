@@ -84,7 +84,7 @@ def fill_placeholders(
     text: str,
     values: Mapping[str, str],
     blanks: Mapping[str, str],
-    blank_html: str = '<span class="deskbook-blank" title="{hint}">[{label}]</span>',
+    blank_html: str = '<db-blank hint="{hint}">[{label}]</db-blank>',
 ) -> Markup:
     """Escape ``text`` and fill ``{name}`` placeholders.
 

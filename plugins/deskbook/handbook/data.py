@@ -1,8 +1,8 @@
 """The Manual as print data: plain JSON-ready dicts that the Typst templates lay out.
 
-The handbook prints the site's pages, rendered in print mode (links become anchors inside the book) from
-the Manual as the edition's audience sees it, and turned into a node tree (:mod:`.tree`). Nothing here
-writes Typst markup.
+The handbook prints the documents of the site's pages (:mod:`deskbook.document`), written in print mode
+(links become anchors inside the book) from the Manual as the edition's audience sees it, and turned into
+a node tree (:mod:`.tree`). Nothing here writes Typst markup.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _article(anchor: str, title: str, blocks: list, show_title: bool) -> dict:
 
 
 class PageConverter:
-    """Turns pages' HTML into print blocks, each distinct page once per build: the editions of a build
+    """Turns pages' documents into print blocks, each distinct page once per build: the editions of a build
     share most pages word for word, and converting them is most of the print data's cost."""
 
     def __init__(self, manual: Manual):
@@ -70,10 +70,10 @@ def _markdown_body(markdown: str) -> str:
 _ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 
 
-def _site_page_html(page: GeneratedPage) -> str:
-    """A generated page as one HTML string. Its Markdown is only ATX headings (user text in them is all
-    entities, see ``site.pages.markdown_text``) between HTML blocks from autoescaped templates, so the
-    headings become tags and the blocks pass as they are: what Python-Markdown would make, without
+def _page_document(page: GeneratedPage) -> str:
+    """A generated page's document as one string of elements. Its Markdown is only ATX headings (user text
+    in them is all entities, see ``site.pages.markdown_text``) between blocks from autoescaped templates,
+    so the headings become tags and the blocks pass as they are: what Python-Markdown would make, without
     running it over every page a second time."""
     lines = []
     after_blank = True
@@ -130,7 +130,7 @@ def handbook_data(manual: Manual, edition: EditionSpec, options: PrintOptions,
         for site_page in section_pages:
             # A section's index page under a chapter of the same name prints no second, equal title.
             same_title = site_page.title.casefold() == title.casefold()
-            blocks = converter.blocks(_site_page_html(site_page))
+            blocks = converter.blocks(_page_document(site_page))
             fill_print_blocks(blocks, view, words, _print_href)
             flat = single or same_title
             articles.append(_article(print_anchor(site_page.src_uri), site_page.title, _clamp_levels(blocks, flat),

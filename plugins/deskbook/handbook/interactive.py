@@ -1,8 +1,9 @@
 """What the book prints where the site has an interactive block: made from the Manual, never from the
 block's HTML (a form's labels read as a paragraph of words on paper).
 
-A site template marks such a block in print mode with ``<deskbook-print block="name">``; :mod:`.tree`
-keeps it as a ``print`` node, and :func:`fill_print_blocks` puts the blocks made here in its place.
+A page's document marks such a block with ``<db-interactive block="name">`` (the ``interactive`` macro of
+the site's templates); :mod:`.tree` keeps it as a ``print`` node, and :func:`fill_print_blocks` puts the
+blocks made here in its place.
 """
 
 from __future__ import annotations

@@ -1,10 +1,12 @@
-"""Sanitised page HTML -> a small tree of plain data that the Typst templates render.
+"""The book's rendering of a page's document: a small tree of plain data that the Typst templates lay out.
 
-The handbook prints the same pages as the site, rendered in print mode by the site's templates. Their
-HTML (text from YAML already escaped, Markdown fields already sanitised) is parsed here into nodes:
-block nodes (``p``, ``h``, ``list``, ``table``, ``quote``, ``dl``, ``card``, ``svg``, ``img``, ...) and
-inline nodes (strings, ``em``, ``strong``, ``code``, ``ref``, ``url``, ``blank``, ...). Typst builds
-content from these with its own functions, so no text ever becomes Typst markup.
+The handbook prints the same documents as the site (:mod:`deskbook.document`), written by the page
+templates in print mode (links are anchors inside the book). A document (text from YAML already escaped,
+Markdown fields already sanitised) is parsed here into nodes: block nodes (``p``, ``h``, ``list``,
+``table``, ``quote``, ``dl``, ``card``, ``svg``, ``img``, ...) and inline nodes (strings, ``em``,
+``strong``, ``code``, ``ref``, ``url``, ``blank``, ...). What a node is comes from HTML's own elements
+and the document's ``db-`` elements, never from a class of the site's HTML. Typst builds content from
+these with its own functions, so no text ever becomes Typst markup.
 
 Every node is a dict with a ``t`` (type) key, or a plain string for text.
 """
@@ -17,6 +19,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from ..document import BLOCK_TAGS, InPrint, element_named
+
 Node = Any  # a str, or a dict with "t"
 
 _VOID = {"br", "img", "input", "hr", "meta", "link", "wbr", "source"}
@@ -24,8 +28,10 @@ _DROPPED = {"input", "button", "noscript", "script", "style", "title", "meta", "
 _BLOCK = {
     "p", "div", "ul", "ol", "li", "table", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt",
     "dd", "pre", "hr", "section", "article", "form", "fieldset", "legend", "details", "summary", "nav",
-    "figure", "deskbook-svg", "deskbook-print", "img", "thead", "tbody", "tr", "main", "header", "footer", "aside",
-}
+    "figure", "deskbook-svg", "img", "thead", "tbody", "tr", "main", "header", "footer", "aside",
+} | BLOCK_TAGS
+# The print style of each kind of paragraph the document names.
+_PARAGRAPH_STYLES = {InPrint.LEAD: "lead", InPrint.HINT: "hint", InPrint.SAY: "say", InPrint.DO: "do"}
 _SPACE = re.compile(r"\s+")
 # A line break in the source between two characters of Han, kana or CJK punctuation (Japanese, Chinese)
 # is removed, as CSS Text 3's segment break rule says, where Latin text gets a space; Hangul is left out,
@@ -41,10 +47,6 @@ class Element:
     tag: str
     attrs: dict[str, str]
     children: list[Element | str] = field(default_factory=list)
-
-    @property
-    def classes(self) -> set[str]:
-        return set(self.attrs.get("class", "").split())
 
 
 class _Builder(HTMLParser):
@@ -117,21 +119,20 @@ class Converter:
         return out
 
     def block(self, element: Element) -> list[Node]:
-        tag, classes = element.tag, element.classes
-        if tag in _DROPPED or "hidden" in element.attrs or classes & {"deskbook-feedback", "deskbook-explanation"}:
+        tag = element.tag
+        if tag in _DROPPED or "hidden" in element.attrs:
             return []
         anchor = [{"t": "anchor", "id": element.attrs["id"]}] if element.attrs.get("id") and tag[0] != "h" else []
+        meaning = element_named(tag)
+        if meaning is not None:
+            return anchor + self.document_block(meaning.in_print, element)
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             node = {"t": "h", "l": int(tag[1]) + self.level_offset, "c": _trim(self.inline(element.children))}
             if element.attrs.get("id"):
                 node["id"] = element.attrs["id"]
             return [node]
         if tag == "p" or tag == "legend" or tag == "summary" or tag == "dt":
-            node = {"t": "p", "c": _trim(self.inline(element.children))}
-            style = _paragraph_style(classes, tag)
-            if style:
-                node["style"] = style
-            return anchor + [node] if node["c"] else anchor
+            return anchor + self.paragraph(element, None if tag == "p" else "strong")
         if tag in ("ul", "ol"):
             items = []
             for child in element.children:
@@ -154,20 +155,38 @@ class Converter:
             title = _SVG_TITLE.search(svg)
             alt = _SPACE.sub(" ", _unescape(title.group(1))).strip() if title else ""
             return [{"t": "svg", "src": svg, "alt": alt}]
-        if tag == "deskbook-print":
-            # An interactive block of the site (a form, a quiz): the book prints its own rendering, made
-            # from the model where data.py fills this place (see handbook/interactive.py).
-            return [{"t": "print", "block": element.attrs["block"]}]
         if tag == "img":
             image = {"t": "img", "src": element.attrs.get("src", ""), "alt": element.attrs.get("alt", "")}
             self.images.append(image)
             return [image]
         inner = self.blocks(element.children)
-        if "deskbook-card" in classes or "deskbook-annotation" in classes or tag == "details":
+        if tag == "details":
             return anchor + [{"t": "card", "c": inner}] if inner else anchor
-        if "deskbook-used-by" in classes:
-            return anchor + [{"t": "aside", "c": inner}] if inner else anchor
         return anchor + inner
+
+    def document_block(self, in_print: InPrint, element: Element) -> list[Node]:
+        if in_print in _PARAGRAPH_STYLES:
+            return self.paragraph(element, _PARAGRAPH_STYLES[in_print])
+        if in_print is InPrint.INTERACTIVE:
+            # A helper of the site (a form, a quiz): the book prints its own rendering, made from the
+            # model where data.py fills this place (see handbook/interactive.py).
+            return [{"t": "print", "block": element.attrs["block"]}]
+        if in_print is InPrint.LEFT_OUT:
+            return []
+        inner = self.blocks(element.children)
+        if not inner:
+            return []
+        if in_print is InPrint.CARD:
+            return [{"t": "card", "c": inner}]
+        if in_print is InPrint.ASIDE:
+            return [{"t": "aside", "c": inner}]
+        raise ValueError(f"{element.tag} is not a block in print")
+
+    def paragraph(self, element: Element, style: str | None) -> list[Node]:
+        node: dict[str, Any] = {"t": "p", "c": _trim(self.inline(element.children))}
+        if style:
+            node["style"] = style
+        return [node] if node["c"] else []
 
     def table(self, element: Element) -> Node:
         head: list[list[Node]] = []
@@ -222,7 +241,7 @@ class Converter:
         return out
 
     def inline_element(self, element: Element, before: list[Node]) -> list[Node]:
-        tag, classes = element.tag, element.classes
+        tag = element.tag
         if tag in _DROPPED or "hidden" in element.attrs:
             return []
         if tag in _BLOCK:  # a block inside inline context (a list in a table cell's text): keep its text
@@ -239,31 +258,43 @@ class Converter:
             return anchor + [{"t": "code", "s": _text(element)}]
         if tag in ("sub", "sup", "small", "del", "s", "u", "mark"):
             return anchor + [{"t": tag, "c": inner}]
+        meaning = element_named(tag)
+        if meaning is not None:
+            return anchor + self.document_inline(meaning.in_print, element, inner, before)
         if tag == "a":
             href = element.attrs.get("href", "")
             if href.startswith("#"):
-                node = {"t": "ref", "to": href[1:], "c": inner}
-                # A reference to an entity, from a template (its class says so) or from a hand-written page
-                # (a [[kind:id]] link has no class), gets the page it is on. Inside brackets already
-                # ("(see Refunds", "(Refunds"), the page follows with a comma: "(Refunds, page 24)", never
-                # "(Refunds (see page 24))".
-                if "deskbook-ref" in classes or not classes:
-                    previous = "".join(node for node in before if isinstance(node, str))
-                    node["see"] = "page" if previous.count("(") > previous.count(")") else "see"
-                return anchor + [node]
+                # A link inside the book (to an entity, from a template or a hand-written page's [[kind:id]]).
+                return anchor + [_reference(href[1:], inner, before)]
             if href:
                 return anchor + [{"t": "url", "to": href, "c": inner}]
             return anchor + inner
-        if "deskbook-ref-absent" in classes:
-            title = self.absent_title(element.attrs.get("data-ref", ""))
-            return [title] if title else []
-        if "deskbook-blank" in classes:
-            return [{"t": "blank", "c": inner}]
-        if "deskbook-label" in classes:
-            return [{"t": "label", "c": inner}]
-        if classes & {"deskbook-badge", "deskbook-value"}:
-            return anchor + [{"t": "badge", "c": inner}]
         return anchor + inner
+
+    def document_inline(self, in_print: InPrint, element: Element, inner: list[Node],
+                        before: list[Node]) -> list[Node]:
+        href = element.attrs.get("href", "")
+        if in_print is InPrint.REFERENCE:
+            return [_reference(href.removeprefix("#"), inner, before)]
+        if in_print is InPrint.NEAR_REFERENCE:
+            return [{"t": "ref", "to": href.removeprefix("#"), "c": inner}]
+        if in_print is InPrint.ABSENT:
+            title = self.absent_title(element.attrs.get("ref", ""))
+            return [title] if title else []
+        if in_print is InPrint.BLANK:
+            return [{"t": "blank", "c": inner}]
+        if in_print is InPrint.LABEL:
+            return [{"t": "label", "c": inner}]
+        if in_print is InPrint.BADGE:
+            return [{"t": "badge", "c": inner}]
+        raise ValueError(f"{element.tag} is not inline in print")
+
+
+def _reference(target: str, inner: list[Node], before: list[Node]) -> Node:
+    """A link inside the book, with the page it is on. Inside brackets already ("(see Refunds",
+    "(Refunds"), the page follows with a comma: "(Refunds, page 24)", never "(Refunds (see page 24))"."""
+    previous = "".join(node for node in before if isinstance(node, str))
+    return {"t": "ref", "to": target, "c": inner, "see": "page" if previous.count("(") > previous.count(")") else "see"}
 
 
 def table_node(head: list[list[dict]], rows: list[list[dict]]) -> Node:
@@ -282,16 +313,6 @@ def table_node(head: list[list[dict]], rows: list[list[dict]]) -> Node:
     # nodes.typ measures both and shares the width out (column widths from content).
     return {"t": "table", "cols": columns, "head": head, "rows": rows, "words": longest_word,
             "texts": longest_text}
-
-
-def _paragraph_style(classes: set[str], tag: str) -> str | None:
-    if tag in ("legend", "summary", "dt"):
-        return "strong"
-    for name, style in (("deskbook-lead", "lead"), ("deskbook-hint", "hint"), ("deskbook-say", "say"),
-                        ("deskbook-do-step", "do"), ("deskbook-role", "hint"), ("deskbook-tagline", "lead")):
-        if name in classes:
-            return style
-    return None
 
 
 def _append_text(out: list[Node], text: str) -> None:

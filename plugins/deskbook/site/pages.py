@@ -1,5 +1,9 @@
 """Render the Manual into site pages: Markdown files whose bodies are HTML blocks from Jinja templates.
 
+A template writes its page as a document (:mod:`deskbook.document`); the site's page is that document with
+its elements written as the site's HTML, and in print mode the page is the document itself, which the
+handbook reads.
+
 Headings are Markdown (so MkDocs builds the table of contents and search sections) with every
 punctuation character of user text turned into an entity, so no Markdown or attribute syntax in YAML can
 take effect. Everything else is HTML from templates with autoescape on, which Python-Markdown passes
@@ -20,6 +24,7 @@ from pydantic import BaseModel
 
 from ..check import review_status
 from ..decisions import service_level_table
+from ..document.site_html import site_html
 from ..manual import Manual
 from ..model import KINDS, Entity
 from ..model.escalation import authority_kinds
@@ -50,6 +55,7 @@ class GeneratedPage:
     title: str
     section: str  # a name from model/sections.py, or "about"
     markdown: str
+    """The site's Markdown; in print mode, the page's document (:mod:`deskbook.document`)."""
     entity_ref: str | None = None
     scripts: tuple[str, ...] = ()
     """Deskbook's scripts (file names in site/assets) this page runs; no other page loads them."""
@@ -82,15 +88,13 @@ class PageContext:
         if entity is None:
             # Left out of this printed edition: no link to nowhere; the handbook prints the title in its
             # place (data-ref names the entity), never the id.
-            return Markup('<span class="deskbook-ref-absent" data-ref="{}:{}">{}</span>').format(
+            return Markup('<db-absent ref="{}:{}">{}</db-absent>').format(
                 kind, entity_id, entity_id)
         title = entity.display_title
         if self.options.print_mode and entity_target(kind, entity_id).src_uri == self.src_uri:
             # In the book, something on the same page needs no "(see page N)" after it.
-            return Markup('<a href="{}" class="deskbook-local-ref">{}</a>').format(self.href(kind, entity_id), title)
-        return Markup('<a href="{}" class="deskbook-ref deskbook-ref-{}">{}</a>').format(
-            self.href(kind, entity_id), kind, title
-        )
+            return Markup('<db-near-ref href="{}">{}</db-near-ref>').format(self.href(kind, entity_id), title)
+        return Markup('<db-ref href="{}" kind="{}">{}</db-ref>').format(self.href(kind, entity_id), kind, title)
 
     def field(self, model: BaseModel, name: str) -> Markup:
         """A field's value as a page shows it, by the field's type: a reference links to its entity, an
@@ -186,7 +190,9 @@ def render_site_pages(manual: Manual, options: SiteOptions) -> list[GeneratedPag
 
     def add(template: str, src_uri: str, title: str, section: str, entity: Entity | None = None,
             scripts: tuple[str, ...] = (), **values: Any):
-        markdown = _render(template, manual, src_uri, options, title=title, entity=entity, **values)
+        document = _render(template, manual, src_uri, options, title=title, entity=entity, **values)
+        # The book reads the document itself (handbook/tree.py); the site writes its elements as HTML.
+        markdown = document if options.print_mode else site_html(document)
         pages.append(GeneratedPage(src_uri, title, section, markdown, entity.ref if entity else None, scripts))
 
     statuses = {

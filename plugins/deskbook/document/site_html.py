@@ -1,0 +1,77 @@
+"""The site's rendering of a document: each ``<db-NAME>`` element becomes the HTML its stylesheet and
+scripts know, everything else (Markdown headings, HTML's own elements) passes as written.
+
+Only templates write ``db-`` tags: text from YAML reaches a template autoescaped (``<`` is ``&lt;``)
+and Markdown fields are sanitised to a list of HTML tags, so no content can write one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import ELEMENTS, PREFIX, Element
+
+_TAG = re.compile(rf'<(/?){PREFIX}([a-z-]+)((?:\s+[a-z-]+(?:="[^"]*")?)*)\s*>')
+_TAG_LINE = re.compile(rf"^[ \t]*{_TAG.pattern}[ \t]*\n", re.M)
+_ATTRIBUTE = re.compile(r'([a-z-]+)(?:="([^"]*)")?')
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+class UnknownElement(ValueError):
+    """A template wrote a ``db-`` tag that the document does not declare: a Deskbook bug, caught by the
+    golden and build tests of every page."""
+
+
+def site_html(document: str) -> str:
+    """The document with every element written the site's way."""
+    return _TAG.sub(_site_tag, _TAG_LINE.sub(_site_line, document))
+
+
+def _site_line(match: re.Match) -> str:
+    # An element the site leaves out but for its content takes its own line with it: a blank line inside
+    # an HTML block would end the block for Markdown.
+    element = ELEMENTS.get(match.group(2))
+    if element is not None and element.site_tag is None:
+        return ""
+    return match.group(0)
+
+
+def _site_tag(match: re.Match) -> str:
+    closing, name, written = match.groups()
+    element = ELEMENTS.get(name)
+    if element is None:
+        raise UnknownElement(f"<{PREFIX}{name}> is not an element of the document (deskbook/document)")
+    if element.site_tag is None:
+        return ""
+    if closing:
+        return f"</{element.site_tag}>"
+    # A bare attribute (``data-search-exclude``) has no value: None.
+    attributes = {found.group(1): found.group(2) for found in _ATTRIBUTE.finditer(written)}
+    missing = [key for key in element.needs if key not in attributes]
+    if missing:
+        raise UnknownElement(f"<{PREFIX}{name}> needs {', '.join(missing)}")
+    return f"<{element.site_tag}{_site_attributes(element, attributes)}>"
+
+
+def _site_attributes(element: Element, attributes: dict[str, str | None]) -> str:
+    # A class word that names an attribute the element was not given is left out: a badge without a tone
+    # is a plain badge. The class stands where the first attribute it names was written, or first.
+    words, named = [], []
+    for word in element.site_class.split():
+        names = _PLACEHOLDER.findall(word)
+        named.extend(names)
+        if all(attributes.get(name) for name in names):
+            words.append(_PLACEHOLDER.sub(lambda found: attributes[found.group(1)] or "", word))
+    class_attribute = f' class="{" ".join(words)}"' if words else ""
+    written = []
+    for key, value in attributes.items():
+        if key in named:
+            if key == named[0]:
+                written.append(class_attribute)
+            continue
+        site_key = element.site_attributes.get(key, key)
+        # Values are as the template wrote them, already escaped for an attribute.
+        written.append(f" {site_key}" if value is None else f' {site_key}="{value}"')
+    if not named or named[0] not in attributes:
+        written.insert(0, class_attribute)
+    return "".join(written)
