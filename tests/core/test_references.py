@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
+from deskbook.document.site_html import site_html
 from deskbook.cli import main
 from deskbook.pipeline import load_checked, load_checked_manual
 from deskbook.prose import PROSE
@@ -53,7 +54,10 @@ def test_outputs_get_prose_resolved_and_linked_from_the_page(example_content):
     assert "[[" in question.choices[1].source
     linked = ResolvedText("see [[script:hold]]", [ "see ", Link("script", "hold", "Hold <script>")])
     with linking(lambda kind, entity_id: f"../{kind}s/{entity_id}.html"):
-        assert str(escape(linked)) == 'see <a href="../scripts/hold.html" class="deskbook-ref deskbook-ref-script">Hold &lt;script&gt;</a>'
+        # In the page's document a reference to an entity, which the site writes as its link.
+        assert str(escape(linked)) == 'see <db-ref href="../scripts/hold.html" kind="script">Hold &lt;script&gt;</db-ref>'
+        assert site_html(str(escape(linked))) == (
+            'see <a href="../scripts/hold.html" class="deskbook-ref deskbook-ref-script">Hold &lt;script&gt;</a>')
     assert str(escape(linked)) == "see Hold &lt;script&gt;", "outside a page a link is its title"
 
 

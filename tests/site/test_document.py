@@ -103,3 +103,13 @@ def test_the_book_prints_what_the_document_means(example_manual):
     assert '"block": "who-decides"' in escalation
     # The form is the site's: the book's document does not hold it.
     assert "who-decides-request" not in pages["escalation/index.md"].markdown
+
+
+def test_a_cell_the_document_marks_as_a_number_is_aligned_on_both(example_manual):
+    document = '<table><thead><tr><th>Rule</th> <th db-number>Value</th></tr></thead>' \
+               '<tbody><tr><td>Refunds</td> <td db-number data-label="Value">30 days</td></tr></tbody></table>'
+    assert site_html(document).count('class="deskbook-num"') == 2
+    table = _print_blocks(example_manual, document)[0]
+    assert [cell.get("number", False) for cell in table["head"][0] + table["rows"][0]] == [False, True, False, True]
+    with pytest.raises(UnknownElement, match="db-numbr"):
+        site_html("<td db-numbr>3</td>")

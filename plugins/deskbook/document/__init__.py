@@ -99,6 +99,23 @@ ELEMENTS: dict[str, Element] = {element.name: element for element in (
             "deskbook-value"),
 )}
 
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """A meaning the document gives one of HTML's own elements, written ``db-NAME`` on it (``<td
+    db-number>``); the site writes ``site_class`` in its place."""
+
+    name: str
+    meaning: str
+    site_class: str
+
+
+ATTRIBUTES: dict[str, Attribute] = {attribute.name: attribute for attribute in (
+    Attribute("number", "a table cell that holds a number: aligned to the end, its digits of even width",
+              "deskbook-num"),
+)}
+
 PREFIX = "db-"
 
 

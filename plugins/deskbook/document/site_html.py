@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 
-from . import ELEMENTS, PREFIX, Element
+from . import ATTRIBUTES, ELEMENTS, PREFIX, Element
 
 _TAG = re.compile(rf'<(/?){PREFIX}([a-z-]+)((?:\s+[a-z-]+(?:="[^"]*")?)*)\s*>')
 _TAG_LINE = re.compile(rf"^[ \t]*{_TAG.pattern}[ \t]*\n", re.M)
 _ATTRIBUTE = re.compile(r'([a-z-]+)(?:="([^"]*)")?')
+_ATTRIBUTES = r'(?:\s+[a-z-]+(?:="[^"]*")?)*'
+# One of HTML's own elements with a meaning from the document: <td db-number>.
+_HTML_TAG_WITH_MEANING = re.compile(rf'<([a-z][a-z0-9]*)({_ATTRIBUTES}\s+{PREFIX}[a-z-]+{_ATTRIBUTES})\s*>')
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -24,7 +27,8 @@ class UnknownElement(ValueError):
 
 def site_html(document: str) -> str:
     """The document with every element written the site's way."""
-    return _TAG.sub(_site_tag, _TAG_LINE.sub(_site_line, document))
+    document = _TAG.sub(_site_tag, _TAG_LINE.sub(_site_line, document))
+    return _HTML_TAG_WITH_MEANING.sub(_site_html_tag, document)
 
 
 def _site_line(match: re.Match) -> str:
@@ -51,6 +55,30 @@ def _site_tag(match: re.Match) -> str:
     if missing:
         raise UnknownElement(f"<{PREFIX}{name}> needs {', '.join(missing)}")
     return f"<{element.site_tag}{_site_attributes(element, attributes)}>"
+
+
+def _site_html_tag(match: re.Match) -> str:
+    name, written = match.groups()
+    attributes: list[tuple[str, str | None]] = []
+    classes: list[str] = []
+    for found in _ATTRIBUTE.finditer(written):
+        key, value = found.group(1), found.group(2)
+        if key.startswith(PREFIX):
+            meaning = ATTRIBUTES.get(key[len(PREFIX):])
+            if meaning is None:
+                raise UnknownElement(f"{key} is not an attribute of the document (deskbook/document)")
+            classes.append(meaning.site_class)
+            key, value = "class", None  # the class stands where the meaning was written, or its own class
+        if key == "class" and any(existing == "class" for existing, _ in attributes):
+            attributes = [(k, value if k == "class" and value else v) for k, v in attributes]
+            continue
+        attributes.append((key, value))
+    out = []
+    for key, value in attributes:
+        if key == "class":
+            value = " ".join(filter(None, [value, *classes]))
+        out.append(f" {key}" if value is None else f' {key}="{value}"')
+    return f"<{name}{''.join(out)}>"
 
 
 def _site_attributes(element: Element, attributes: dict[str, str | None]) -> str:

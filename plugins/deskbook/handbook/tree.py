@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from ..document import BLOCK_TAGS, InPrint, element_named
+from ..document import BLOCK_TAGS, PREFIX, InPrint, element_named
 
 Node = Any  # a str, or a dict with "t"
 
@@ -205,6 +205,8 @@ class Converter:
                         span = int(cell.attrs.get("colspan", "1") or 1)
                         if span > 1:
                             node["span"] = span
+                        if f"{PREFIX}number" in cell.attrs:
+                            node["number"] = True
                         cells.append(node)
                 if row.attrs.get("id") and cells:
                     cells[0]["c"] = [{"t": "anchor", "id": row.attrs["id"]}] + cells[0]["c"]
