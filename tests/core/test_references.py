@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from deskbook.document.site_html import site_html
 from deskbook.cli import main
+from deskbook.document.site_html import site_html
 from deskbook.pipeline import load_checked, load_checked_manual
 from deskbook.prose import PROSE
 from deskbook.references import Link, ResolvedText, Value, linking, resolve

@@ -75,9 +75,8 @@ def _site_html_tag(match: re.Match) -> str:
         attributes.append((key, value))
     out = []
     for key, value in attributes:
-        if key == "class":
-            value = " ".join(filter(None, [value, *classes]))
-        out.append(f" {key}" if value is None else f' {key}="{value}"')
+        shown = " ".join(filter(None, [value, *classes])) if key == "class" else value
+        out.append(f" {key}" if shown is None else f' {key}="{shown}"')
     return f"<{name}{''.join(out)}>"
 
 
