@@ -335,8 +335,9 @@ def check_unique_local_ids(manual: Manual, diagnostics: Diagnostics) -> None:
     """Ids inside one entity (policy rules, standard steps, known issues) must be unique there."""
     for record in manual.all_records():
         entity = record.entity
+        fields = type(entity).model_fields  # getattr of a field it lacks costs pydantic a raised AttributeError
         for field_name in ("rules", "steps", "known_issues"):
-            items = getattr(entity, field_name, None)
+            items = getattr(entity, field_name, None) if field_name in fields else None
             if not isinstance(items, list):
                 continue
             seen: dict[str, int] = {}

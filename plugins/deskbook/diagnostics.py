@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -116,6 +115,8 @@ def format_report(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:
     if fmt == "github":
         return "\n".join(item.format_github() for item in items)
     if fmt == "json":
+        import json  # only this format needs it, and check prints text unless asked
+
         return json.dumps([item.as_dict() for item in items], indent=2)
     return "\n".join(item.format_text() for item in items)
 

@@ -24,7 +24,6 @@ from .model import CHANNEL_KINDS, CONTENT_FILES, ContentFile, Entity, RefTo, con
 from .model.call_log import LoggingGuide
 from .model.company import Company
 from .model.escalation import RoleList, Routing
-from .model.explain import explain_validation_error
 from .model.glossary import Glossary
 from .model.hours import ServiceHours
 from .model.manual_settings import LocaleSetting, ManualSettings
@@ -348,6 +347,9 @@ def _load_document(
     try:
         model = content_file.model.model_validate(data, context=context)
     except ValidationError as exc:
+        # Imported here: only a file that fails needs it, and with it YAML's mistakes and difflib.
+        from .model.explain import explain_validation_error
+
         for mark, message in explain_validation_error(exc, content_file.model, source_map):
             diagnostics.error(Location(shown, mark.line, mark.column), message)
         wrong = [tuple(error["loc"]) for error in exc.errors()]

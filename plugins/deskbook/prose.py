@@ -112,7 +112,9 @@ def named_values(entity: Entity) -> list[NamedValue]:
 
     def walk(value: Any, dotted: tuple[str, ...]) -> None:
         if isinstance(value, BaseModel):
-            rule_value = getattr(value, "value", None)
+            # Asked of the fields first: getattr of a name a model lacks makes pydantic raise and catch an
+            # AttributeError, and most models of a manual have no value.
+            rule_value = getattr(value, "value", None) if "value" in type(value).model_fields else None
             if isinstance(rule_value, Quantity) and dotted:
                 quantity = as_quantity(rule_value)
                 if quantity is not None:
@@ -291,10 +293,10 @@ def _likeliest(matches: list[tuple[NamedValue, str]], text: str) -> tuple[NamedV
 
 def _wrong_choice(entity: Entity, path: tuple) -> bool:
     """A knowledge check's wrong choices may state other values on purpose; they are not stale prose."""
+    if len(path) != 2 or path[0] != "choices":
+        return False
     answer = getattr(entity, "answer", None)
-    return (
-        isinstance(answer, int) and len(path) == 2 and path[0] == "choices" and path[1] != answer - 1
-    )
+    return isinstance(answer, int) and path[1] != answer - 1
 
 
 def _inside_other_entity(entity_paths: set[tuple], record: EntityRecord, path: tuple) -> bool:
@@ -313,7 +315,8 @@ def check_rule_values(manual: Manual, diagnostics: Diagnostics) -> None:
     owned = [value for record in manual.all_records() for value in named_values(record.entity)
              if not value.dotted.startswith("rules.")]
     for record in manual.all_records():
-        for index, rule in enumerate(getattr(record.entity, "rules", None) or []):
+        rules = getattr(record.entity, "rules", None) if "rules" in type(record.entity).model_fields else None
+        for index, rule in enumerate(rules or []):
             value = getattr(rule, "value", None)
             if not isinstance(value, Quantity):
                 continue

@@ -71,3 +71,27 @@ def test_review_and_handbook_do_not_need_the_site_urls():
             allowed = renderers if module == "deskbook.review.rendered" else {"deskbook.site.pages"}
             assert not any(name.startswith("deskbook.site.") and name not in allowed for name in imported), \
                 (module, imported)
+
+
+def test_the_content_model_does_not_postpone_its_annotations():
+    """The modules that define the content model's pydantic classes leave out ``from __future__ import
+    annotations``: with it, pydantic compiles and evaluates every field's annotation string (336) when it
+    builds the classes, which every ``check`` pays (bench/check_bench.py). A method's annotation naming its
+    own class, or a name imported only for type checking, is quoted."""
+    import __future__
+    import importlib
+    import inspect
+    import pkgutil
+
+    from pydantic import BaseModel
+
+    import deskbook.model
+
+    postponed = []
+    for info in pkgutil.iter_modules(deskbook.model.__path__, "deskbook.model."):
+        module = importlib.import_module(info.name)
+        defines_models = any(issubclass(cls, BaseModel) and cls.__module__ == module.__name__
+                             for _, cls in inspect.getmembers(module, inspect.isclass))
+        if defines_models and getattr(module, "annotations", None) is __future__.annotations:
+            postponed.append(info.name)
+    assert postponed == []

@@ -46,3 +46,8 @@ def test_table_columns_carry_their_longest_word_and_text():
     [table] = [node for node in Converter(svgs).blocks(root.children) if isinstance(node, dict)]
     assert table["words"] == ["requested", "working"]
     assert table["texts"] == ["A refund can be requested within the window", "5 working days"]
+
+
+def test_a_line_break_between_cjk_characters_is_removed_and_one_between_words_is_a_space():
+    root, svgs = parse_html("<p>日本語の\n文章です。 Latin\ntext</p>")
+    assert Converter(svgs).blocks(root.children) == [{"t": "p", "c": ["日本語の文章です。 Latin text"]}]

@@ -62,12 +62,21 @@ def _line_top(font: bytes, os2: int) -> int:
 
 
 def _advances(font: bytes, tables: dict[bytes, int], units_per_em: int) -> dict[int, float]:
+    # Whole tables at once and a range of characters at a time: read a character at a time, the faces took
+    # most of the time of the card's fit, which check pays on every run.
+    groups = _character_groups(font, tables[b"cmap"])
     metric_count = struct.unpack_from(">H", font, tables[b"hhea"] + 34)[0]
-    hmtx = tables[b"hmtx"]
-    widths = [struct.unpack_from(">H", font, hmtx + 4 * index)[0] for index in range(metric_count)]
+    widths = struct.unpack_from(f">{2 * metric_count}H", font, tables[b"hmtx"])[::2]  # (advance, side bearing)
+    advances = [width / units_per_em for width in widths]
     # Glyphs after the last metric share its advance (the table's monospaced tail).
-    return {code: widths[min(glyph, metric_count - 1)] / units_per_em
-            for code, glyph in _character_map(font, tables[b"cmap"]).items() if glyph}
+    glyph_count = max(glyph + last - first for first, last, glyph in groups) + 1
+    advances += advances[-1:] * (glyph_count - metric_count)
+    by_character: dict[int, float] = {}
+    for first, last, glyph in groups:
+        by_character.update(zip(range(first, last + 1), advances[glyph:glyph + last - first + 1], strict=True))
+        if glyph == 0:  # the missing glyph: the face does not draw that character
+            del by_character[first]
+    return by_character
 
 
 def _tables(font: bytes) -> dict[bytes, int]:
@@ -79,21 +88,14 @@ def _tables(font: bytes) -> dict[bytes, int]:
     return offsets
 
 
-def _character_map(font: bytes, cmap: int) -> dict[int, int]:
-    """Code point -> glyph, from the Windows Unicode subtable of all planes (format 12), which the shipped
-    faces have."""
+def _character_groups(font: bytes, cmap: int) -> list[tuple[int, int, int]]:
+    """(first code point, last code point, first glyph) of each range of the Windows Unicode subtable of all
+    planes (format 12), which the shipped faces have."""
     (count,) = struct.unpack_from(">H", font, cmap + 2)
     for index in range(count):
         platform, encoding, offset = struct.unpack_from(">HHL", font, cmap + 4 + 8 * index)
         if (platform, encoding) == (3, 10):
-            return _format_12(font, cmap + offset)
+            (groups,) = struct.unpack_from(">L", font, cmap + offset + 12)
+            values = struct.unpack_from(f">{3 * groups}L", font, cmap + offset + 16)
+            return list(zip(values[0::3], values[1::3], values[2::3], strict=True))
     raise ValueError("the font has no Unicode character map of format 12")
-
-
-def _format_12(font: bytes, at: int) -> dict[int, int]:
-    (groups,) = struct.unpack_from(">L", font, at + 12)
-    mapping: dict[int, int] = {}
-    for index in range(groups):
-        first, last, glyph = struct.unpack_from(">LLL", font, at + 16 + 12 * index)
-        mapping.update((code, glyph + code - first) for code in range(first, last + 1))
-    return mapping

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from html.parser import HTMLParser
 from typing import Any
 
@@ -37,7 +38,13 @@ _SPACE = re.compile(r"\s+")
 # is removed, as CSS Text 3's segment break rule says, where Latin text gets a space; Hangul is left out,
 # Korean puts spaces between words. Kept as a space, it was the widest gap of a justified Japanese line.
 _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]"
-_WIDE_LINE_BREAK = re.compile(rf"(?<={_CJK})[ \t]*\n\s*(?={_CJK})")
+
+
+@cache  # compiled on first use: its two wide classes take about 3 ms, and most texts hold no line break
+def _wide_line_break() -> re.Pattern:
+    return re.compile(rf"(?<={_CJK})[ \t]*\n\s*(?={_CJK})")
+
+
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 _SVG_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S)
 
@@ -237,7 +244,8 @@ class Converter:
         out: list[Node] = []
         for child in children:
             if isinstance(child, str):
-                _append_text(out, _SPACE.sub(" ", _WIDE_LINE_BREAK.sub("", child)))
+                joined = _wide_line_break().sub("", child) if "\n" in child else child
+                _append_text(out, _SPACE.sub(" ", joined))
                 continue
             out.extend(self.inline_element(child, out))
         return out

@@ -38,7 +38,6 @@ from yaml.events import (
 )
 
 from ..limits import MAX_NUMBER_DIGITS
-from . import mistakes
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 32
@@ -387,6 +386,8 @@ def _quoting_problem(lines: list[str], event: Any) -> YamlProblem | None:
     line, column = event.start_mark.line, event.start_mark.column
     if line >= len(lines):
         return None
+    from . import mistakes  # only a file YAML cannot take needs its mistakes explained
+
     found = mistakes.reserved_start(lines[line], line + 1, column + 1)
     return YamlProblem(Mark(found.line, found.column), found.message) if found else None
 
@@ -420,6 +421,8 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> YamlPro
     if "'\\t'" in problem or "\\t" in problem:
         return YamlProblem(position, "a tab character is used for indentation; indent with spaces")
     if mark is not None:
+        from . import mistakes  # only a file YAML cannot take needs its mistakes explained
+
         context_mark = exc.context_mark
         explained = mistakes.explain(
             lines,

@@ -12,12 +12,15 @@ import sys
 import unicodedata
 from decimal import Decimal
 from functools import cache
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.numbers import format_decimal
 from babel.units import format_unit
-from pyuca import Collator
+
+if TYPE_CHECKING:
+    from pyuca import Collator
 
 
 def format_money(amount: Decimal, currency: str, locale: Locale) -> str:
@@ -93,6 +96,9 @@ def format_cldr_duration(count: int | Decimal, unit: str, locale: Locale) -> str
 
 @cache
 def _collator() -> Collator:
+    # Imported here: only a list sorted for readers needs pyuca, and check sorts none.
+    from pyuca import Collator
+
     return Collator()
 
 

@@ -1,4 +1,10 @@
-"""The content model: one module per kind of content, all pure pydantic (no MkDocs)."""
+"""The content model: one module per kind of content, all pure pydantic (no MkDocs).
+
+The modules that define pydantic classes do without ``from __future__ import annotations``: pydantic would
+compile and evaluate every field's annotation string while building the classes, which every ``check``
+pays (tests/core/test_architecture.py says so when one is added back). A method's annotation that names its
+own class, or a name imported only for type checking, is written in quotes.
+"""
 
 from .base import CHANNEL_KINDS, Duration, Entity, Money, RefTo, Strict, locale_context
 from .call_log import CallLog, LoggingGuide

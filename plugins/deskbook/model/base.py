@@ -6,7 +6,6 @@ site's links and the diff's "where used" all discover references from the model 
 their own lists.
 """
 
-from __future__ import annotations
 
 import datetime as _dt
 import functools
@@ -191,7 +190,7 @@ class Money:
     amount: Decimal
     currency: str
 
-    def __lt__(self, other: Money) -> bool:
+    def __lt__(self, other: "Money") -> bool:
         if not isinstance(other, Money) or other.currency != self.currency:
             return NotImplemented
         return self.amount < other.amount
@@ -269,7 +268,7 @@ class Duration:
         return f"{self.count} {self.unit}{'' if self.count == 1 else 's'}"
 
     @classmethod
-    def parse(cls, text: str) -> Duration:
+    def parse(cls, text: str) -> "Duration":
         words = " ".join(text.split()).lower()
         if words in (IMMEDIATE, "immediately"):
             return cls(0, IMMEDIATE)

@@ -1,6 +1,5 @@
 """``logging.yaml`` (how to log a contact) and ``call-logs/*.yaml`` (annotated sample logs)."""
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 
@@ -29,7 +28,7 @@ class LogField(Strict):
     )
 
     @model_validator(mode="after")
-    def _values_once(self) -> LogField:
+    def _values_once(self) -> "LogField":
         repeated = sorted({value for value in self.values if self.values.count(value) > 1})
         if repeated:
             raise ValueError(f"{', '.join(repeated)} appear more than once in values; give each value once")

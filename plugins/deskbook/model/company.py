@@ -1,6 +1,5 @@
 """``company.yaml``: who the company is, what it promises, its history, executives and contact channels."""
 
-from __future__ import annotations
 
 from typing import Annotated
 
@@ -44,7 +43,7 @@ class ChannelDefinition(Entity):
     name: Text = Field(title=N_("name"), description="the channel as customers know it, like 'Support portal'")
 
     @model_validator(mode="after")
-    def _builtin_id_keeps_its_kind(self) -> ChannelDefinition:
+    def _builtin_id_keeps_its_kind(self) -> "ChannelDefinition":
         if self.id in CHANNEL_KINDS and self.channel_kind != self.id:
             raise ValueError(f"'{self.id}' is the id of a built-in channel; give it kind: {self.id}, or another id")
         return self
@@ -84,7 +83,7 @@ class Company(Strict):
                                                    description="how customers reach the company")
 
     @model_validator(mode="after")
-    def _history_in_order(self) -> Company:
+    def _history_in_order(self) -> "Company":
         years = [item.year for item in self.history]
         if years != sorted(years):
             raise ValueError("history must be listed in year order, oldest first")

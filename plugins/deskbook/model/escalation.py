@@ -1,7 +1,6 @@
 """Roles with authority limits (``roles.yaml``), escalation chains (``escalation/*.yaml``) and routing rules
 (``routing.yaml``)."""
 
-from __future__ import annotations
 
 import re
 from collections.abc import Sequence
@@ -101,7 +100,7 @@ class Limit(Strict):
     note: Text | None = Field(default=None, title=N_("note"), description="anything else staff should know")
 
     @model_validator(mode="after")
-    def _says_how_much(self, info: ValidationInfo) -> Limit:
+    def _says_how_much(self, info: ValidationInfo) -> "Limit":
         if self.kind not in LIMIT_KINDS and self.label is None:
             raise ValueError(
                 f"'{self.kind}' is a kind of your own: give it a label (the known kinds are {', '.join(LIMIT_KINDS)})"
@@ -389,7 +388,7 @@ class Level(Strict):
     hand_on_when: Text = Field(title=N_("passes on when"), description="when this level passes the case up to the next")
 
     @model_validator(mode="after")
-    def _one_response_time(self) -> Level:
+    def _one_response_time(self) -> "Level":
         if self.respond_within is not None and self.respond_by_urgency:
             raise ValueError("give respond_within or respond_by_urgency, not both")
         return self
@@ -480,7 +479,7 @@ class RoutingRule(Entity):
     note: Text | None = Field(default=None, title=N_("note"), description="anything else staff should know")
 
     @model_validator(mode="after")
-    def _has_a_destination(self) -> RoutingRule:
+    def _has_a_destination(self) -> "RoutingRule":
         if self.route_to is None and self.chain is None and self.desk is None and not self.when.key_account:
             raise ValueError(
                 "name where these cases go: route_to (a role), chain or desk (only a key-account "
@@ -504,7 +503,7 @@ class KeyAccount(Entity):
     )
 
     @model_validator(mode="after")
-    def _one_handler(self) -> KeyAccount:
+    def _one_handler(self) -> "KeyAccount":
         if (self.handled_by is None) == (self.handled_by_role is None):
             raise ValueError("name who takes this account's cases: handled_by (an executive) or handled_by_role "
                              "(a role), one of them")

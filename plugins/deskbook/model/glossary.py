@@ -1,6 +1,5 @@
 """``glossary.yaml``: terms and abbreviations, marked up across the site."""
 
-from __future__ import annotations
 
 from pydantic import Field
 

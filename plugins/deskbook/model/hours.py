@@ -1,7 +1,6 @@
 """``service-hours.yaml``: when each contact line is open, in which time zone, the lines that never close,
 and the public holidays and other days the desk is closed."""
 
-from __future__ import annotations
 
 import datetime as dt
 import itertools
@@ -91,7 +90,7 @@ class OpeningTimes(Strict):
     )
 
     @model_validator(mode="after")
-    def _one_shape(self) -> OpeningTimes:
+    def _one_shape(self) -> "OpeningTimes":
         daily = (self.days, self.opens, self.closes)
         weekly = (self.starts, self.until)
         if any(value is not None for value in weekly):
@@ -222,7 +221,7 @@ class ServiceLine(Entity):
         return "; ".join(times.label(words) for times in self.opening)
 
     @model_validator(mode="after")
-    def _open_sometimes(self) -> ServiceLine:
+    def _open_sometimes(self) -> "ServiceLine":
         if self.always_open and self.opening:
             raise ValueError("an always-open line has no opening times; remove 'opening' or 'always_open'")
         if not self.always_open and not self.opening:
@@ -268,7 +267,7 @@ class Closure(Strict):
     )
 
     @model_validator(mode="after")
-    def _until_after_date(self) -> Closure:
+    def _until_after_date(self) -> "Closure":
         if self.until is not None and self.until < self.date:
             raise ValueError("until must not come before date")
         return self
@@ -344,7 +343,7 @@ class ServiceHours(Strict):
         upcoming = [closure for closure in self.closures if (closure.until or closure.date) >= day]
         return sorted(upcoming, key=lambda closure: closure.date)
 
-    def desk_card(self, manual: Manual, day: dt.date) -> list[CardList]:
+    def desk_card(self, manual: "Manual", day: dt.date) -> list[CardList]:
         """The card's "opening-hours" part, for the card's audience (``manual`` is its view): every line it
         may see with its number and hours, then the closures still to come on the day the card is printed."""
         words = manual.localization

@@ -1,6 +1,5 @@
 """``manual.yaml``: the manual's title, its edition and the audiences entities can be tagged with."""
 
-from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Literal
 

@@ -1,6 +1,5 @@
 """``metrics.yaml``: how service quality is measured."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

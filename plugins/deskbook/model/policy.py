@@ -1,6 +1,5 @@
 """``policies/*.yaml``: company policies with owner, dates, version, rules and their values."""
 
-from __future__ import annotations
 
 from typing import Annotated
 
@@ -53,7 +52,7 @@ class Policy(Entity):
     )
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> Policy:
+    def _dates_in_order(self) -> "Policy":
         if self.review_by <= self.effective:
             raise ValueError("review_by must come after effective")
         return self

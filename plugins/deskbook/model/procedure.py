@@ -1,6 +1,5 @@
 """``procedures/*.yaml``: routine workflows (handling an inquiry, escalating, logging)."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

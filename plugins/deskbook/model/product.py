@@ -1,6 +1,5 @@
 """``products/*.yaml``: one product per file, with what a representative needs at the desk."""
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 

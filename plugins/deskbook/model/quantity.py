@@ -6,7 +6,6 @@ Managers write it the way they would say it (``30 days``, ``$100``, ``10 %``, ``
 the manual's language (see :meth:`deskbook.locale.Localization.quantity`).
 """
 
-from __future__ import annotations
 
 import re
 import unicodedata
@@ -272,7 +271,7 @@ class Valued(Strict):
         return data
 
     @model_validator(mode="after")
-    def _counted_thing(self) -> Valued:
+    def _counted_thing(self) -> "Valued":
         if self.counts is not None:
             if self.value is None or self.value.kind != "count":
                 raise ValueError("counts names what a plain number counts; write the value as a number alone")

@@ -1,6 +1,5 @@
 """``schedules.yaml``: how fast each category of inquiry is answered on each channel."""
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 

@@ -1,6 +1,5 @@
 """``scripts/*.yaml``: what to say and do, step by step, with placeholders filled from variables.yaml."""
 
-from __future__ import annotations
 
 from typing import Annotated
 
@@ -15,7 +14,7 @@ class ScriptStep(Strict):
     do: Text | None = Field(default=None, title=N_("do"), description="an action to take")
 
     @model_validator(mode="after")
-    def _say_or_do(self) -> ScriptStep:
+    def _say_or_do(self) -> "ScriptStep":
         if self.say is None and self.do is None:
             raise ValueError("a step needs 'say', 'do' or both")
         return self

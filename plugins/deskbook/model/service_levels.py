@@ -6,7 +6,6 @@ values it applies to (``when``) and, per metric, a target: a time counted on a c
 clock, or a service line of service-hours.yaml, counted only while that line is open), or ``not offered``.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
@@ -109,7 +108,7 @@ class ServiceLevels(Strict):
     )
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> ServiceLevels:
+    def _unique_ids(self) -> "ServiceLevels":
         id_lists: list[tuple[str, list[str]]] = [
             ("dimensions", [dimension.id for dimension in self.dimensions]),
             ("metrics", [metric.id for metric in self.metrics]),
@@ -211,12 +210,12 @@ class ServiceLevels(Strict):
                  for dimension in self.rest_dimensions() if dimension.id in level.when]
         return ", ".join(names) or words.gettext("All")
 
-    def never_stops(self, clock: str, manual: Manual) -> bool:
+    def never_stops(self, clock: str, manual: "Manual") -> bool:
         """Whether a clock counts every hour: ``24x7``, or a line that is always open."""
         line = manual.get("service-line", clock)
         return clock == AROUND_THE_CLOCK or (line is not None and line.always_open)
 
-    def clock_label(self, clock: str, manual: Manual, words: Localization) -> str:
+    def clock_label(self, clock: str, manual: "Manual", words: Localization) -> str:
         """Which hours count, in words: "around the clock" or "business hours, Monday to Friday, 08:00 to
         17:00 Europe/Berlin"; a line the audience's view does not show stays its id."""
         if self.never_stops(clock, manual):
@@ -228,7 +227,7 @@ class ServiceLevels(Strict):
         return words.gettext("business hours, %(hours)s %(zone)s", hours=line.hours_label(words),
                              zone=line.time_zone or hours.time_zone)
 
-    def cell_label(self, cell: Target | str | None, manual: Manual, words: Localization,
+    def cell_label(self, cell: Target | str | None, manual: "Manual", words: Localization,
                    short: bool = False) -> str:
         """A target with its clock: "30 minutes, around the clock", "4 hours (business hours, Monday to
         Friday, ...)"; ``short`` names a business-hours clock by its line ("4 hours (Support desk hours)"),
@@ -253,7 +252,7 @@ class ServiceLevels(Strict):
             if isinstance(cell, Target) and cell.clock != AROUND_THE_CLOCK
         ))
 
-    def desk_card(self, manual: Manual, day: dt.date) -> list[CardList]:
+    def desk_card(self, manual: "Manual", day: dt.date) -> list[CardList]:
         """The card's "service-levels" part: a list per value of the first dimension (per plan), a row per
         level naming each metric's target with its clock, and under the last list the hours each
         business-hours clock counts."""

@@ -1,6 +1,5 @@
 """``standards/*.yaml``: behaviour standards: what good service looks like and what is never acceptable."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

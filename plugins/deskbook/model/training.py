@@ -1,6 +1,5 @@
 """``training/*.yaml``: onboarding, library, workshops, hiring profile, monitoring and knowledge checks."""
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 
@@ -91,7 +90,7 @@ class KnowledgeCheck(Entity):
     tests: AnyRef = Field(title=N_("tests"), description="the page this question checks, like policy:refunds")
 
     @model_validator(mode="after")
-    def _answer_is_a_choice(self) -> KnowledgeCheck:
+    def _answer_is_a_choice(self) -> "KnowledgeCheck":
         if self.answer > len(self.choices):
             raise ValueError(f"answer is {self.answer} but there are only {len(self.choices)} choices")
         return self
@@ -104,7 +103,7 @@ class KnowledgeChecks(Strict):
     )
 
     @model_validator(mode="after")
-    def _pass_mark_is_reachable(self) -> KnowledgeChecks:
+    def _pass_mark_is_reachable(self) -> "KnowledgeChecks":
         if self.pass_mark is not None and self.pass_mark > len(self.questions):
             raise ValueError(f"pass_mark is {self.pass_mark} but there are only {len(self.questions)} questions")
         return self

@@ -1,6 +1,5 @@
 """``variables.yaml``: the values scripts' placeholders are filled from, in one place."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

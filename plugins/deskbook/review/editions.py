@@ -9,7 +9,6 @@ from pathlib import Path
 
 from ..manual import Manual, load_manual
 from ..references import resolved_manual
-from .revisions import RevisionError, export_project, git_root, resolve_revision
 
 
 @dataclass(frozen=True)
@@ -30,6 +29,9 @@ def previous_edition(manual: Manual, project_root: Path | None = None) -> Previo
     tag = manual.settings.edition.previous_tag
     if not tag:
         return None
+    # Imported here: subprocess and tarfile, for git, only for a manual that names a previous edition.
+    from .revisions import RevisionError, export_project, git_root, resolve_revision
+
     try:
         repo = git_root(project_root or manual.content_dir.parent)
     except RevisionError as exc:
