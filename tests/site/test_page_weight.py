@@ -11,6 +11,7 @@ import pytest
 from deskbook.site.offline import with_folder_shim
 from deskbook.site.theme import LOGO_HEIGHT, logo_size
 from deskbook.site.weight import (
+    deferred_scripts,
     inline_stylesheet,
     lighter_script,
     minify_css,
@@ -103,6 +104,21 @@ def test_search_shim_loads_only_from_a_folder_and_before_materials_bundle():
     assert loader == ('<script>location.protocol==="file:"&&document.write('
                       '"<script src=\\"../assets/deskbook/iframe-worker-shim.js\\"><\\/script>")</script>')
     assert with_folder_shim("<body></body>", "shim.js") == "<body></body>"
+
+
+def test_materials_bundle_and_the_script_files_after_it_run_once_the_page_is_parsed():
+    page = ('<head><script src="polyfill.js"></script></head><body><p>text</p>'
+            '<script>location.protocol==="file:"&&document.write("<script src=\\"shim.js\\"><\\/script>")</script>'
+            f'{BUNDLE}<script src="../assets/deskbook/deskbook.js"></script>'
+            '<script type="application/json">{"html": "<script src=x>"}</script>'
+            '<script src="mine.js" async></script><script type="module" src="m.js"></script>'
+            '<script src="../assets/deskbook/quiz.js"></script></body>')
+    assert deferred_scripts(page) == page.replace(
+        'bundle.a5f9d56c.min.js"></script>', 'bundle.a5f9d56c.min.js" defer></script>').replace(
+        'deskbook.js"></script>', 'deskbook.js" defer></script>').replace(
+        'quiz.js"></script>', 'quiz.js" defer></script>')
+    # Without Material's bundle nothing is known to wait for the page: every script stays as written.
+    assert deferred_scripts('<script src="a.js"></script>') == '<script src="a.js"></script>'
 
 
 @pytest.mark.parametrize("head, size", [

@@ -10,19 +10,19 @@ nothing.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
+
+from .weight import MATERIAL_BUNDLE
 
 SHIM_SOURCE = Path(__file__).parent / "assets" / "vendor" / "iframe-worker" / "shim.js"
 SHIM_URI = "assets/deskbook/iframe-worker-shim.js"
-# Material's bundle starts the search worker as it runs: the shim must be in place before it.
-_MATERIAL_BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
 
 
 def with_folder_shim(html: str, shim_href: str) -> str:
     """The page with a line of script before Material's bundle that, on file:// only, loads the shim
-    there (``document.write`` is what keeps it in order before the bundle, as a plain script tag would)."""
-    bundle = _MATERIAL_BUNDLE.search(html)
+    there (``document.write`` is what keeps it in order before the bundle, as a plain script tag would):
+    Material's bundle starts the search worker as it runs, so the shim must be in place before it."""
+    bundle = MATERIAL_BUNDLE.search(html)
     if bundle is None:
         return html
     tag = json.dumps(f'<script src="{shim_href}"></script>').replace("</", "<\\/")

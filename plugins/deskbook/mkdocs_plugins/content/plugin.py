@@ -45,6 +45,7 @@ from ...site.search_index import (
 )
 from ...site.theme import FEATURES, Brand, brand, logo_size
 from ...site.weight import (
+    deferred_scripts,
     inline_stylesheet,
     lighter_script,
     minify_css,
@@ -298,15 +299,15 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return self._lighter(output, page.url)
 
     def _lighter(self, output: str, page_url: str) -> str:
-        """The page as the browser needs it: the stylesheet inside it, the search shim only from a folder,
-        white space between tags squeezed (``deskbook.site.weight``)."""
+        """The page as the browser needs it: the stylesheet inside it, its scripts run once it is parsed,
+        the search shim only from a folder, white space between tags squeezed (``deskbook.site.weight``)."""
         from mkdocs.utils import get_relative_url
 
         words = words_of(output)
         for source in PAGE_SCRIPT.findall(output):
             words |= self._script_words(posixpath.normpath(posixpath.join(posixpath.dirname(page_url), source)))
         styles = styles_for_page(self.stylesheet, words)
-        output = inline_stylesheet(output, get_relative_url(STYLESHEET_URI, page_url), styles)
+        output = deferred_scripts(inline_stylesheet(output, get_relative_url(STYLESHEET_URI, page_url), styles))
         if self.options.offline_search:
             output = with_folder_shim(output, get_relative_url(SHIM_URI, page_url))
         return squeeze_whitespace(output)
