@@ -31,6 +31,7 @@ from babel.messages.pofile import PoFileError, PoFileParser
 
 from .formats import (
     CLDR_DURATION_UNITS,
+    UnitLength,
     collation_key,
     format_cldr_duration,
     format_date,
@@ -139,7 +140,7 @@ class Localization:
         """Digits Deskbook wrote itself in ASCII (a clock time: ``09:00``) in the manual's digits."""
         return in_digits(text, self.numbering)
 
-    def measure(self, count: float | Decimal, unit: str, length: str = "long") -> str:
+    def measure(self, count: float | Decimal, unit: str, length: UnitLength = "long") -> str:
         """A count of a CLDR unit in words: ``1.2 MB``, ``٣ ساعات``."""
         return format_measure(count, unit, length, self.locale, self.numbering)
 

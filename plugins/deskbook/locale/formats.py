@@ -12,6 +12,7 @@ import sys
 import unicodedata
 from decimal import Decimal
 from functools import cache
+from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
@@ -19,12 +20,12 @@ from babel.numbers import format_decimal
 from babel.units import format_unit
 from pyuca import Collator
 
-
 # Every function below takes the CLDR numbering system the manual writes numbers in (``latn``, ``arab``,
-# ...). Babel's number functions take it for the system's marks (``٫`` ``٬`` ``٪؜`` in ``arab``) but still
-# write ASCII digits, and its date functions know no numbering system: each result passes through
-# ``in_digits`` to be written in the system's own digits.
+# ...). Babel's number functions take it for the system's marks (the decimal ``٫`` and group ``٬`` of
+# ``arab``) but still write ASCII digits, and its date functions know no numbering system: each result
+# passes through ``in_digits`` to be written in the system's own digits.
 LATIN = "latn"
+UnitLength = Literal["short", "long", "narrow"]
 LATIN_DIGITS = "0123456789"
 
 
@@ -120,9 +121,10 @@ def format_cldr_duration(count: int | Decimal, unit: str, locale: Locale, number
     return format_measure(count, CLDR_DURATION_UNITS[unit], "long", locale, numbering)
 
 
-def format_measure(count: float | Decimal, unit: str, length: str, locale: Locale, numbering: str = LATIN) -> str:
+def format_measure(count: float | Decimal, unit: str, length: UnitLength, locale: Locale,
+                   numbering: str = LATIN) -> str:
     """A count of a CLDR unit (``duration-hour``, ``digital-megabyte``) in the locale's words."""
-    return in_digits(format_unit(count, unit, length=length, locale=locale,  # type: ignore[arg-type]
+    return in_digits(format_unit(count, unit, length=length, locale=locale,
                                  numbering_system=numbering), numbering)
 
 
