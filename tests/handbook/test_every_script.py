@@ -324,6 +324,10 @@ def test_paragraphs_take_the_direction_of_their_first_strong_character():
     assert arabic == {"t": "p", "c": [f"بطاقة {LRI}Visa{PDI}."]}
     assert table["rows"][0][0] == {"c": ["Owner"], "dir": "ltr"} and "dir" not in table["rows"][0][1]
     assert data["chapters"][0]["title"] == f"{FSI}Metrics{PDI}"
+    card = {"parts": [{"t": "list", "rows": [{"label": "Orders over ر.س 500", "value": "١ working days", "note": ""}]}]}
+    isolate_embedded_ltr(card)
+    assert card["parts"][0]["rows"][0] == {"label": f"{FSI}Orders over ر.س 500{PDI}", "value": f"{FSI}١ working days{PDI}",
+                                           "note": ""}
 
 
 @pytest.mark.browser

@@ -85,9 +85,9 @@ def first_strong_direction(text: str) -> str | None:
 
 
 def isolated_title(title: str) -> str:
-    """A title as a first-strong isolate when it holds a left-to-right letter ("Orders over ر.س 500 and key
-    accounts"), so it reads in order in a right-to-left contents, outline, running head or index; a title
-    in the page's own script needs none."""
+    """A title (or another text set as a line of its own) as a first-strong isolate when it holds a
+    left-to-right letter ("Orders over ر.س 500 and key accounts"), so it reads in order in a right-to-left
+    contents, outline, running head, index or desk card; a title in the page's own script needs none."""
     if any(unicodedata.bidirectional(char) == "L" for char in title):
         return f"{FSI}{title}{PDI}"
     return title
@@ -197,6 +197,13 @@ def isolate_embedded_ltr(data: Any) -> None:
     for group in data.get("index", []) if isinstance(data, dict) else []:
         for entry in group["entries"]:
             entry["title"] = isolated_title(entry["title"])
+    # The desk card's rows are plain texts, each a line of its own: a policy title, its value, its note.
+    for part in data.get("parts", []) if isinstance(data, dict) else []:
+        part["channels"] = [isolated_title(channel) for channel in part.get("channels", [])]
+        for row in part.get("rows", []):
+            for key in ("label", "value", "note", "category"):
+                if isinstance(row.get(key), str):
+                    row[key] = isolated_title(row[key])
     stack = [data]
     while stack:
         value = stack.pop()
