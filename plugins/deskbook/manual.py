@@ -107,7 +107,7 @@ class Manual:
     def localization(self) -> Localization:
         """Words and formats in the manual's language; the project's own catalogues sit beside content/."""
         setting = self.settings.locale
-        return localization(setting.language, setting.currency, self.content_dir.parent)
+        return localization(setting.language, setting.currency, self.content_dir.parent, setting.digits)
 
     def settings_file(self, model: type[M]) -> M | None:
         """The model of the settings file that holds a ``model``; None for an optional file the project does

@@ -366,7 +366,7 @@ def _running_text(text: str) -> str:
 
 def percent_style(words: Localization) -> str:
     """Where the manual's language puts the percent sign, and with what space: "N%", "N %", "%N"."""
-    return _SPACES.sub(" ", _DIRECTION_MARKS.sub("", words.percent(1).replace("1", "N")))
+    return _SPACES.sub(" ", _DIRECTION_MARKS.sub("", words.percent(1).replace(words.numeral(1), "N")))
 
 
 def other_percent_styles(text: str, words: Localization) -> Iterator[tuple[int, str, str]]:
@@ -379,7 +379,7 @@ def other_percent_styles(text: str, words: Localization) -> Iterator[tuple[int, 
         shape = _SPACES.sub(" ", _DIRECTION_MARKS.sub("", written.replace(number, "N", 1)))
         if shape.strip() != style.strip():
             # The language's own space (a no-break space in German and Spanish), so the sign never starts a line.
-            yield match.start(), written, words.percent(1).replace("1", number)
+            yield match.start(), written, words.percent(1).replace(words.numeral(1), number)
 
 
 def other_quotation_marks(text: str, words: Localization) -> Iterator[tuple[int, str, str]]:

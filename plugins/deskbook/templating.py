@@ -74,15 +74,16 @@ def field_label(words: Localization) -> Callable[[Any, str], str]:
     def label_of(model: Any, name: str) -> str:
         return label(KINDS[model].model if isinstance(model, str) else model, name, words)
     return label_of
-def _shown(context: Context, message: str, translated: str, variables: dict[str, Any]) -> str:
+def _shown(context: Context, message: str, translated: str, variables: dict[str, Any], words: Localization) -> str:
     """A translation as the page shows it. Jinja's own newstyle gettext marks every translation as trusted
     markup, so a project's catalogue could put a script in every page; here a translation is text, and only
     a message that is itself markup (``<code>build</code>``) keeps its tags, which ``check`` holds to the
     message's own (``locale.catalogue_problems``). Only a message with a placeholder or ``%%`` is filled in,
-    so a ``%`` in the translation of a plain message stays a percent sign."""
+    so a ``%`` in the translation of a plain message stays a percent sign; a whole number is filled in as a
+    numeral in the manual's digits (``Localization.filled``)."""
     if context.eval_ctx.autoescape:
         translated = Markup(translated) if "<" in message else escape(translated)
-    return translated % variables if "%" in message else translated
+    return words.filled(translated, variables) if "%" in message else translated
 
 
 def translated_text_callables(words: Localization) -> dict[str, Callable[..., str]]:
@@ -91,23 +92,23 @@ def translated_text_callables(words: Localization) -> dict[str, Callable[..., st
 
     @pass_context
     def gettext(context: Context, message: str, **variables: Any) -> str:
-        return _shown(context, message, translations.gettext(message), variables)
+        return _shown(context, message, translations.gettext(message), variables, words)
 
     @pass_context
     def ngettext(context: Context, singular: str, plural: str, num: int, **variables: Any) -> str:
         variables.setdefault("num", num)
-        return _shown(context, singular + plural, translations.ngettext(singular, plural, num), variables)
+        return _shown(context, singular + plural, translations.ngettext(singular, plural, num), variables, words)
 
     @pass_context
     def pgettext(context: Context, message_context: str, message: str, **variables: Any) -> str:
-        return _shown(context, message, translations.pgettext(message_context, message), variables)
+        return _shown(context, message, translations.pgettext(message_context, message), variables, words)
 
     @pass_context
     def npgettext(context: Context, message_context: str, singular: str, plural: str, num: int,
                   **variables: Any) -> str:
         variables.setdefault("num", num)
         return _shown(context, singular + plural, translations.npgettext(message_context, singular, plural, num),
-                      variables)
+                      variables, words)
 
     return {"_": gettext, "gettext": gettext, "ngettext": ngettext, "pgettext": pgettext, "npgettext": npgettext}
 

@@ -242,3 +242,120 @@ def test_the_sites_lists_and_lines_follow_the_language(browser, arabic, japanese
         assert shown == {"ol": ["decimal"], "ul": '"・ "', "lineBreak": "strict", "counters": [], "wide": 390}
     finally:
         page.close()
+
+
+# -- one digit style, and left-to-right text in a right-to-left manual ------------------------------------
+
+def _words_on(pdf: Path, page: int) -> list[tuple[float, float, str]]:
+    """(x, y, word) of each word poppler finds on a page, in the PDF's own coordinates."""
+    bbox = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return [(float(x), float(y), word) for x, y, word in
+            re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<', bbox)]
+
+
+def test_the_arabic_pdfs_write_every_number_in_arabic_indic_digits(arabic):
+    pdf_dir = arabic / "site" / "pdf"
+    handbook = _text(pdf_dir / "handbook.pdf")
+    pages = len(PdfReader(pdf_dir / "handbook.pdf").pages)
+    assert _squeezed(f"الصفحة ٢ من {''.join('٠١٢٣٤٥٦٧٨٩'[int(d)] for d in str(pages))}") in handbook  # "Page X of Y"
+    assert "طبعفي٢١سبتمبر٢٠٢٦" in handbook  # the day it was printed, at each page's foot
+    assert "(انظرالصفحة)٩" in handbook  # a see-page reference (poppler reads its digit after the bracket)
+    # The contents' page numbers; above the foot, which holds the edition's number as manual.yaml writes it.
+    contents = [word for _, y, word in _words_on(pdf_dir / "handbook.pdf", 2) if y < 760 and word != "500"]
+    assert "١٦" in contents and not [word for word in contents if re.search("[0-9]", word)]
+    # The content's own digits are the company's: the policy's version and "30 يومًا" stay as typed.
+    assert "2.1" in handbook and "30يو" in handbook
+    card = _text(pdf_dir / "desk-card.pdf")
+    assert "الوجه١من٢" in card  # "side 1 of 2"
+
+
+def test_a_left_to_right_paragraph_in_the_arabic_handbook_starts_at_the_left_margin(arabic):
+    pdf = arabic / "site" / "pdf" / "handbook.pdf"
+    margin = 56.69  # the handbook's 20 mm side margin
+    for page in range(1, len(PdfReader(pdf).pages) + 1):
+        words = _words_on(pdf, page)
+        if any(word == "supervisor" for _, _, word in words):
+            break
+    line_y = next(y for x, y, word in words if word == "checks")
+    line = sorted((x, word) for x, y, word in words if abs(y - line_y) < 1)
+    assert [word for _, word in line][:3] == ["A", "supervisor", "checks"]
+    assert abs(line[0][0] - margin) < 1  # it starts at the left edge, not the right
+    assert line[-1][1] == "ships."  # its full stop at its end
+
+
+def test_a_left_to_right_title_reads_in_order_in_the_arabic_contents_and_bookmarks(arabic):
+    pdf = arabic / "site" / "pdf" / "handbook.pdf"
+    words = _words_on(pdf, 2)  # the contents
+    line_y = next(y for x, y, word in words if word == "Orders")
+    order = [word for _, word in sorted((x, word) for x, y, word in words if abs(y - line_y) < 1)]
+    english = [word for word in order if word.isascii() and word.isalpha()]
+    assert english == ["Orders", "over", "and", "key", "accounts"]
+    title = "Orders over ر.س 500 and key accounts"
+    titles = [entry.title for entry in _flat(PdfReader(pdf).outline)]
+    assert f"\u2068{title}\u2069" in titles and "استرداد المبالغ" in titles  # an Arabic title needs no isolate
+    index = _words_on(pdf, len(PdfReader(pdf).pages))
+    index_y = next(y for x, y, word in index if word == "Orders")
+    assert [word for _, word in sorted((x, word) for x, y, word in index if abs(y - index_y) < 1)
+            if word.isascii() and word.isalpha()] == english  # the entry's kind is smaller, a line of its own here
+
+
+def _flat(outline: list) -> list:
+    return [entry for item in outline for entry in (_flat(item) if isinstance(item, list) else [item])]
+
+
+def test_paragraphs_take_the_direction_of_their_first_strong_character():
+    from deskbook.handbook.bidi import FSI, first_strong_direction, isolate_embedded_ltr, isolated_title
+
+    assert first_strong_direction("A supervisor checks every order.") == "ltr"
+    assert first_strong_direction("٣ مشرفين check it") == "rtl"  # digits are not strong
+    assert first_strong_direction(f"{LRI}Visa{PDI} بطاقة") == "rtl"  # an isolate's text is passed over (P2)
+    assert first_strong_direction("١٢٣ - 45") is None
+    assert isolated_title("Orders over ر.س 500") == f"{FSI}Orders over ر.س 500{PDI}"
+    assert isolated_title("استرداد المبالغ") == "استرداد المبالغ"
+    data = {"chapters": [{"title": "Metrics", "articles": []}], "index": [], "blocks": [
+        {"t": "p", "c": ["Left in ", {"t": "em", "c": ["English"]}, "."]},
+        {"t": "p", "c": ["بطاقة Visa."]},
+        {"t": "table", "head": [], "rows": [[{"c": ["Owner"]}, {"c": [{"t": "badge", "c": ["مدير"]}]}]]},
+    ]}
+    isolate_embedded_ltr(data)
+    english, arabic, table = data["blocks"]
+    assert english == {"t": "p", "c": ["Left in ", {"t": "em", "c": ["English"]}, "."], "dir": "ltr"}  # not isolated
+    assert arabic == {"t": "p", "c": [f"بطاقة {LRI}Visa{PDI}."]}
+    assert table["rows"][0][0] == {"c": ["Owner"], "dir": "ltr"} and "dir" not in table["rows"][0][1]
+    assert data["chapters"][0]["title"] == f"{FSI}Metrics{PDI}"
+    card = {"parts": [{"t": "list", "rows": [{"label": "Orders over ر.س 500", "value": "١ working days", "note": ""}]}]}
+    isolate_embedded_ltr(card)
+    assert card["parts"][0]["rows"][0] == {"label": f"{FSI}Orders over ر.س 500{PDI}", "value": f"{FSI}١ working days{PDI}",
+                                           "note": ""}
+
+
+@pytest.mark.browser
+def test_a_left_to_right_paragraph_and_title_read_in_order_on_the_arabic_site(browser, arabic):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto((arabic / "site" / "policies" / "large-orders.html").as_uri())
+        shown = page.evaluate("""() => {
+            const rects = node => [...node.textContent].map((_, i) => {
+                const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+                return range.getBoundingClientRect();
+            });
+            const paragraph = [...document.querySelectorAll('.md-content p')]
+                .find(p => p.textContent.startsWith('A supervisor'));
+            const chars = rects(paragraph.firstChild);
+            const box = paragraph.getBoundingClientRect();
+            const link = document.querySelector('.md-nav--primary a.md-nav__link--active .md-ellipsis');
+            const word = w => { const text = link.firstChild, at = text.textContent.indexOf(w);
+                const range = document.createRange(); range.setStart(text, at); range.setEnd(text, at + w.length);
+                return range.getBoundingClientRect().left; };
+            return {
+                start: chars[0].left - box.left, fullStopLast: chars.at(-1).right >= Math.max(...chars.map(r => r.right)),
+                menu: ['Orders', 'over', 'and', 'key'].map(word), menuAlign: getComputedStyle(link).textAlign,
+                date: document.querySelector('.md-content time, .md-content td').closest('table').textContent,
+            };
+        }""")
+        assert shown["start"] < 1 and shown["fullStopLast"]  # from the left edge, the full stop at its end
+        assert shown["menu"] == sorted(shown["menu"]) and shown["menuAlign"] == "right"
+        assert "١ مارس ٢٠٢٦" in shown["date"] and "2026" not in shown["date"]
+    finally:
+        page.close()

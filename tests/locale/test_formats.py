@@ -190,3 +190,64 @@ def test_the_glossary_order_is_the_collation_order():
         "apfel", "Ärger", "eclair", "éclair", "Zebra", "あいさつ", "かさ", "さくら", "りんご"]
     arabic = ["ياء", "باب", "الانتظار", "تاجر"]
     assert sorted(arabic, key=collation_key) == ["الانتظار", "باب", "تاجر", "ياء"]
+
+
+# -- one digit style per manual ----------------------------------------------------------------------------
+
+def _words(language: str, currency: str, digits: str | None = None):
+    return localization(language, currency, None, digits)
+
+
+def test_an_arabic_manual_writes_every_number_in_its_locales_digits():
+    words = _words("ar_SA", "SAR")  # CLDR: ar_SA's default numbering system is arab
+    assert words.numbering == "arab"
+    assert words.money(Decimal("1500")) == "\u200f١٬٥٠٠\u00a0ر.س.\u200f"
+    assert words.money(Decimal("1234.5")) == "\u200f١٬٢٣٤٫٥٠\u00a0ر.س.\u200f"  # the system's own marks
+    assert words.number(Decimal("1250")) == "١٬٢٥٠"
+    assert words.percent(15) == "١٥%"
+    assert words.date(dt.date(2026, 11, 1)) == "١ نوفمبر ٢٠٢٦"
+    assert words.duration(Duration.parse("2 hours")) == "ساعتان"  # Arabic's dual has no number at all
+    assert words.duration(Duration.parse("3 days")) == "٣ أيام"
+    assert words.duration(Duration.parse("12 working days")) == "١٢ working days"  # a catalogue's %(num)d
+    assert words.ngettext("%(num)d day ago", "%(num)d days ago", 40) == "٤٠ days ago"
+    assert words.in_digits("09:00") == "٠٩:٠٠"
+    assert words.numeral(-12) == "-١٢"
+    assert words.list_marks.number(3) == "٣."
+    assert words.measure(1.2, "digital-megabyte", "short") == "١٫٢ م.ب"
+
+
+def test_a_manual_may_choose_latin_digits_and_latin_locales_are_unchanged():
+    latin = _words("ar_SA", "SAR", "latn")
+    assert latin.money(Decimal("1500")) == "\u200f1,500\u00a0ر.س.\u200f"
+    assert latin.date(dt.date(2026, 11, 1)) == "1 نوفمبر 2026"
+    assert latin.list_marks.number(3) == "3."
+    assert latin.ngettext("%(num)d day ago", "%(num)d days ago", 40) == "40 days ago"
+    # Morocco writes Latin digits by default, and may choose the Arabic-Indic ones.
+    assert _words("ar_MA", "MAD").date(dt.date(2026, 11, 1)) == "1 نونبر 2026"
+    assert _words("ar_MA", "MAD", "arab").percent(15) == "١٥%"
+    german = _words("de_DE", "EUR")
+    assert (german.money(Decimal("1234.5")), german.date(dt.date(2026, 3, 1))) == ("1.234,50\u00a0€", "1. März 2026")
+
+
+def test_whole_numbers_filled_into_messages_take_the_digits_and_text_stays_as_typed():
+    words = _words("ar_SA", "SAR")
+    # A count is written in the manual's digits; a company's text (its own digits included) is not touched.
+    assert words.filled("%(title)s: %(num)d", {"title": "Plan 2", "num": 2}) == "Plan 2: ٢"
+    assert words.filled("%(flag)s", {"flag": True}) == "True"  # a bool is no count
+    from markupsafe import Markup
+    filled = words.filled(Markup("<b>%(name)s</b> %(num)d"), {"name": "<i>", "num": 7})
+    assert filled == Markup("<b>&lt;i&gt;</b> ٧")  # a page's message stays markup that escapes its values
+
+
+def test_the_digits_setting_offers_the_locales_own_numbering_systems():
+    from deskbook.locale import numbering_systems
+    from deskbook.model.manual_settings import LocaleSetting
+
+    assert numbering_systems(Locale.parse("ar_SA")) == {"arab": "٠١٢٣٤٥٦٧٨٩", "latn": "0123456789"}
+    assert numbering_systems(Locale.parse("fa_IR")) == {"arabext": "۰۱۲۳۴۵۶۷۸۹", "latn": "0123456789"}
+    assert numbering_systems(Locale.parse("hi_IN")) == {"latn": "0123456789", "deva": "०१२३४५६७८९"}
+    assert numbering_systems(Locale.parse("ja_JP")) == {"latn": "0123456789"}  # jpan is numerals, not digits
+    assert LocaleSetting(language="ar_SA", currency="SAR", digits="latn").digits == "latn"
+    with pytest.raises(ValidationError, match=r"'deva' is not a numbering system ar_SA writes numbers in; "
+                                              r"write one of arab \(٠١٢٣٤٥٦٧٨٩\), latn \(0123456789\)"):
+        LocaleSetting(language="ar_SA", currency="SAR", digits="deva")

@@ -70,6 +70,15 @@ def test_a_page_keeps_only_the_rules_its_markup_or_scripts_can_use():
     assert ".deskbook-card{padding:0}" not in kept
 
 
+def test_right_to_left_rules_go_only_to_right_to_left_pages():
+    """Material's script holds the word "rtl", so the attribute itself must be in the page: a German or
+    Japanese manual's pages stay as they were."""
+    css = minify_css('[dir="rtl"] .md-typeset p { unicode-bidi: plaintext; } .md-typeset p { margin: 0; }')
+    script = words_of('e.dir==="rtl"')
+    assert styles_for_page(css, words_of('<body dir="ltr"><div class="md-typeset">') | script) == ".md-typeset p{margin:0}"
+    assert styles_for_page(css, words_of('<body dir="rtl"><div class="md-typeset">') | script) == css
+
+
 def test_nested_at_rules_statements_and_braces_in_strings_survive_the_cut():
     css = minify_css("""
 @import url("print.css") print;

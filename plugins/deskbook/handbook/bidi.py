@@ -12,6 +12,13 @@ fill in" left in English is three pieces (text, a blank, text), and isolated pie
 were laid out right to left, last piece first. Typst runs the bidi algorithm over a paragraph's text
 across its emphasis, links and blanks, so one isolate may open in one piece and close in another; a badge
 is a box laid out apart (one object in the line), so its own text is a line of its own.
+
+A paragraph, heading or table cell whose first strong character is left-to-right (Unicode bidi rules P2
+and P3: an English paragraph or cell the company left untranslated) is not isolated but marked
+``"dir": "ltr"``: nodes.typ sets it as a left-to-right paragraph, from the left edge with its full stop at
+the end, as a browser does with ``unicode-bidi: plaintext``. Titles, which the book repeats in its
+contents, bookmarks, running heads and index, are first-strong isolates (FSI ... PDI) instead, so each
+reads in its own direction wherever it stands.
 """
 
 from __future__ import annotations
@@ -20,13 +27,16 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-LRI, PDI = "\u2066", "\u2069"
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 _RIGHT_TO_LEFT = {"R", "AL"}
+_ISOLATE_INITIATORS = {"LRI", "RLI", "FSI"}
 _RUN_ENDS = {"L", "EN"}
 _OBJECT = "\ufffc"  # a box in the line: neutral, as Typst counts it
 # Inline nodes whose text flows in the line around them (tree.py makes them; "span" is a link unlinked).
 _FLOWING = {"em", "strong", "sub", "sup", "small", "del", "s", "u", "mark", "url", "ref", "blank", "label", "span"}
 _INLINE = _FLOWING | {"code", "br", "badge", "anchor"}
+# Nodes that are a paragraph of their own, so take their direction from their text; a table cell has no "t".
+_PARAGRAPHS = {"p", "h", "cell"}
 
 
 def ltr_runs(text: str) -> list[tuple[int, int]]:
@@ -57,6 +67,32 @@ def _runs_between_isolates(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+def first_strong_direction(text: str) -> str | None:
+    """``ltr`` or ``rtl``: the direction of ``text``'s first strong character outside any isolate (rules P2
+    and P3 of the Unicode bidi algorithm); None for text with none (digits and punctuation only)."""
+    depth = 0
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in _ISOLATE_INITIATORS:
+            depth += 1
+        elif kind == "PDI":
+            depth = max(0, depth - 1)
+        elif depth == 0 and kind == "L":
+            return "ltr"
+        elif depth == 0 and kind in _RIGHT_TO_LEFT:
+            return "rtl"
+    return None
+
+
+def isolated_title(title: str) -> str:
+    """A title (or another text set as a line of its own) as a first-strong isolate when it holds a
+    left-to-right letter ("Orders over ر.س 500 and key accounts"), so it reads in order in a right-to-left
+    contents, outline, running head, index or desk card; a title in the page's own script needs none."""
+    if any(unicodedata.bidirectional(char) == "L" for char in title):
+        return f"{FSI}{title}{PDI}"
+    return title
+
+
 def isolate_ltr_runs(text: str) -> str:
     """``text`` with every left-to-right run isolated; text without one is returned as it is."""
     out = text
@@ -80,6 +116,18 @@ def isolate_line(nodes: list) -> None:
     """Isolate the left-to-right runs of one line of inline nodes, in place, across its pieces."""
     pieces: list[_Piece] = []
     _collect(nodes, pieces)
+    _isolate_pieces(pieces)
+
+
+def line_direction(nodes: list) -> str | None:
+    """The direction of a line of inline nodes by its first strong character (P2, P3), its badges' text
+    apart (each a box in the line)."""
+    pieces: list[_Piece] = []
+    _collect(nodes, pieces, boxes_too=False)
+    return first_strong_direction("".join(piece.text for piece in pieces))
+
+
+def _isolate_pieces(pieces: list[_Piece]) -> None:
     text = "".join(piece.text for piece in pieces)
     # Marks go in from the end of the line backwards, so the places found before them stay where they were.
     marks: list[tuple[int, int, str]] = []  # (piece, offset in it, mark)
@@ -110,19 +158,26 @@ def _place(pieces: list[_Piece], position: int, mark: str, opening: bool) -> tup
     raise ValueError(f"no piece at {position}")  # a run lies inside the line's own text
 
 
-def _collect(nodes: list, pieces: list[_Piece]) -> None:
+def _collect(nodes: list, pieces: list[_Piece], boxes_too: bool = True) -> None:
+    """The pieces of a line; with ``boxes_too``, a badge's own line is isolated on the way."""
     for index, node in enumerate(nodes):
         if isinstance(node, str):
             pieces.append(_Piece(nodes, index, node, True))
         elif not isinstance(node, dict):
             continue
         elif node.get("t") == "badge":
-            isolate_line(node["c"])
+            if boxes_too:
+                isolate_line(node["c"])
             pieces.append(_Piece(nodes, index, _OBJECT, False))
         elif node.get("t") == "code":
             pieces.append(_Piece(nodes, index, node.get("s", ""), False))
         elif node.get("t") in _FLOWING and isinstance(node.get("c"), list):
-            _collect(node["c"], pieces)
+            _collect(node["c"], pieces, boxes_too)
+
+
+def _isolate_badges(nodes: list) -> None:
+    """A badge's text is a line of its own in a left-to-right paragraph too."""
+    _collect(nodes, [])
 
 
 def _is_line(nodes: Any) -> bool:
@@ -132,8 +187,23 @@ def _is_line(nodes: Any) -> bool:
 
 def isolate_embedded_ltr(data: Any) -> None:
     """Isolate the left-to-right runs of every line of text in the print data's node tree (the pages'
-    paragraphs, headings, cells, list items, glossary terms, questions), in place. Keys, anchors and the
-    words table are not text."""
+    paragraphs, headings, cells, list items, glossary terms, questions), in place; a paragraph, heading or
+    cell that starts left to right is marked ``"dir": "ltr"`` instead, and the titles the book lists are
+    isolated whole. Keys, anchors and the words table are not text."""
+    for chapter in data.get("chapters", []) if isinstance(data, dict) else []:
+        chapter["title"] = isolated_title(chapter["title"])
+        for article in chapter["articles"]:
+            article["title"] = isolated_title(article["title"])
+    for group in data.get("index", []) if isinstance(data, dict) else []:
+        for entry in group["entries"]:
+            entry["title"] = isolated_title(entry["title"])
+    # The desk card's rows are plain texts, each a line of its own: a policy title, its value, its note.
+    for part in data.get("parts", []) if isinstance(data, dict) else []:
+        part["channels"] = [isolated_title(channel) for channel in part.get("channels", [])]
+        for row in part.get("rows", []):
+            for key in ("label", "value", "note", "category"):
+                if isinstance(row.get(key), str):
+                    row[key] = isolated_title(row[key])
     stack = [data]
     while stack:
         value = stack.pop()
@@ -142,8 +212,12 @@ def isolate_embedded_ltr(data: Any) -> None:
             continue
         if not isinstance(value, dict):
             continue
-        for key, child in value.items():
-            if key in ("c", "term") and _is_line(child):
+        for key, child in list(value.items()):  # a paragraph may take a "dir" on the way
+            if key == "c" and _is_line(child) and value.get("t", "cell") in _PARAGRAPHS \
+                    and line_direction(child) == "ltr":
+                value["dir"] = "ltr"
+                _isolate_badges(child)
+            elif key in ("c", "term") and _is_line(child):
                 isolate_line(child)
             elif key == "choices" and isinstance(child, list):
                 value[key] = [isolate_ltr_runs(choice) if isinstance(choice, str) else choice for choice in child]

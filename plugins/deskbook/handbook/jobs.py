@@ -68,12 +68,10 @@ def downloads_markdown(jobs: list[PdfJob], words: Localization, paper: str = "")
 
 def download_facts(paper: str, pages: int, size: int, words: Localization) -> str:
     """"A4 · 12 pages · 245 kB": what a PDF is before it is fetched, in the manual's language."""
-    from babel.units import format_unit
-
     if size >= 1_000_000:
-        amount = format_unit(round(size / 1_000_000, 1), "digital-megabyte", "short", locale=words.locale)
+        amount = words.measure(round(size / 1_000_000, 1), "digital-megabyte", "short")
     else:
-        amount = format_unit(max(1, round(size / 1000)), "digital-kilobyte", "short", locale=words.locale)
+        amount = words.measure(max(1, round(size / 1000)), "digital-kilobyte", "short")
     count = words.ngettext("%(pages)s page", "%(pages)s pages", pages, pages=words.number(pages))
     return " · ".join(part for part in (paper, count, amount) if part)
 

@@ -31,13 +31,17 @@ from babel.messages.pofile import PoFileError, PoFileParser
 
 from .formats import (
     CLDR_DURATION_UNITS,
+    UnitLength,
     collation_key,
     format_cldr_duration,
     format_date,
+    format_measure,
     format_money,
     format_number,
     format_percent,
+    in_digits,
     numbering_digits,
+    numbering_systems,
 )
 from .money import AmountError, parse_amount
 
@@ -61,6 +65,9 @@ _COUNTED_UNITS = {
     "working day": ("%(num)d working day", "%(num)d working days"),
     "business hour": ("%(num)d business hour", "%(num)d business hours"),
 }
+# A whole number filled into a message (``%(num)d``, ``%(total)s``): written as a numeral of the manual's
+# digits, so it is filled as text.
+_WHOLE_NUMBER_PLACEHOLDER = re.compile(r"(%\(\w+\))d")
 
 
 @dataclass(frozen=True)
@@ -89,15 +96,25 @@ class Localization:
     locale: Locale
     currency: str
     translations: gettext.NullTranslations
+    # The CLDR numbering system every number Deskbook writes is in: the locale's default (``arab`` in
+    # ar_SA) unless manual.yaml's ``locale.digits`` chooses another of the locale's.
+    numbering: str
 
     # -- words ----------------------------------------------------------------------------------------------
     def gettext(self, message: str, **values: Any) -> str:
         text = self.translations.gettext(message)
-        return text % values if values else text
+        return self.filled(text, values) if values else text
 
     def ngettext(self, singular: str, plural: str, count: int, **values: Any) -> str:
         text = self.translations.ngettext(singular, plural, count)
-        return text % {"num": count, **values}
+        return self.filled(text, {"num": count, **values})
+
+    def filled(self, text: str, values: dict[str, Any]) -> str:
+        """A translated message with its values in, a whole number (a count, a page) as a numeral in the
+        manual's digits; a text value is the company's or already written, and stays as it is."""
+        numerals = {name: self.numeral(value) if type(value) is int else value for name, value in values.items()}
+        # type(text): a page's message is Markup, which must stay Markup to escape what is filled in.
+        return type(text)(_WHOLE_NUMBER_PLACEHOLDER.sub(r"\1s", text)) % numerals
 
     def pgettext(self, context: str, message: str) -> str:
         return self.translations.pgettext(context, message)
@@ -105,17 +122,30 @@ class Localization:
     # -- formats --------------------------------------------------------------------------------------------
     def money(self, value: Any) -> str:
         amount = getattr(value, "amount", value)
-        return format_money(Decimal(amount), getattr(value, "currency", self.currency), self.locale)
+        return format_money(Decimal(amount), getattr(value, "currency", self.currency), self.locale, self.numbering)
 
     def any_of(self, values: list[str]) -> str:
         """Values of which any one will do, the language's way: "premium or ultimate", "premium oder ultimate"."""
         return format_list(values, style="or", locale=self.locale)
 
     def number(self, value: int | Decimal) -> str:
-        return format_number(value, self.locale)
+        return format_number(value, self.locale, self.numbering)
+
+    def numeral(self, value: int) -> str:
+        """A whole number as a bare numeral, with no group marks (an item, a page, a count in a sentence):
+        ``12`` or ``١٢``."""
+        return in_digits(str(value), self.numbering)
+
+    def in_digits(self, text: str) -> str:
+        """Digits Deskbook wrote itself in ASCII (a clock time: ``09:00``) in the manual's digits."""
+        return in_digits(text, self.numbering)
+
+    def measure(self, count: float | Decimal, unit: str, length: UnitLength = "long") -> str:
+        """A count of a CLDR unit in words: ``1.2 MB``, ``٣ ساعات``."""
+        return format_measure(count, unit, length, self.locale, self.numbering)
 
     def percent(self, whole_percent: int | Decimal) -> str:
-        return format_percent(whole_percent, self.locale)
+        return format_percent(whole_percent, self.locale, self.numbering)
 
     @property
     def quotation_marks(self) -> tuple[str, str]:
@@ -132,14 +162,14 @@ class Localization:
         return self.locale.days["format"]["wide"][index]
 
     def date(self, value: dt.date, length: str = "long") -> str:
-        return format_date(value, self.locale, length)
+        return format_date(value, self.locale, length, self.numbering)
 
     def duration(self, value: Any) -> str:
         """A :class:`deskbook.model.base.Duration` in words: ``2 Werktage``, ``24 horas``, ``sofort``."""
         if value.immediate:
             return self.gettext("immediately")
         if value.unit in CLDR_DURATION_UNITS:
-            return format_cldr_duration(value.count, value.unit, self.locale)
+            return format_cldr_duration(value.count, value.unit, self.locale, self.numbering)
         if value.unit == "working day":
             return self.ngettext("%(num)d working day", "%(num)d working days", value.count)
         return self.ngettext("%(num)d business hour", "%(num)d business hours", value.count)
@@ -148,13 +178,14 @@ class Localization:
         """A rule's :class:`deskbook.model.quantity.Quantity` in words: ``30 Tage``, ``15–30 minutes``,
         ``1.234 $``, ``10 %``, ``2 rounds a year``; a range joins its two ends with the en dash."""
         if value.kind == "money":
-            return "\u2013".join(format_money(number, value.unit, self.locale) for number in value.numbers)
+            return "\u2013".join(format_money(number, value.unit, self.locale, self.numbering)
+                                  for number in value.numbers)
         if value.kind == "percent":
             return "\u2013".join(self.percent(n) for n in value.numbers)
         last = value.numbers[-1]
         if value.kind == "duration":
             if value.unit in CLDR_DURATION_UNITS:
-                whole = format_cldr_duration(last, value.unit, self.locale)
+                whole = format_cldr_duration(last, value.unit, self.locale, self.numbering)
             else:
                 singular, plural = _COUNTED_UNITS[value.unit]
                 count = int(last) if last == last.to_integral_value() else 2
@@ -171,7 +202,7 @@ class Localization:
         mark = self.pgettext("the mark of an item in a numbered list; {number} is the item's number", "{number}.")
         before, _, after = mark.partition("{number}") if "{number}" in mark else ("", "", ".")
         bullet = self.pgettext("the mark before each item of a list that is not numbered", "•")
-        return ListMarks(numbering_digits(self.locale.default_numbering_system), before, after, bullet)
+        return ListMarks(numbering_digits(self.numbering), before, after, bullet)
 
     @property
     def onward_arrow(self) -> str:
@@ -208,9 +239,12 @@ def parse_locale(identifier: str) -> Locale:
 
 @lru_cache(maxsize=16)
 def localization(language: str = DEFAULT_LANGUAGE, currency: str = DEFAULT_CURRENCY,
-                 project_dir: Path | None = None) -> Localization:
+                 project_dir: Path | None = None, digits: str | None = None) -> Localization:
+    """``digits`` names one of the locale's numbering systems (``numbering_systems``); left out, the
+    locale's CLDR default."""
     locale = parse_locale(language)
-    return Localization(locale, currency, _translations(locale, project_dir))
+    return Localization(locale, currency, _translations(locale, project_dir),
+                        digits or locale.default_numbering_system)
 
 
 # The folder beside content/ that holds a project's own catalogues: locale/<lang>/LC_MESSAGES/deskbook.po.
@@ -425,6 +459,7 @@ __all__ = [
     "catalogue_problems",
     "collation_key",
     "localization",
+    "numbering_systems",
     "parse_amount",
     "parse_locale",
     "project_catalogues",

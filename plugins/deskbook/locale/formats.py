@@ -12,7 +12,7 @@ import sys
 import unicodedata
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
@@ -22,28 +22,57 @@ from babel.units import format_unit
 if TYPE_CHECKING:
     from pyuca import Collator
 
+# Every function below takes the CLDR numbering system the manual writes numbers in (``latn``, ``arab``,
+# ...). Babel's number functions take it for the system's marks (the decimal ``٫`` and group ``٬`` of
+# ``arab``) but still write ASCII digits, and its date functions know no numbering system: each result
+# passes through ``in_digits`` to be written in the system's own digits.
+LATIN = "latn"
+UnitLength = Literal["short", "long", "narrow"]
+LATIN_DIGITS = "0123456789"
 
-def format_money(amount: Decimal, currency: str, locale: Locale) -> str:
+
+def format_money(amount: Decimal, currency: str, locale: Locale, numbering: str = LATIN) -> str:
     """``1.500 €`` for a whole amount, ``1.234,50 €`` otherwise: a limit of 500 reads as 500, not 500.00."""
     pattern = locale.currency_formats["standard"]
     if amount == amount.to_integral_value():
         pattern = copy.copy(pattern)
         pattern.frac_prec = (0, 0)
-        return pattern.apply(amount, locale, currency=currency, currency_digits=False)
-    return pattern.apply(amount, locale, currency=currency)
+        return in_digits(pattern.apply(amount, locale, currency=currency, currency_digits=False,
+                                       numbering_system=numbering), numbering)
+    return in_digits(pattern.apply(amount, locale, currency=currency, numbering_system=numbering), numbering)
 
 
-def format_number(value: int | Decimal, locale: Locale) -> str:
-    return format_decimal(value, locale=locale)
+def format_number(value: int | Decimal, locale: Locale, numbering: str = LATIN) -> str:
+    return in_digits(format_decimal(value, locale=locale, numbering_system=numbering), numbering)
 
 
-def format_percent(whole_percent: int | Decimal, locale: Locale) -> str:
+def format_percent(whole_percent: int | Decimal, locale: Locale, numbering: str = LATIN) -> str:
     """A percentage given in whole percent (``15`` -> ``15 %`` in German, ``15%`` in English)."""
     pattern = locale.percent_formats[None]
-    return pattern.apply(Decimal(whole_percent) / 100, locale)
+    return in_digits(pattern.apply(Decimal(whole_percent) / 100, locale, numbering_system=numbering), numbering)
 
 
-LATIN_DIGITS = "0123456789"
+def in_digits(text: str, numbering: str) -> str:
+    """Text Deskbook wrote (a formatted number, date or time) with its ASCII digits in the numbering
+    system's: ``1 نوفمبر 2026`` -> ``١ نوفمبر ٢٠٢٦`` in ``arab``; unchanged in ``latn``. Never for text a
+    company typed, whose digits are the company's."""
+    return text if numbering == LATIN else text.translate(_digit_table(numbering))
+
+
+@cache
+def _digit_table(numbering: str) -> dict[int, int]:
+    return str.maketrans(LATIN_DIGITS, numbering_digits(numbering))
+
+
+def numbering_systems(locale: Locale) -> dict[str, str]:
+    """The numbering systems a manual in ``locale`` may write its numbers in, with their digits, the
+    locale's default first: its CLDR default, its native digits and Latin digits, which CLDR offers every
+    locale (``ar_SA``: ``arab``, ``latn``; ``hi_IN``: ``latn``, ``deva``). A locale's traditional and
+    finance systems are left out: CLDR writes most of them as numerals of their own (Japanese ``jpan``,
+    Tamil ``taml``), not as ten digits."""
+    candidates = (locale.default_numbering_system, locale.other_numbering_systems.get("native", LATIN), LATIN)
+    return {system: numbering_digits(system) for system in candidates
+            if system == LATIN or numbering_digits(system) != LATIN_DIGITS}
 
 
 @cache
@@ -78,9 +107,9 @@ def _decimal_zeros() -> dict[str, list[str]]:
     return zeros
 
 
-def format_date(value: dt.date, locale: Locale, length: str = "long") -> str:
-    """``1. März 2026``, ``March 1, 2026``, ``1 de marzo de 2026``."""
-    return _babel_format_date(value, length, locale=locale)
+def format_date(value: dt.date, locale: Locale, length: str = "long", numbering: str = LATIN) -> str:
+    """``1. März 2026``, ``March 1, 2026``, ``1 de marzo de 2026``, ``١ نوفمبر ٢٠٢٦``."""
+    return in_digits(_babel_format_date(value, length, locale=locale), numbering)
 
 
 # Units CLDR names in every language; business hours and working days come from the catalogues instead.
@@ -89,9 +118,16 @@ CLDR_DURATION_UNITS = {"second": "duration-second", "minute": "duration-minute",
                        "year": "duration-year"}
 
 
-def format_cldr_duration(count: int | Decimal, unit: str, locale: Locale) -> str:
+def format_cldr_duration(count: int | Decimal, unit: str, locale: Locale, numbering: str = LATIN) -> str:
     """``2 Stunden``, ``1 semana``: a count of a calendar unit in the locale's words."""
-    return format_unit(count, CLDR_DURATION_UNITS[unit], length="long", locale=locale)
+    return format_measure(count, CLDR_DURATION_UNITS[unit], "long", locale, numbering)
+
+
+def format_measure(count: float | Decimal, unit: str, length: UnitLength, locale: Locale,
+                   numbering: str = LATIN) -> str:
+    """A count of a CLDR unit (``duration-hour``, ``digital-megabyte``) in the locale's words."""
+    return in_digits(format_unit(count, unit, length=length, locale=locale,
+                                 numbering_system=numbering), numbering)
 
 
 @cache

@@ -163,14 +163,16 @@ def _days_label(days: Sequence[str], words: Localization) -> str:
 
 
 def _daily_label(days: str, opens: str, closes: str, past_midnight: bool, words: Localization) -> str:
+    # The times are values the model read (a clock time), so they print in the manual's digits.
+    opens, closes = words.in_digits(opens), words.in_digits(closes)
     if past_midnight:
         return words.gettext("%(days)s, %(opens)s to %(closes)s the next day", days=days, opens=opens, closes=closes)
     return words.gettext("%(days)s, %(opens)s to %(closes)s", days=days, opens=opens, closes=closes)
 
 
 def _stretch_label(first: int, opens: str, last: int, closes: str, words: Localization) -> str:
-    return words.gettext("%(first)s %(opens)s to %(last)s %(closes)s", first=words.weekday(first), opens=opens,
-                         last=words.weekday(last), closes=closes)
+    return words.gettext("%(first)s %(opens)s to %(last)s %(closes)s", first=words.weekday(first),
+                         opens=words.in_digits(opens), last=words.weekday(last), closes=words.in_digits(closes))
 
 
 def spans_label(spans: list[Span], words: Localization) -> str:

@@ -4,9 +4,9 @@
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from babel.numbers import is_currency
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, field_validator
 
-from ..locale import DEFAULT_CURRENCY, DEFAULT_LANGUAGE, N_, parse_locale
+from ..locale import DEFAULT_CURRENCY, DEFAULT_LANGUAGE, N_, numbering_systems, parse_locale
 from .base import Date, Entity, RefTo, Slug, Strict, Text, no_items
 from .policy import Policy
 from .sections import SECTION_NAMES
@@ -50,6 +50,26 @@ class LocaleSetting(Strict):
         title=N_("currency"),
         description="the currency amounts are in (ISO 4217), like EUR, NOK or USD",
     )
+    digits: str | None = Field(
+        default=None,
+        title=N_("digits"),
+        description="the numbering system every number Deskbook writes is in (amounts, times, dates, counts, "
+        "pages), by its CLDR name: latn for 0123456789, arab for ٠١٢٣٤٥٦٧٨٩, one of the language's own; by "
+        "default the language's usual one (arab in ar_SA, latn in ar_MA); what the content says is never changed",
+    )
+
+    @field_validator("digits")
+    @classmethod
+    def _digits_of_the_language(cls, digits: str | None, info: ValidationInfo) -> str | None:
+        language = info.data.get("language")  # absent when it failed: that error is reported on its own
+        if digits is None or language is None:
+            return digits
+        offered = numbering_systems(parse_locale(language))
+        if digits not in offered:
+            choices = ", ".join(f"{name} ({numerals})" for name, numerals in offered.items())
+            raise ValueError(f"'{digits}' is not a numbering system {language} writes numbers in; write one of "
+                             f"{choices}")
+        return digits
 
 
 class Edition(Strict):

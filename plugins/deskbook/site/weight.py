@@ -114,14 +114,26 @@ _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _WORD = re.compile(r"[\w-]+")
 
 
+_ATTRIBUTE = re.compile(r'([\w-]+)="([\w-]+)"')
+
+
 def words_of(text: str) -> set[str]:
-    """Every word a page or a script could use as a class name."""
-    return set(_WORD.findall(text))
+    """Every word a page or a script could use as a class name, and every attribute written with a value,
+    as ``dir=rtl``."""
+    return set(_WORD.findall(text)) | {f"{name}={value}" for name, value in _ATTRIBUTE.findall(text)}
+
+
+# An attribute a selector asks a value of ([dir="rtl"]) is written so in the page when it can match: the rules
+# for right-to-left manuals stay out of a left-to-right manual's pages. (Material's script holds the word
+# "rtl" itself, so the word alone would keep them.)
+_ATTRIBUTE_VALUE = re.compile(r'\[([\w-]+)="([\w-]+)"\]')
+_ARGUMENTS = re.compile(r"\([^()]*\)")
 
 
 def _selector_may_match(selector: str, words: set[str]) -> bool:
     classes = _CLASS.findall(_NOT_REQUIRED.sub("", selector))
-    return all(name in words for name in classes)
+    attributes = [f"{name}={value}" for name, value in _ATTRIBUTE_VALUE.findall(_ARGUMENTS.sub("", selector))]
+    return all(name in words for name in classes + attributes)
 
 
 def _split_selectors(selectors: str) -> list[str]:
