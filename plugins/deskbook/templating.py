@@ -26,6 +26,7 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
         # Lists a reader scans by word (the glossary) in the collation order, not by code point.
         "collated": lambda items, attribute: sorted(items, key=lambda item: collation_key(getattr(item, attribute))),
         "percent": words.percent,
+        "numeral": words.numeral,  # a count or a level Deskbook writes: in the manual's digits
         # One msgid per word, its case and colon set where it is shown: {{ _("rules")|capital }} for a
         # heading, {{ _("Scripts")|colon }} for a label before its value, with the language's own separator
         # (French writes "Scripts :").

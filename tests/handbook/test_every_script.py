@@ -359,3 +359,17 @@ def test_a_left_to_right_paragraph_and_title_read_in_order_on_the_arabic_site(br
         assert "١ مارس ٢٠٢٦" in shown["date"] and "2026" not in shown["date"]
     finally:
         page.close()
+
+
+def test_counts_and_levels_the_templates_write_are_in_the_manuals_digits():
+    from deskbook.pipeline import load_checked_manual
+    from deskbook.site import SiteOptions, render_site_pages
+
+    manual = load_checked_manual(FIXTURES / "arabic" / "content")
+    site = render_site_pages(manual, SiteOptions())
+    chain = next(page.markdown for page in site if (page.entity_ref or "").startswith("chain:"))
+    levels = re.findall(r'<td class="deskbook-num" data-label="[^"]*">([^<]*)</td>', chain)
+    assert levels[0] == "١" and not [level for level in levels if re.search("[0-9]", level)]
+    products = next(page.markdown for page in site if page.src_uri == "products/index.md")
+    counts = re.findall(r'<td class="deskbook-num" data-label="[^"]*">([^<]*)</td>', products)
+    assert counts and not [count for count in counts if re.search("[0-9]", count)]
