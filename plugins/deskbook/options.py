@@ -88,9 +88,9 @@ class PdfOptions:
     language: str | None = None
     """Left out, the PDFs are in the manual's language (manual.yaml, locale.language); set, it must agree."""
     threads: int = 1
-    """PDFs laid out side by side. One by default: Typst spreads one layout over the cores itself, and two
-    at once doubled the peak memory (830 against 480 MiB for three 150-page editions) for no time saved
-    on two cores."""
+    """Handbooks laid out side by side (the short documents, cards and forms, always lay out beside them).
+    One by default: Typst spreads one layout over the cores itself, and two at once doubled the peak
+    memory (830 against 480 MiB for three 150-page editions) for no time saved on two cores."""
     # Bounds on the print work of one PDF (print_bounds.py says why and gives the defaults).
     max_rows: int = PrintBounds.max_rows
     max_cells: int = PrintBounds.max_cells

@@ -23,7 +23,7 @@ from .diagnostics import Diagnostic, Diagnostics, Location, display_path
 from .manual import Manual
 from .model.base import is_slug
 from .model.registry import DESK_CARD_PART_RENAMES, DESK_CARD_PARTS
-from .options import ContentOptions, OptionType, PdfOptions, option_keys, option_types
+from .options import ContentOptions, DeskCardOptions, OptionType, PdfOptions, option_keys, option_types
 from .print_bounds import OPTIONS as BOUND_OPTIONS
 from .print_bounds import PrintBounds
 
@@ -394,9 +394,8 @@ def _check_pdf_options(project: Project, pdf: Option, manual: Manual | None, dia
             diagnostics.warning(project.location(renamed), f"deskbook/pdf: '{old}' is now called '{new}'; "
                                                            "rename it ('mkdocs build --strict' fails on the old name)")
     _check_desk_card(project, pdf.get("desk_card"), manual, check_name, check_audience, diagnostics)
-    card = pdf.get("desk_card")
-    if manual is not None and card is not None and not diagnostics.errors:
-        _check_desk_card_fits(project, card, pdf.get("page_size"), manual, diagnostics)
+    if manual is not None and not diagnostics.errors:
+        _check_desk_card_fits(project, pdf, manual, diagnostics)
     form = pdf.get("log_form")
     if form is not None and _known(form):
         enabled = form.get("enabled")
@@ -523,26 +522,42 @@ def _check_desk_card(project: Project, card: Option | None, manual: Manual | Non
                             f"{_did_you_mean(str(item.value), choices)} ({what}s: {shown or 'none yet'})")
 
 
-def _check_desk_card_fits(project: Project, card: Option, page_size: Option | None, manual: Manual,
-                          diagnostics: Diagnostics) -> None:
-    """A warning (``--strict`` fails on it) naming each row the card leaves out for want of room, and where
-    staff find it instead."""
-    from .handbook.card import desk_card_left_out
+def _check_desk_card_fits(project: Project, pdf: Option, manual: Manual, diagnostics: Diagnostics) -> None:
+    """A warning (``--strict`` fails on it) for each part of a card that leaves rows out for want of room,
+    naming each row and where staff find it instead, at that part in desk_card.parts (at desk_card, or at
+    the plugin, when the parts are left out). Every card the build makes is measured: the one card, and
+    one per audience edition with ``per_edition``."""
+    from .handbook.card import SiteAddress, card_parts, desk_card_left_out
     from .handbook.specs import DeskCardSpec, PrintOptions
 
-    plain = card.plain() if isinstance(card.value, dict) else {}
+    card = pdf.get("desk_card")
+    plain = card.plain() if card is not None and isinstance(card.value, dict) else {}
     if plain.get("enabled") is False:
         return
-    spec = DeskCardSpec(parts=tuple(_list(plain.get("parts", list(DESK_CARD_PARTS)))),
-                        scripts=tuple(_list(plain.get("scripts", []))), audience=_text(plain.get("audience"), None))
+    defaults = DeskCardOptions()
+    name = _text(plain.get("name"), defaults.name)
+    parts, scripts = tuple(_list(plain.get("parts", defaults.parts))), tuple(_list(plain.get("scripts", [])))
+    audience = _text(plain.get("audience"), None)
+    specs = [DeskCardSpec(name, parts, scripts, audience)]
+    if plain.get("per_edition") is True:
+        editions = pdf.get("editions")
+        for edition in editions.plain() if editions is not None and isinstance(editions.value, list) else []:
+            if isinstance(edition, dict) and isinstance(edition.get("audience"), str):
+                specs.append(DeskCardSpec(f"{name}-{edition['audience']}", parts, scripts, edition["audience"],
+                                          _text(edition.get("title"), None)))
+    page_size = pdf.get("page_size")
     size = page_size.value if page_size is not None and page_size.value in PAGE_SIZES else "A4"
-    left_out = desk_card_left_out(manual, spec, PrintOptions(page_size=size))
-    if left_out:
-        diagnostics.warning(
-            project.location(card.get("parts") or card),
-            f"desk_card: {len(left_out)} row(s) do not fit on two sides and are left out: {'; '.join(left_out)}. "
-            "List fewer parts or scripts, or move the ones that matter up (parts print in the order listed)",
-        )
+    site_url, directory_urls = project.settings.get("site_url"), project.settings.get("use_directory_urls")
+    site = SiteAddress(_text(site_url.value if site_url is not None else None, ""),
+                       directory_urls is None or directory_urls.value is not False)
+    listed = card.get("parts") if card is not None else None
+    for spec in specs:
+        for part, message in desk_card_left_out(manual, spec, PrintOptions(page_size=size), site).items():
+            # The item of desk_card.parts that asks for the part (an old name stands for the parts it printed).
+            item = next((item for item in (listed.value if listed is not None and isinstance(listed.value, list)
+                                           else []) if _known(item) and part in card_parts((str(item.value),))),
+                        None)
+            diagnostics.warning(project.location(item or listed or card or pdf), message)
 
 
 def _known(option: Option) -> bool:

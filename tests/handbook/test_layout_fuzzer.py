@@ -22,14 +22,14 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
-from projects import REPO_ROOT, build_project
+from projects import REPO_ROOT, build_project, copy_example_project
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
 from bench.synthetic import WORDS, write_synthetic_content
 from deskbook.clock import build_datetime
 from deskbook.handbook import DeskCardSpec, EditionSpec, PrintOptions, handbook_data, render_pdf
-from deskbook.handbook.card import desk_card_data
+from deskbook.handbook.card import desk_card_data, desk_card_layout
 from deskbook.model.base import CHANNEL_KINDS
 from deskbook.model.registry import DESK_CARD_PARTS
 from deskbook.pipeline import load_checked_manual
@@ -454,8 +454,9 @@ def test_the_response_targets_of_many_channels_stay_inside_the_card(tmp_path):
                         "targets": {channel: TARGETS[m % len(TARGETS)] for m, channel in enumerate(channels)}}
                        for n, name in enumerate(("Product question", "Complaint", "Suggestion"))]})
     manual = load_checked_manual(content)
-    data = desk_card_data(manual, DeskCardSpec(parts=("response-times",)), PrintOptions())
-    assert data["left_out"] == []
+    layout = desk_card_layout(manual, DeskCardSpec(parts=("response-times",)), PrintOptions())
+    data = layout.data
+    assert layout.left_out == []
     pdf = tmp_path / "card.pdf"
     render_pdf("desk-card.typ", data, manual.content_dir, pdf, build_datetime())
     assert words_outside_text_area(pdf, "desk-card.typ") == []
@@ -476,11 +477,11 @@ def test_a_card_of_many_rows_keeps_to_two_sides(tmp_path):
     project = write_project(shape, tmp_path / "project")
     manual = load_checked_manual(project / "content")
     scripts = tuple(script.id for script in manual.entities("script"))
-    data = desk_card_data(manual, DeskCardSpec(parts=shape.parts, scripts=scripts), PrintOptions())
+    layout = desk_card_layout(manual, DeskCardSpec(parts=shape.parts, scripts=scripts), PrintOptions())
     pdf = tmp_path / "card.pdf"
-    render_pdf("desk-card.typ", data, manual.content_dir, pdf, build_datetime())
+    render_pdf("desk-card.typ", layout.data, manual.content_dir, pdf, build_datetime())
     assert len(PdfReader(pdf).pages) <= 2
-    assert data["left_out"], "the rows that do not fit are left out (and named), not squeezed"
+    assert layout.left_out, "the rows that do not fit are left out (and named), not squeezed"
     assert hyphenated_card_words(pdf, project / "content") == []
 
 
@@ -555,6 +556,30 @@ def test_the_example_card_estimate_is_where_typst_puts_each_block(tmp_path):
     late, ahead, sides = _estimate_against_typst(manual, DeskCardSpec(parts=card.parts, scripts=card.scripts),
                                                  tmp_path / "card.pdf", PrintOptions())
     assert (late, ahead, sides) == ([], [], 2)
+
+
+def test_a_row_taller_than_a_column_is_left_out_and_the_rest_kept_where_typst_puts_them(tmp_path):
+    """The example with the refund window's note taller than a column: that row alone is left out, the
+    rows and scripts after it are kept, and each kept block still lands where card_fit.py put it."""
+    from deskbook.project import pdf_outputs_of
+
+    project = copy_example_project(tmp_path / "project")
+    refunds = project / "content" / "policies" / "refunds.yaml"
+    window = "text: A refund can be requested within the refund window, counted from the day of purchase."
+    huge = " ".join(["Every refund is entered in the order system with the reason the customer gives."] * 45)
+    refunds.write_text(refunds.read_text().replace(window, f"text: {huge}"))
+    _, card = pdf_outputs_of(project / "mkdocs.yml")
+    manual = load_checked_manual(project / "content")
+    spec = DeskCardSpec(parts=card.parts, scripts=card.scripts)
+    layout = desk_card_layout(manual, spec, PrintOptions())
+    assert [block.name for block in layout.left_out] == ["Windows and limits: Refunds"]
+    late, ahead, sides = _estimate_against_typst(manual, spec, tmp_path / "card.pdf", PrintOptions())
+    assert (late, ahead, sides) == ([], [], 2)
+    pdf = tmp_path / "huge-row-card.pdf"
+    render_pdf("desk-card.typ", layout.data, manual.content_dir, pdf, build_datetime())
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "order system" not in text
+    assert "Returns" in text and "Contacts" in text and "Handing a contact to a supervisor" in text
 
 
 def _estimate_against_typst(manual, spec: DeskCardSpec, target: Path,

@@ -256,14 +256,16 @@ def test_desk_card_is_two_full_sides(pdfs):
 def test_desk_card_leaves_out_what_does_not_fit_lowest_priority_first(small_manual):
     """Rows past two sides are left out from the end (the last part listed), each named with where staff
     find it; what is kept still fits."""
-    from deskbook.handbook.card import desk_card_data
+
+    from deskbook.handbook.card import desk_card_layout
 
     scripts = tuple(script.id for script in small_manual.entities("script"))
     spec = DeskCardSpec(parts=("authority", "routing", "contacts", "scripts"), scripts=scripts * 40)
-    data = desk_card_data(small_manual, spec, PrintOptions())
-    assert data["left_out"], "forty copies of every script cannot fit on two sides"
-    assert all(re.search(r"in the handbook, scripts/[\w-]+/ on the site", row["where"]) for row in data["left_out"])
-    assert [part["t"] for part in data["parts"]][:2] == ["list", "list"], "the parts listed first are kept"
+    layout = desk_card_layout(small_manual, spec, PrintOptions())
+    assert layout.left_out, "forty copies of every script cannot fit on two sides"
+    assert {block.listed for block in layout.left_out} == {"scripts"}
+    assert all(re.fullmatch(r"scripts/[\w-]+\.md", block.where.src_uri) for block in layout.left_out)
+    assert [part["t"] for part in layout.data["parts"]][:2] == ["list", "list"], "the parts listed first are kept"
 
 
 def test_log_form_is_one_page_to_write_on(pdfs):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import unescape
 from typing import Any
 
@@ -17,6 +18,7 @@ from ..model.fields import label, type_of
 from ..model.fields import written as written_value  # the name 'written' is taken by the card's lists
 from ..model.registry import CARD_PART_SOURCES, DESK_CARD_PART_RENAMES
 from ..model.schedule import Category
+from ..model.sections import SECTION_NAMES, SECTION_TITLES
 from ..text import fill_placeholders
 from ..urls import entity_target, page_url
 from .card_fit import (
@@ -25,6 +27,7 @@ from .card_fit import (
     PARAGRAPH_GAP,
     ROW_GAP,
     Block,
+    Place,
     column_width_mm,
     fit,
     heading_height,
@@ -57,9 +60,17 @@ def card_parts(spec_parts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part for name in spec_parts for part in DESK_CARD_PART_RENAMES.get(name, (name,)))
 
 
-def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) -> dict[str, Any]:
-    """The card's data: ``parts``, the blocks that fit on two sides in the order mkdocs.yml names the parts
-    (their priority), and ``left_out``, what did not fit (see card_fit.py)."""
+@dataclass(frozen=True)
+class CardLayout:
+    """The card's print data and the blocks it leaves out for want of room (see card_fit.py)."""
+
+    data: dict[str, Any]
+    left_out: list[Block]
+
+
+def desk_card_layout(manual: Manual, card: DeskCardSpec, options: PrintOptions) -> CardLayout:
+    """The card's data (``parts``: the blocks that fit on two sides, in the order mkdocs.yml names the
+    parts, their priority) and what did not fit."""
     view = manual.for_audience(card.audience)
     localization = view.localization
     words = desk_card_words(localization)
@@ -67,7 +78,7 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
     document_title = f"{view.company.name}: {words['title']}" + (f" ({card.title})" if card.title else "")
     blocks = desk_card_blocks(view, card, options)
     kept, left_out = fit(blocks, paper, document_title)
-    return {
+    return CardLayout({
         **print_language(localization),
         "paper": paper,
         "colours": print_colours(view.settings.colours),
@@ -82,15 +93,51 @@ def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) ->
             "logo": None,
         },
         "parts": _regrouped(kept),
-        "left_out": [{"name": block.name, "where": block.where} for block in left_out],
-    }
+    }, left_out)
 
 
-def desk_card_left_out(manual: Manual, card: DeskCardSpec, options: PrintOptions) -> list[str]:
-    """What the card leaves out for want of room, each as "what (where staff find it)", for the warning
-    the build and ``check`` give."""
-    data = desk_card_data(manual, card, options)
-    return [f"{row['name']} ({row['where']})" for row in data["left_out"]]
+def desk_card_data(manual: Manual, card: DeskCardSpec, options: PrintOptions) -> dict[str, Any]:
+    return desk_card_layout(manual, card, options).data
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """How the site addresses its pages, from mkdocs.yml: its ``site_url`` (may be empty) and
+    ``use_directory_urls``."""
+
+    site_url: str = ""
+    directory_urls: bool = True
+
+    def of(self, place: Place) -> str:
+        path = page_url(place.src_uri, self.directory_urls) + (f"#{place.anchor}" if place.anchor else "")
+        return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else path
+
+
+def desk_card_left_out(manual: Manual, card: DeskCardSpec, options: PrintOptions,
+                       site: SiteAddress) -> dict[str, str]:
+    """For each part of the card that loses rows for want of room (by the name desk_card.parts gives it),
+    the warning the build and ``check`` give: how many, each named with where staff find it instead (the
+    handbook's chapter and the site's address), in the manual's language."""
+    words = manual.localization
+    by_part: dict[str, list[Block]] = {}
+    for block in desk_card_layout(manual, card, options).left_out:
+        by_part.setdefault(block.listed, []).append(block)
+    warnings = {}
+    file_name = f"{card.name}.pdf"
+    for part, blocks in by_part.items():
+        named = "; ".join(
+            words.gettext("%(row)s (handbook chapter “%(chapter)s”; on the site: %(address)s)", row=block.name,
+                          chapter=block.where.chapter, address=site.of(block.where))
+            if block.where.chapter else
+            words.gettext("%(row)s (on the site: %(address)s)", row=block.name, address=site.of(block.where))
+            for block in blocks)
+        warnings[part] = words.ngettext(
+            "%(card)s: %(num)s row of part '%(part)s' does not fit on two sides and is left out: %(rows)s. "
+            "List fewer parts or scripts, or move the ones that matter up (parts print in the order listed)",
+            "%(card)s: %(num)s rows of part '%(part)s' do not fit on two sides and are left out: %(rows)s. "
+            "List fewer parts or scripts, or move the ones that matter up (parts print in the order listed)",
+            len(blocks), card=file_name, part=part, rows=named)
+    return warnings
 
 
 def desk_card_blocks(view: Manual, card: DeskCardSpec, options: PrintOptions) -> list[Block]:
@@ -98,27 +145,29 @@ def desk_card_blocks(view: Manual, card: DeskCardSpec, options: PrintOptions) ->
     paper = _paper(options)
     column, full = column_width_mm(paper), text_width_mm(paper)
     blocks: list[Block] = []
-    lists: list[tuple[CardList, list[str]]] = []
+    lists: list[tuple[CardList, list[Place]]] = []
     for part in card_parts(card.parts):
         if part == "scripts":
             for script in _scripts(view, card):
                 script["heading_size"] = heading_size(script["title"], column)
-                where = _where(view, "script", script["id"], script["title"])
-                blocks.append(Block({"t": "script", **script}, script_height(script, column), script["title"], where,
-                                    part=len(blocks), above=HEADING_ABOVE, below=PARAGRAPH_GAP))
+                blocks.append(Block({"t": "script", **script}, script_height(script, column), script["title"],
+                                    _where(view, "script", script["id"]), part, part=len(blocks),
+                                    above=HEADING_ABOVE, below=PARAGRAPH_GAP))
         elif part == "response-times":
             response = _response_times(view, words)
             if response["rows"]:
-                where, first = _where(view, "category", None, response["title"]), len(blocks)
+                where, first = _page_place(view, KINDS["category"].page), len(blocks)
                 blocks.extend(Block({"t": "response", **table}, response_height(table, full), response["title"],
-                                    where, full_width=True, part=first)
+                                    where, part, full_width=True, part=first)
                               for table in response_tables(response, full))
         elif part in _OWN_PARTS:
             lists.extend(_OWN_PARTS[part](view, words))
         elif part in CARD_PART_SOURCES:
-            content = view.settings_file(CARD_PART_SOURCES[part].model)
+            source = CARD_PART_SOURCES[part]
+            content = view.settings_file(source.model)
             if isinstance(content, CardSource):  # None when the project has no such file
-                where = _where(view, None, None, "")
+                # The first page the file adds a section to is where its rows are read in full.
+                where = _page_place(view, _page_named(source.sections[0]))
                 lists.extend((card_list, [where] * len(card_list.rows))
                              for card_list in content.desk_card(view, options.printed.date()))
         for written, written_places in lists:
@@ -129,12 +178,13 @@ def desk_card_blocks(view: Manual, card: DeskCardSpec, options: PrintOptions) ->
                         if _plain_address(row.value) not in shown]
                 card_list = CardList(written.title, tuple(row for row, _ in kept), written.note)
                 places = [where for _, where in kept]
-            blocks.extend(_list_blocks(card_list, places, column, len(blocks), part))
+            blocks.extend(_list_blocks(card_list, places, column, len(blocks), part, view.localization))
         lists = []
     return blocks
 
 
-def _list_blocks(card_list: CardList, places: list[str], width: float, part: int, source: str) -> list[Block]:
+def _list_blocks(card_list: CardList, places: list[Place], width: float, part: int, source: str,
+                 localization: Localization) -> list[Block]:
     """One block a row; the first carries the heading, which never stands alone at a column's foot; the
     list's closing note goes with its last row."""
     blocks = []
@@ -152,7 +202,8 @@ def _list_blocks(card_list: CardList, places: list[str], width: float, part: int
                              "list_note": card_list.note, "source": source,
                              "last": index == len(card_list.rows) - 1,
                              **data}, height,
-                            f"{card_list.title}: {row.label}", where, part=part,
+                            localization.gettext("%(label)s: %(value)s", label=card_list.title, value=row.label),
+                            where, source, part=part,
                             above=HEADING_ABOVE if index == 0 else 0.0, below=below,
                             reopened=heading - HEADING_ABOVE if index else 0.0))
     return blocks
@@ -195,18 +246,43 @@ def _plain_address(value: str) -> str:
     return value.strip().lower().removeprefix("https://").removeprefix("http://").rstrip("/")
 
 
-def _where(view: Manual, kind: str | None, entity_id: str | None, title: str) -> str:
-    """Where staff find a row the card leaves out: the handbook (under the entity's title, its bookmark)
-    and the site's address for it."""
-    if kind is None or entity_id is None or kind not in KINDS:
-        return view.localization.gettext("in the handbook and on the site")
+def _where(view: Manual, kind: str, entity_id: str) -> Place:
+    """Where staff find an entity's row that the card leaves out: its place on the site, and the handbook's
+    chapter for it."""
     target = entity_target(kind, entity_id)
-    address = page_url(target.src_uri, True) + (f"#{target.anchor}" if target.anchor else "")
-    return view.localization.gettext("%(title)s in the handbook, %(address)s on the site", title=title,
-                                     address=address)
+    section = KINDS[kind].section if KINDS[kind].has_own_page else _section_of(target.src_uri)
+    return Place(target.src_uri, target.anchor, _chapter(view, section))
 
 
-Rows = list[tuple[CardList, list[str]]]
+def _page_place(view: Manual, page: str) -> Place:
+    """A whole page of the site (``page`` as the registry writes it, an anchor after '#' dropped)."""
+    src_uri = page.partition("#")[0]
+    return Place(src_uri, None, _chapter(view, _section_of(src_uri)))
+
+
+def _page_named(name: str) -> str:
+    """The source path of a page the registry names by its path without ".md" and "/index" (a settings
+    file's ``sections``: "company"), found among the pages the kinds registry puts entities on."""
+    return next(src_uri for src_uri in (kind.page.partition("#")[0] for kind in KINDS.values())
+                if src_uri.removesuffix(".md").removesuffix("/index") == name)
+
+
+def _section_of(src_uri: str) -> str | None:
+    """The site section of a shared page (one holding many entities' sections): the site files each under
+    its section's name (site/pages.py; tests/handbook/test_card_left_out.py holds them to it)."""
+    first = src_uri.split("/")[0].removesuffix(".md")
+    return first if first in SECTION_NAMES else None
+
+
+def _chapter(view: Manual, section: str | None) -> str | None:
+    """The handbook chapter that prints ``section``, in the manual's language; None where the handbook
+    leaves it out (manual.yaml's leave_out_of_handbook)."""
+    if section is None or section in view.settings.leave_out_of_handbook:
+        return None
+    return view.localization.gettext(SECTION_TITLES[section])
+
+
+Rows = list[tuple[CardList, list[Place]]]
 
 
 def _authority(view: Manual, words: dict[str, str]) -> Rows:
@@ -224,13 +300,13 @@ def _authority(view: Manual, words: dict[str, str]) -> Rows:
         )
         for index, role in enumerate(roles)
     )
-    return [(CardList(words["authority"], rows), [_where(view, "role", role.id, role.title) for role in roles])]
+    return [(CardList(words["authority"], rows), [_where(view, "role", role.id) for role in roles])]
 
 
 def _time_limits(view: Manual, words: dict[str, str]) -> Rows:
     localization = view.localization
     rows: list[CardRow] = []
-    places: list[str] = []
+    places: list[Place] = []
     for policy in view.entities("policy"):
         timed = [CardRow(policy.title, localization.quantity(rule.value), rule.text)
                  for rule in policy.rules if rule.value is not None and rule.value.kind == "duration"]
@@ -242,7 +318,7 @@ def _time_limits(view: Manual, words: dict[str, str]) -> Rows:
                 timed.append(CardRow(policy.title, written_value(value, localization, kind) or str(value),
                                      label(policy, name, localization)))
         rows += timed
-        places += [_where(view, "policy", policy.id, policy.title)] * len(timed)
+        places += [_where(view, "policy", policy.id)] * len(timed)
     return [(CardList(words["windows"], tuple(rows)), places)]
 
 
@@ -255,7 +331,7 @@ def _routing(view: Manual, words: dict[str, str]) -> Rows:
         ), rule.note or "")
         for rule in rules
     )
-    return [(CardList(words["thresholds"], rows), [_where(view, "routing", rule.id, rule.title) for rule in rules])]
+    return [(CardList(words["thresholds"], rows), [_where(view, "routing", rule.id) for rule in rules])]
 
 
 def _escalation_chains(view: Manual, words: dict[str, str]) -> Rows:
@@ -270,7 +346,7 @@ def _escalation_chains(view: Manual, words: dict[str, str]) -> Rows:
                     localization.gettext("Passes on when: %(condition)s", condition=level.hand_on_when))
             for number, level in enumerate(chain.levels, start=1)
         )
-        chains.append((CardList(chain.title, rows), [_where(view, "chain", chain.id, chain.title)] * len(rows)))
+        chains.append((CardList(chain.title, rows), [_where(view, "chain", chain.id)] * len(rows)))
     return chains
 
 
@@ -339,7 +415,8 @@ def _contacts(view: Manual, words: dict[str, str]) -> Rows:
     rows.extend(CardRow(name.replace("_", " ").capitalize(), value)
                 for name, value in view.variables.values.items()
                 if name.endswith(("_line", "_phone")) and value not in known)
-    return [(CardList(words["contacts"], tuple(rows)), [_where(view, None, None, "")] * len(rows))]
+    # The contact channels are company.yaml's, read in full on the company's page.
+    return [(CardList(words["contacts"], tuple(rows)), [_page_place(view, _page_named("company"))] * len(rows))]
 
 
 # The parts of titled rows this module makes; scripts, response-times and the settings files' parts above.

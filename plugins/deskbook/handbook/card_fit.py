@@ -45,15 +45,28 @@ STEP_INDENT = 2.5  # mm: the indent of a script's numbered steps and the gap aft
 SIDES = 2
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where staff find what a block prints when the card leaves it out: a page of the site (its source
+    path, as the site's links name it, and the anchor on it) and the handbook's chapter for that page's
+    section (None where the handbook leaves the section out)."""
+
+    src_uri: str
+    anchor: str | None
+    chapter: str | None
+
+
 @dataclass
 class Block:
     """What may not be split: one row of a list (the first with its part's heading), a whole script, the
-    response table. ``name`` is how a warning names it when it is left out; ``where`` where staff find it."""
+    response table. ``name`` is how a warning names it when it is left out, ``listed`` the card part
+    (as mkdocs.yml's desk_card.parts names it) it prints in, ``where`` where staff find it instead."""
 
     data: dict[str, Any]
     height: float
     name: str
-    where: str
+    where: Place
+    listed: str
     full_width: bool = False
     part: int = 0  # the part it belongs to, for putting the kept rows back under their heading
     # The weak space it begins and ends with, counted in its height: a heading's space above (dropped at
@@ -61,7 +74,8 @@ class Block:
     above: float = 0.0
     below: float = ROW_GAP
     # A row after its list's first prints the heading again when it opens side 2 (a reader turning the
-    # card over sees what the rows are): that heading's height at a column's top.
+    # card over sees what the rows are), or when the rows before it are left out: that heading's height at
+    # a column's top.
     reopened: float = 0.0
     # Where fit() placed it: the side and column (from 0) and the top of what it prints (below the space
     # left above it), in mm below the top margin.
@@ -235,9 +249,13 @@ def response_height(response: dict[str, Any], width: float) -> float:
 
 def fit(blocks: list[Block], paper: str, title: str) -> tuple[list[Block], list[Block]]:
     """Fill two columns a side in the blocks' order (their priority), the response table (full width)
-    above the columns of side 2; the first block that finds no room and every block after it are left
-    out, so a kept row never follows a left-out one. The first block on side 2 is marked ``opens_side``
-    (desk-card.typ places the response table with it)."""
+    above the columns of side 2. Each block is kept when it fits after the blocks of higher priority
+    kept before it, where Typst would put it: in what is left of the current column, or at the top of the
+    next one. One that fits in neither (a row or script taller than a column, or one with no room left
+    on the card) is left out on its own: the blocks after it are still tried, so a huge row never costs
+    the card the rows of lower priority that fit, and a kept block never took a place a block of higher
+    priority could have had. The first block on side 2 is marked ``opens_side`` (desk-card.typ places
+    the response table with it)."""
     page_width, page_height = PAPER_MM[paper]
     width = page_width - 2 * MARGIN_X
     body = page_height - MARGIN_TOP - MARGIN_BOTTOM
@@ -245,7 +263,8 @@ def fit(blocks: list[Block], paper: str, title: str) -> tuple[list[Block], list[
     wide = [block for block in blocks if block.full_width]
     flowing = [block for block in blocks if not block.full_width]
     # The response tables stand at the top of side 2, as many as it holds (the targets of many channels
-    # come as several tables).
+    # come as several tables, each going on under the first one's heading, so none is kept after a
+    # left-out one).
     kept_wide: list[Block] = []
     for block in wide:
         if sum(taken.height for taken in kept_wide) + block.height > body:
@@ -256,29 +275,59 @@ def fit(blocks: list[Block], paper: str, title: str) -> tuple[list[Block], list[
     for number, block in enumerate(kept_wide):
         block.side, block.top, block.data["n"] = 1, top, number
         top += block.height
-    side, column, used = 0, 0, tops[0]
     kept: list[Block] = []
-    below = None  # the gap the column's last block ends with; None at the column's top
-    for index, block in enumerate(flowing):
-        block.data["opens_side"] = False
-        collapsed = block.above if below is None else min(block.above, below)
-        height = block.height - collapsed
-        while used + height > body:
-            side, column = (side, 1) if column == 0 else (side + 1, 0)
-            if side >= SIDES:
-                return kept_wide + kept, [block for block in wide if block not in kept_wide] + flowing[index:]
-            used = tops[side]
-            block.data["opens_side"] = side == 1 and column == 0
-            collapsed = block.above
-            height = block.height - collapsed + (block.reopened if block.data["opens_side"] else 0.0)
-            if height > body - used:
-                return kept_wide + kept, [block for block in wide if block not in kept_wide] + flowing[index:]
-        block.side, block.column, block.data["n"] = side, column, len(kept_wide) + len(kept)
-        block.top = used + block.above - collapsed
-        used += height
-        below = block.below
+    column = _Column(0, 0, tops[0], None)
+    for block in flowing:
+        previous = kept[-1] if kept else None
+        # Typst moves an unbreakable block that does not fit to the next column, and only once.
+        candidates = [column] + ([column.next(tops)] if column.next(tops).side < SIDES else [])
+        for candidate in candidates:
+            height, above = candidate.needs(block, previous)
+            if candidate.used + height <= body:
+                break
+        else:
+            continue
+        block.data["opens_side"] = candidate.opens_side
+        block.side, block.column, block.data["n"] = candidate.side, candidate.column, len(kept_wide) + len(kept)
+        block.top = candidate.used + above - candidate.collapsed(above)
+        column = _Column(candidate.side, candidate.column, candidate.used + height, block.below)
         kept.append(block)
-    return kept_wide + kept, [block for block in wide if block not in kept_wide]
+    chosen = {id(block) for block in kept_wide + kept}
+    return kept_wide + kept, [block for block in blocks if id(block) not in chosen]
+
+
+@dataclass(frozen=True)
+class _Column:
+    """Where fit() has got to: the column, how much of it is used (mm below the top margin), and the gap
+    its last block ends with (None at the column's top, where a block's space above is dropped)."""
+
+    side: int
+    column: int
+    used: float
+    below: float | None
+
+    @property
+    def opens_side(self) -> bool:
+        return self.side == 1 and self.column == 0 and self.below is None
+
+    def next(self, tops: list[float]) -> _Column:
+        side, column = (self.side, 1) if self.column == 0 else (self.side + 1, 0)
+        return _Column(side, column, tops[side] if side < SIDES else 0.0, None)
+
+    def collapsed(self, above: float) -> float:
+        """The part of a block's space above that this place drops: all of it at a column's top, else as
+        much as the gap before it already gives (Typst keeps the larger of two that meet)."""
+        return above if self.below is None else min(above, self.below)
+
+    def needs(self, block: Block, previous: Block | None) -> tuple[float, float]:
+        """The height ``block`` takes here and the space it begins with. A row prints its list's heading
+        again (with the heading's space above) when it opens side 2, or when it does not follow a kept row
+        of its own list (the rows before it were left out)."""
+        continues = previous is not None and previous.data["t"] == "row" and previous.part == block.part
+        heading = bool(block.reopened) and (self.opens_side or not continues)
+        above = block.above + (HEADING_ABOVE if heading else 0.0)
+        height = block.height + (block.reopened + HEADING_ABOVE if heading else 0.0)
+        return height - self.collapsed(above), above
 
 
 def column_width_mm(paper: str) -> float:

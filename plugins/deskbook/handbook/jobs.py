@@ -2,6 +2,11 @@
 once to a thread that has Typst lay it out in a process of its own (``typst_process.py``), so the PDFs
 lay out on the second core while MkDocs renders the site on the first. The Typst processes end with the
 build, even a build that is killed.
+
+The handbooks lay out one after another (``threads`` of them at once): each holds about 2.4 MiB a page
+until its PDF is written. The short documents (the desk cards, the log form, the acknowledgement sheets:
+a page or two each) hold next to nothing, so they lay out in a lane of their own beside the handbooks
+instead of queueing behind them, where they were the last seconds of every full build.
 """
 
 from __future__ import annotations
@@ -115,9 +120,12 @@ def start_jobs(jobs: list[PdfJob], manual: Manual, site_dir: Path, options: Prin
     is made; ``PendingJobs.wait`` collects the PDFs."""
     pending = PendingJobs(jobs, options, threads)
     pages = PageConverter(manual)
+    handbooks = [index for index, job in enumerate(jobs) if isinstance(job.spec, EditionSpec)]
+    short = [index for index in range(len(jobs)) if index not in handbooks]
     try:
-        # The handbooks are the long jobs: start them first so the last to finish is not a late long one.
-        for index in sorted(range(len(jobs)), key=lambda index: not isinstance(jobs[index].spec, EditionSpec)):
+        # The first handbook, the longest job, starts Typst at once; the short documents' data takes
+        # milliseconds, so their lane starts next, before the data of the other editions is made.
+        for index in handbooks[:1] + short + handbooks[1:]:
             pending.submit(index, prepare_job(jobs[index], manual, site_dir, options, pages))
     except BaseException:
         pending.cancel()
@@ -134,12 +142,16 @@ class PendingJobs:
         self.pool: ThreadPoolExecutor | None = ThreadPoolExecutor(
             max_workers=max(1, min(threads, len(jobs))), thread_name_prefix=PDF_THREAD_PREFIX
         )
+        self.short_lane: ThreadPoolExecutor | None = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix=f"{PDF_THREAD_PREFIX}-short"
+        )
 
     def submit(self, index: int, prepared: PreparedPdf) -> None:
         self.prepared[index] = prepared
-        if self.pool is None:  # cancelled: a failed build compiles nothing more
+        lane = self.pool if isinstance(self.jobs[index].spec, EditionSpec) else self.short_lane
+        if lane is None:  # cancelled: a failed build compiles nothing more
             return
-        self.futures[index] = self.pool.submit(compile_pdf, prepared, self.timestamp)
+        self.futures[index] = lane.submit(compile_pdf, prepared, self.timestamp)
 
     def wait(self) -> list[RenderedPdf]:
         results: dict[int, RenderedPdf] = {}
@@ -155,9 +167,10 @@ class PendingJobs:
     def cancel(self) -> None:
         """Drop the jobs not yet started (a failed site build); a running compile finishes and writes its
         PDF atomically, so no half-written file is left behind."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = None
+        if self.pool is not None and self.short_lane is not None:
+            for lane in (self.pool, self.short_lane):
+                lane.shutdown(wait=False, cancel_futures=True)
+            self.pool = self.short_lane = None
             for index, future in self.futures.items():
                 if future.cancelled():
                     self.prepared[index].cleanup()
