@@ -126,8 +126,11 @@ def test_a_desk_card_that_does_not_fit_warns_and_strict_fails(example_project, c
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # nothing due for review: only the card warns
     assert main(["check", "--strict"]) == 1
     err = capsys.readouterr().err
-    found = re.search(r"mkdocs\.yml:(\d+):\d+: error: desk_card: (\d+) row\(s\) do not fit on two sides", err)
+    found = re.search(r"mkdocs\.yml:(\d+):(\d+): error: desk-card\.pdf: \d+ rows of part 'scripts' do not fit on "
+                      r"two sides", err)
     assert found, err
-    assert "parts: [" in config.read_text().splitlines()[int(found[1]) - 1]
-    assert "scripts/transfer/ on the site" in err and " in the handbook" in err
+    line = config.read_text().splitlines()[int(found[1]) - 1]
+    assert line[int(found[2]) - 1:].startswith("scripts"), line  # at the part that loses its rows
+    assert "Transferring to another department (handbook chapter “Standards & Scripts”; on the site: " \
+           "scripts/transfer.html)" in err
     assert main(["check"]) == 0
