@@ -11,10 +11,10 @@ import re
 
 from . import ATTRIBUTES, ELEMENTS, PREFIX, Element
 
-_TAG = re.compile(rf'<(/?){PREFIX}([a-z-]+)((?:\s+[a-z-]+(?:="[^"]*")?)*)\s*>')
-_TAG_LINE = re.compile(rf"^[ \t]*{_TAG.pattern}[ \t]*\n", re.M)
 _ATTRIBUTE = re.compile(r'([a-z-]+)(?:="([^"]*)")?')
 _ATTRIBUTES = r'(?:\s+[a-z-]+(?:="[^"]*")?)*'
+_TAG = re.compile(rf"<(/?){PREFIX}([a-z-]+)({_ATTRIBUTES})\s*>")
+_TAG_LINE = re.compile(rf"^[ \t]*{_TAG.pattern}[ \t]*\n", re.M)
 # One of HTML's own elements with a meaning from the document: <td db-number>.
 _HTML_TAG_WITH_MEANING = re.compile(rf'<([a-z][a-z0-9]*)({_ATTRIBUTES}\s+{PREFIX}[a-z-]+{_ATTRIBUTES})\s*>')
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -59,7 +59,7 @@ def _site_tag(match: re.Match) -> str:
 
 def _site_html_tag(match: re.Match) -> str:
     name, written = match.groups()
-    attributes: list[tuple[str, str | None]] = []
+    kept: list[tuple[str, str | None]] = []
     classes: list[str] = []
     for found in _ATTRIBUTE.finditer(written):
         key, value = found.group(1), found.group(2)
@@ -68,16 +68,19 @@ def _site_html_tag(match: re.Match) -> str:
             if meaning is None:
                 raise UnknownElement(f"{key} is not an attribute of the document (deskbook/document)")
             classes.append(meaning.site_class)
-            key, value = "class", None  # the class stands where the meaning was written, or its own class
-        if key == "class" and any(existing == "class" for existing, _ in attributes):
-            attributes = [(k, value if k == "class" and value else v) for k, v in attributes]
+        elif key != "class":
+            kept.append((key, value))
             continue
-        attributes.append((key, value))
-    out = []
-    for key, value in attributes:
-        shown = " ".join(filter(None, [value, *classes])) if key == "class" else value
-        out.append(f" {key}" if shown is None else f' {key}="{shown}"')
-    return f"<{name}{''.join(out)}>"
+        elif value:
+            classes.insert(0, value)  # the element's own class comes before its meanings'
+        # One class attribute, where the first of the element's class or its meanings was written.
+        if ("class", None) not in kept:
+            kept.append(("class", None))
+    written_out = []
+    for key, value in kept:
+        shown = " ".join(classes) if key == "class" else value
+        written_out.append(f" {key}" if shown is None else f' {key}="{shown}"')
+    return f"<{name}{''.join(written_out)}>"
 
 
 def _site_attributes(element: Element, attributes: dict[str, str | None]) -> str:
