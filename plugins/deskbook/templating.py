@@ -128,12 +128,9 @@ def make_environment(package: str, words: Localization, filters: dict[str, Calla
     )
     # newstyle: {{ _("%(n)s days", n=3) }} escapes its values and fails loudly on a missing one.
     env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]  # i18n adds it
-    env.globals.update(words=words, issue_statuses=ISSUE_STATUSES, resource_formats=RESOURCE_FORMATS,
-                       label=field_label(words))
-    env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]  # i18n adds it
     env.globals.update(translated_text_callables(words))
     env.globals.update(words=words, issue_statuses=ISSUE_STATUSES, resource_formats=RESOURCE_FORMATS,
-                       list_marks=words.list_marks)
+                       label=field_label(words), list_marks=words.list_marks)
     env.filters.update(locale_filters(words))
     env.filters.update(filters or {})
     return env
