@@ -17,6 +17,7 @@ from deskbook.site.weight import (
     minify_css,
     squeeze_whitespace,
     styles_for_page,
+    stylesheet_rules,
     words_of,
 )
 
@@ -59,13 +60,13 @@ def test_a_page_keeps_only_the_rules_its_markup_or_scripts_can_use():
 @media screen and (max-width: 44.9375em) { .deskbook-card { padding: 0; } .deskbook-quiz-bar { top: 0; } }
 """)
     home = '<div class="md-typeset"><div class="deskbook-card">'
-    assert styles_for_page(css, words_of(home)) == (
+    assert styles_for_page(stylesheet_rules(css), words_of(home)) == (
         ":root{--brand:#0b4f6c}.md-typeset :is(p,li)>a:not(.deskbook-badge){text-decoration:underline}"
         ".deskbook-card,.deskbook-quiz-bar p{margin:0}"
         "@media screen and (max-width:44.9375em){.deskbook-card{padding:0}}")
     # The quiz's script marks the right choice as the reader works: its classes are in the script, not the page.
     quiz = words_of('<div class="md-typeset deskbook-quiz-bar">') | words_of('b.classList.add("deskbook-choice-right")')
-    kept = styles_for_page(css, quiz)
+    kept = styles_for_page(stylesheet_rules(css), quiz)
     assert ".deskbook-choice-right::after" in kept and "@media print{.deskbook-quiz-bar{display:none}}" in kept
     assert ".deskbook-card{padding:0}" not in kept
 
@@ -75,8 +76,10 @@ def test_right_to_left_rules_go_only_to_right_to_left_pages():
     Japanese manual's pages stay as they were."""
     css = minify_css('[dir="rtl"] .md-typeset p { unicode-bidi: plaintext; } .md-typeset p { margin: 0; }')
     script = words_of('e.dir==="rtl"')
-    assert styles_for_page(css, words_of('<body dir="ltr"><div class="md-typeset">') | script) == ".md-typeset p{margin:0}"
-    assert styles_for_page(css, words_of('<body dir="rtl"><div class="md-typeset">') | script) == css
+    rules = stylesheet_rules(css)
+    left_to_right = words_of('<body dir="ltr"><div class="md-typeset">') | script
+    assert styles_for_page(rules, left_to_right) == ".md-typeset p{margin:0}"
+    assert styles_for_page(rules, words_of('<body dir="rtl"><div class="md-typeset">') | script) == css
 
 
 def test_nested_at_rules_statements_and_braces_in_strings_survive_the_cut():
@@ -86,7 +89,7 @@ def test_nested_at_rules_statements_and_braces_in_strings_survive_the_cut():
 .deskbook-card::after { content: "{ not a block }"; }
 a[href$=".pdf"] { font-weight: bold; }
 """)
-    assert styles_for_page(css, {"deskbook-card"}) == (
+    assert styles_for_page(stylesheet_rules(css), {"deskbook-card"}) == (
         '@import url("print.css") print;@media screen{@supports (display:grid){.deskbook-card{display:grid}}}'
         '.deskbook-card::after{content:"{ not a block }"}a[href$=".pdf"]{font-weight:bold}')
 

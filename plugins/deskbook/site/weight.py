@@ -12,6 +12,7 @@ each page it writes (``bench/weight_bench.py`` measures).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # Elements whose white space is what they show or what they run: left as written.
 _RAW_OR_TAG = re.compile(
@@ -130,12 +131,6 @@ _ATTRIBUTE_VALUE = re.compile(r'\[([\w-]+)="([\w-]+)"\]')
 _ARGUMENTS = re.compile(r"\([^()]*\)")
 
 
-def _selector_may_match(selector: str, words: set[str]) -> bool:
-    classes = _CLASS.findall(_NOT_REQUIRED.sub("", selector))
-    attributes = [f"{name}={value}" for name, value in _ATTRIBUTE_VALUE.findall(_ARGUMENTS.sub("", selector))]
-    return all(name in words for name in classes + attributes)
-
-
 def _split_selectors(selectors: str) -> list[str]:
     parts, depth, start = [], 0, 0
     for at, character in enumerate(selectors):
@@ -176,22 +171,51 @@ def _blocks(css: str) -> list[tuple[str, str | None]]:
     return parts
 
 
-def styles_for_page(minified_css: str, words: set[str]) -> str:
-    """The rules of a minified stylesheet that can apply to a page: a rule goes when one of the classes of
-    each of its selectors is a word neither the page nor any script it loads contains (scripts add
-    classes as the reader works: the quiz marks a choice right). Rules without classes, ``:root``'s
-    custom properties, stay; an at-rule keeps the rules inside it that can apply, and goes when none can."""
-    kept: list[str] = []
+@dataclass(frozen=True)
+class StyleRule:
+    """One top-level part of a stylesheet, read once for every page: as written, and what a page must
+    contain for it to apply (for each of its selectors, the classes and attribute values it names), or
+    the rules inside it (an ``@media`` block). ``needs`` is None for a part that always stays."""
+
+    text: str
+    needs: tuple[frozenset[str], ...] | None = None
+    head: str = ""
+    inner: tuple[StyleRule, ...] = ()
+
+
+def _needs(selector: str) -> frozenset[str]:
+    classes = _CLASS.findall(_NOT_REQUIRED.sub("", selector))
+    attributes = [f"{name}={value}" for name, value in _ATTRIBUTE_VALUE.findall(_ARGUMENTS.sub("", selector))]
+    return frozenset(classes + attributes)
+
+
+def stylesheet_rules(minified_css: str) -> tuple[StyleRule, ...]:
+    """A minified stylesheet read into its rules, once per build: each page then only looks its words up.
+    Rules without classes, ``:root``'s custom properties, stay; an at-rule holding rules keeps those that
+    can apply; ``@font-face`` and ``@page`` (declarations) and statements (``@import ...;``) always stay."""
+    rules: list[StyleRule] = []
     for head, body in _blocks(minified_css):
         if body is None:
-            kept.append(head)
+            rules.append(StyleRule(head))
         elif not head.startswith("@"):
-            if any(_selector_may_match(selector, words) for selector in _split_selectors(head)):
-                kept.append(f"{head}{{{body}}}")
+            rules.append(StyleRule(f"{head}{{{body}}}", tuple(_needs(one) for one in _split_selectors(head))))
         elif "{" in body:  # @media, @supports: rules inside
-            inner = styles_for_page(body, words)
-            if inner:
-                kept.append(f"{head}{{{inner}}}")
+            rules.append(StyleRule("", head=head, inner=stylesheet_rules(body)))
         else:  # @font-face, @page: declarations
-            kept.append(f"{head}{{{body}}}")
+            rules.append(StyleRule(f"{head}{{{body}}}"))
+    return tuple(rules)
+
+
+def styles_for_page(rules: tuple[StyleRule, ...], words: set[str]) -> str:
+    """The rules that can apply to a page: a rule goes when one of the classes of each of its selectors is
+    a word neither the page nor any script it loads contains (scripts add classes as the reader works: the
+    quiz marks a choice right); an at-rule goes when none of the rules inside it can apply."""
+    kept: list[str] = []
+    for rule in rules:
+        if rule.inner:
+            inner = styles_for_page(rule.inner, words)
+            if inner:
+                kept.append(f"{rule.head}{{{inner}}}")
+        elif rule.needs is None or any(needed <= words for needed in rule.needs):
+            kept.append(rule.text)
     return "".join(kept)

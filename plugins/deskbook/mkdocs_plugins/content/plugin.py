@@ -45,12 +45,14 @@ from ...site.search_index import (
 )
 from ...site.theme import FEATURES, Brand, brand, logo_size
 from ...site.weight import (
+    StyleRule,
     deferred_scripts,
     inline_stylesheet,
     lighter_script,
     minify_css,
     squeeze_whitespace,
     styles_for_page,
+    stylesheet_rules,
     words_of,
 )
 from ...urls import entity_target
@@ -77,7 +79,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.content_dir: Path | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.brand: Brand | None = None
-        self.stylesheet = ""  # the brand's colours and Deskbook's styles, minified, inlined in every page
+        # The brand's colours and Deskbook's styles, minified and read into rules once; each page gets the
+        # rules it can use, inline.
+        self.stylesheet: tuple[StyleRule, ...] = ()
         self.scripts: dict[str, File] = {}  # the site's scripts by src_uri, whose words keep styles in a page
         self.script_words: dict[str, set[str]] = {}
         self.logo_size: tuple[int, int] | None = None
@@ -136,8 +140,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # The stylesheet's link marks where the theme puts extra stylesheets; each page gets the stylesheet
         # itself there (on_post_page), so Material's own is the only render-blocking file.
         config.extra_css.append(STYLESHEET_URI)
-        self.stylesheet = minify_css(
-            self.brand.stylesheet + "\n" + (ASSETS / "deskbook.css").read_text(encoding="utf-8"))
+        self.stylesheet = stylesheet_rules(minify_css(
+            self.brand.stylesheet + "\n" + (ASSETS / "deskbook.css").read_text(encoding="utf-8")))
         # The quiz's and the helper's scripts go only on their pages (on_post_page), not on every page.
         config.extra_javascript.append(SITE_SCRIPT_URI)
         return config
