@@ -88,9 +88,11 @@ class PdfOptions:
     language: str | None = None
     """Left out, the PDFs are in the manual's language (manual.yaml, locale.language); set, it must agree."""
     threads: int = 1
-    """Handbooks laid out side by side (the short documents, cards and forms, always lay out beside them).
-    One by default: Typst spreads one layout over the cores itself, and two at once doubled the peak
-    memory (830 against 480 MiB for three 150-page editions) for no time saved on two cores."""
+    """Handbooks laid out side by side while the site is built (the short documents, cards and forms,
+    always lay out beside them). One by default: Typst spreads one layout over the cores itself, and two
+    at once doubled the peak memory (830 against 480 MiB for three 150-page editions) for no time saved on
+    two cores. Once the site is written, one more may lay out where the machine has a core and
+    ``memory_limit`` of memory free."""
     # Bounds on the print work of one PDF (print_bounds.py says why and gives the defaults).
     max_rows: int = PrintBounds.max_rows
     max_cells: int = PrintBounds.max_cells

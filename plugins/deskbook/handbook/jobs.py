@@ -3,16 +3,23 @@ once to a thread that has Typst lay it out in a process of its own (``typst_proc
 lay out on the second core while MkDocs renders the site on the first. The Typst processes end with the
 build, even a build that is killed.
 
-The handbooks lay out one after another (``threads`` of them at once): each holds about 2.4 MiB a page
+The handbooks lay out one after another (``threads`` of them at once): each holds about 3 MiB a page
 until its PDF is written. The short documents (the desk cards, the log form, the acknowledgement sheets:
 a page or two each) hold next to nothing, so they lay out in a lane of their own beside the handbooks
 instead of queueing behind them, where they were the last seconds of every full build.
+
+Once MkDocs has written the site, the build's thread only waits, and the handbooks still queued are what
+the build waits for: one more handbook may then lay out beside the others (a spare lane), where the
+machine has a core and the memory for it (``memory_limit``, the most one Typst process may take, is
+available).
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from concurrent.futures import Future, ThreadPoolExecutor
+import threading
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,22 +146,54 @@ class PendingJobs:
         self.timestamp = options.printed
         self.prepared: dict[int, PreparedPdf] = {}
         self.futures: dict[int, Future] = {}
+        handbooks = sum(isinstance(job.spec, EditionSpec) for job in jobs)
+        self.lanes = max(1, min(threads, handbooks))
+        # A worker more than there are lanes, waiting for the spare lane to open (open_spare_lane).
         self.pool: ThreadPoolExecutor | None = ThreadPoolExecutor(
-            max_workers=max(1, min(threads, len(jobs))), thread_name_prefix=PDF_THREAD_PREFIX
+            max_workers=self.lanes + 1, thread_name_prefix=PDF_THREAD_PREFIX
         )
+        self.lanes_free = threading.Semaphore(self.lanes)
+        self.handbooks_laying_out = 0  # handbooks that have had a lane: the others still wait for one
+        self.count_lock = threading.Lock()
+        self.cancelled = threading.Event()
         self.short_lane: ThreadPoolExecutor | None = ThreadPoolExecutor(
             max_workers=1, thread_name_prefix=f"{PDF_THREAD_PREFIX}-short"
         )
 
     def submit(self, index: int, prepared: PreparedPdf) -> None:
         self.prepared[index] = prepared
-        lane = self.pool if isinstance(self.jobs[index].spec, EditionSpec) else self.short_lane
-        if lane is None:  # cancelled: a failed build compiles nothing more
+        if self.pool is None or self.short_lane is None:  # cancelled: a failed build compiles nothing more
             return
-        self.futures[index] = lane.submit(compile_pdf, prepared, self.timestamp)
+        if isinstance(self.jobs[index].spec, EditionSpec):
+            self.futures[index] = self.pool.submit(self._in_a_lane, prepared)
+        else:
+            self.futures[index] = self.short_lane.submit(compile_pdf, prepared, self.timestamp)
+
+    def _in_a_lane(self, prepared: PreparedPdf) -> RenderedPdf:
+        self.lanes_free.acquire()
+        with self.count_lock:
+            self.handbooks_laying_out += 1
+        try:
+            if self.cancelled.is_set():
+                prepared.cleanup()
+                raise CancelledError
+            return compile_pdf(prepared, self.timestamp)
+        finally:
+            self.lanes_free.release()
+
+    def open_spare_lane(self) -> None:
+        """One handbook more at once from now on, if a queued handbook can use it: a core the build's
+        thread no longer needs, and memory for one more Typst process (its ``memory_limit``)."""
+        submitted = sum(isinstance(self.jobs[index].spec, EditionSpec) for index in self.futures)
+        with self.count_lock:
+            queued = submitted - self.handbooks_laying_out
+        limit = max((job.bounds.memory_limit for job in self.jobs), default=0) * 2**20
+        if queued and _cores() > 1 and _available_memory() >= limit:
+            self.lanes_free.release()
 
     def wait(self) -> list[RenderedPdf]:
         results: dict[int, RenderedPdf] = {}
+        self.open_spare_lane()  # the site is written: its thread only waits now
         try:
             with _progress(len(self.prepared)) as advance:
                 for index, future in self.futures.items():
@@ -168,12 +207,33 @@ class PendingJobs:
         """Drop the jobs not yet started (a failed site build); a running compile finishes and writes its
         PDF atomically, so no half-written file is left behind."""
         if self.pool is not None and self.short_lane is not None:
+            self.cancelled.set()
             for lane in (self.pool, self.short_lane):
                 lane.shutdown(wait=False, cancel_futures=True)
             self.pool = self.short_lane = None
+            self.lanes_free.release(len(self.jobs))  # a worker waiting for a lane wakes, and stops
             for index, future in self.futures.items():
                 if future.cancelled():
                     self.prepared[index].cleanup()
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on macOS or Windows
+        return os.cpu_count() or 1
+
+
+def _available_memory() -> int:
+    """Bytes the machine can give without swapping (Linux's MemAvailable); 0 where it is not known."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 class _progress:
