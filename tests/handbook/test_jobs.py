@@ -74,7 +74,7 @@ def test_without_memory_for_one_more_typst_process_the_handbooks_stay_one_at_a_t
     assert _handbooks_laying_out_at_once(monkeypatch, tmp_path, available_memory=2**30) == (1, 1)
 
 
-def test_a_cancelled_build_lays_out_no_handbook_that_was_waiting_for_a_lane(monkeypatch, tmp_path):
+def test_a_cancelled_build_lays_out_no_queued_handbook(monkeypatch, tmp_path):
     first_started = threading.Event()
     finish_first = threading.Event()
     laid_out: list[str] = []
@@ -94,4 +94,4 @@ def test_a_cancelled_build_lays_out_no_handbook_that_was_waiting_for_a_lane(monk
     pending.cancel()
     finish_first.set()
     time.sleep(0.3)
-    assert laid_out == ["handbook.pdf"], "the second handbook, waiting for a lane, was not laid out"
+    assert laid_out == ["handbook.pdf"], "the queued handbook was not laid out"

@@ -9,17 +9,15 @@ a page or two each) hold next to nothing, so they lay out in a lane of their own
 instead of queueing behind them, where they were the last seconds of every full build.
 
 Once MkDocs has written the site, the build's thread only waits, and the handbooks still queued are what
-the build waits for: one more handbook may then lay out beside the others (a spare lane), where the
-machine has a core and the memory for it (``memory_limit``, the most one Typst process may take, is
-available).
+the build waits for: the last of them then moves to a spare lane beside the others, where the machine has
+a core and the memory for it (``memory_limit``, the most one Typst process may take, is available).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import threading
-from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,50 +144,34 @@ class PendingJobs:
         self.timestamp = options.printed
         self.prepared: dict[int, PreparedPdf] = {}
         self.futures: dict[int, Future] = {}
-        handbooks = sum(isinstance(job.spec, EditionSpec) for job in jobs)
-        self.lanes = max(1, min(threads, handbooks))
-        # A worker more than there are lanes, waiting for the spare lane to open (open_spare_lane).
         self.pool: ThreadPoolExecutor | None = ThreadPoolExecutor(
-            max_workers=self.lanes + 1, thread_name_prefix=PDF_THREAD_PREFIX
+            max_workers=max(1, min(threads, len(jobs))), thread_name_prefix=PDF_THREAD_PREFIX
         )
-        self.lanes_free = threading.Semaphore(self.lanes)
-        self.handbooks_laying_out = 0  # handbooks that have had a lane: the others still wait for one
-        self.count_lock = threading.Lock()
-        self.cancelled = threading.Event()
         self.short_lane: ThreadPoolExecutor | None = ThreadPoolExecutor(
             max_workers=1, thread_name_prefix=f"{PDF_THREAD_PREFIX}-short"
         )
+        self.spare_lane: ThreadPoolExecutor | None = None
 
     def submit(self, index: int, prepared: PreparedPdf) -> None:
         self.prepared[index] = prepared
-        if self.pool is None or self.short_lane is None:  # cancelled: a failed build compiles nothing more
+        lane = self.pool if isinstance(self.jobs[index].spec, EditionSpec) else self.short_lane
+        if lane is None:  # cancelled: a failed build compiles nothing more
             return
-        if isinstance(self.jobs[index].spec, EditionSpec):
-            self.futures[index] = self.pool.submit(self._in_a_lane, prepared)
-        else:
-            self.futures[index] = self.short_lane.submit(compile_pdf, prepared, self.timestamp)
-
-    def _in_a_lane(self, prepared: PreparedPdf) -> RenderedPdf:
-        self.lanes_free.acquire()
-        with self.count_lock:
-            self.handbooks_laying_out += 1
-        try:
-            if self.cancelled.is_set():
-                prepared.cleanup()
-                raise CancelledError
-            return compile_pdf(prepared, self.timestamp)
-        finally:
-            self.lanes_free.release()
+        self.futures[index] = lane.submit(compile_pdf, prepared, self.timestamp)
 
     def open_spare_lane(self) -> None:
-        """One handbook more at once from now on, if a queued handbook can use it: a core the build's
-        thread no longer needs, and memory for one more Typst process (its ``memory_limit``)."""
-        submitted = sum(isinstance(self.jobs[index].spec, EditionSpec) for index in self.futures)
-        with self.count_lock:
-            queued = submitted - self.handbooks_laying_out
-        limit = max((job.bounds.memory_limit for job in self.jobs), default=0) * 2**20
-        if queued and _cores() > 1 and _available_memory() >= limit:
-            self.lanes_free.release()
+        """The last handbook still queued moves to a lane of its own, where the machine has a core the
+        build's thread no longer needs and memory for one more Typst process (its ``memory_limit``); the
+        others keep their order."""
+        if self.pool is None or self.spare_lane is not None or _cores() < 2:
+            return
+        queued = [index for index, future in self.futures.items()
+                  if isinstance(self.jobs[index].spec, EditionSpec) and not future.running() and not future.done()]
+        if not queued or _available_memory() < self.jobs[queued[-1]].bounds.memory_limit * 2**20:
+            return
+        if self.futures[queued[-1]].cancel():  # not started meanwhile
+            self.spare_lane = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{PDF_THREAD_PREFIX}-spare")
+            self.futures[queued[-1]] = self.spare_lane.submit(compile_pdf, self.prepared[queued[-1]], self.timestamp)
 
     def wait(self) -> list[RenderedPdf]:
         results: dict[int, RenderedPdf] = {}
@@ -207,11 +189,10 @@ class PendingJobs:
         """Drop the jobs not yet started (a failed site build); a running compile finishes and writes its
         PDF atomically, so no half-written file is left behind."""
         if self.pool is not None and self.short_lane is not None:
-            self.cancelled.set()
-            for lane in (self.pool, self.short_lane):
-                lane.shutdown(wait=False, cancel_futures=True)
-            self.pool = self.short_lane = None
-            self.lanes_free.release(len(self.jobs))  # a worker waiting for a lane wakes, and stops
+            for lane in (self.pool, self.short_lane, self.spare_lane):
+                if lane is not None:
+                    lane.shutdown(wait=False, cancel_futures=True)
+            self.pool = self.short_lane = self.spare_lane = None
             for index, future in self.futures.items():
                 if future.cancelled():
                     self.prepared[index].cleanup()
