@@ -1,6 +1,6 @@
 """Lay out one PDF with Typst in a process of its own, then exit.
 
-Typst keeps the layouts it makes in a process-wide cache that it never empties (about 2.5 MiB a page):
+Typst keeps the layouts it makes in a process-wide cache that it never empties (about 3 MiB a page):
 compiled inside the build, three 150-page editions held 1 GiB until the build ended, and a `serve`
 session kept it for good. A short-lived process gives that memory back the moment its PDF is written.
 
