@@ -39,6 +39,8 @@ def locale_filters(words: Localization) -> dict[str, Callable[..., Any]]:
         "quantity": words.quantity,
         "limit_summary": lambda limit: limit.summary(words),
         "longdate": words.date,
+        # A clock time the model holds as HH:MM ("16:30"), in the manual's digits, as its dates are.
+        "clock": words.in_digits,
         # Tables: the date short, in the manual's way ("Dec 10, 2026", "10.12.2026"); the ISO date stays
         # in the markup for machines.
         "shortdate": lambda value: Markup('<time datetime="{}">{}</time>').format(value.isoformat(),

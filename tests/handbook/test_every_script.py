@@ -244,6 +244,28 @@ def test_the_sites_lists_and_lines_follow_the_language(browser, arabic, japanese
         page.close()
 
 
+@pytest.mark.browser
+def test_the_arabic_knowledge_check_counts_in_the_manuals_digits(browser, arabic):
+    """The quiz's script writes its counts ("1 of 3 answered", the score) in the digits the rest of the
+    page uses, from the page's words."""
+    page = browser.new_page()
+    try:
+        page.goto((arabic / "site" / "training" / "knowledge-checks.html").as_uri())
+        question = page.locator("form.deskbook-question").first
+        question.locator(f"input[value='{question.get_attribute('data-answer')}']").check()
+        question.locator("button").click()
+        counts = page.locator(".deskbook-quiz-progress").inner_text() + page.locator(".deskbook-score").inner_text()
+        assert "١" in counts and not re.search("[0-9]", counts), counts
+    finally:
+        page.close()
+
+
+def test_an_arabic_call_logs_time_is_in_the_manuals_digits_as_its_date_is(arabic):
+    page = (arabic / "site" / "call-logs" / "refund-exception.html").read_text(encoding="utf-8")
+    cell = re.search(r'<td class="deskbook-date">(.*?)</td>', page, re.S).group(1)
+    assert "١٦:٣٠" in cell and not re.search("[0-9]", re.sub(r"<[^>]*>", "", cell)), cell
+
+
 # -- one digit style, and left-to-right text in a right-to-left manual ------------------------------------
 
 def _words_on(pdf: Path, page: int) -> list[tuple[float, float, str]]:

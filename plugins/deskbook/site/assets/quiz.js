@@ -6,9 +6,19 @@
 (function () {
   "use strict";
 
+  // A count is written in the manual's digits (the page gives its ten: "٠١٢٣٤٥٦٧٨٩" in an Arabic manual).
+  var manualDigits = null;
+
+  function numeral(count) {
+    return manualDigits === null ? String(count) : String(count).replace(/[0-9]/g, function (digit) {
+      return manualDigits[Number(digit)];
+    });
+  }
+
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (whole, name) {
-      return name in values ? values[name] : whole;
+      if (!(name in values)) return whole;
+      return typeof values[name] === "number" ? numeral(values[name]) : values[name];
     });
   }
 
@@ -37,6 +47,9 @@
   function Quiz(root) {
     this.root = root;
     this.words = JSON.parse(root.querySelector(".deskbook-quiz-words").textContent);
+    // Array.from: a numbering system's digits may lie outside the Basic Multilingual Plane.
+    var digits = Array.from(String(this.words.digits || ""));
+    if (digits.length === 10) manualDigits = digits;
     this.passMark = parseInt(root.getAttribute("data-pass-mark"), 10) || null;
     this.forms = Array.prototype.slice.call(root.querySelectorAll("form.deskbook-question"));
     this.score = root.querySelector(".deskbook-score");
