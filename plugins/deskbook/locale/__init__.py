@@ -202,7 +202,12 @@ class Localization:
         mark = self.pgettext("the mark of an item in a numbered list; {number} is the item's number", "{number}.")
         before, _, after = mark.partition("{number}") if "{number}" in mark else ("", "", ".")
         bullet = self.pgettext("the mark before each item of a list that is not numbered", "•")
-        return ListMarks(numbering_digits(self.numbering), before, after, bullet)
+        return ListMarks(self.digits, before, after, bullet)
+
+    @property
+    def digits(self) -> str:
+        """The ten digits every number Deskbook writes is in: ``0123456789``, ``٠١٢٣٤٥٦٧٨٩`` in ar_SA."""
+        return numbering_digits(self.numbering)
 
     @property
     def onward_arrow(self) -> str:

@@ -173,13 +173,13 @@ def _blocks(css: str) -> list[tuple[str, str | None]]:
 
 @dataclass(frozen=True)
 class StyleRule:
-    """One top-level part of a stylesheet, read once for every page: as written, and what a page must
-    contain for it to apply (for each of its selectors, the classes and attribute values it names), or
-    the rules inside it (an ``@media`` block). ``needs`` is None for a part that always stays."""
+    """One top-level part of a stylesheet, read once for every page: as written and what a page must
+    contain for it to apply (for each of its selectors, the classes and attribute values it names), or,
+    for an at-rule holding rules (``@media``), its head and the rules inside it. ``needs`` is None for a
+    part that always stays."""
 
     text: str
     needs: tuple[frozenset[str], ...] | None = None
-    head: str = ""
     inner: tuple[StyleRule, ...] = ()
 
 
@@ -200,7 +200,7 @@ def stylesheet_rules(minified_css: str) -> tuple[StyleRule, ...]:
         elif not head.startswith("@"):
             rules.append(StyleRule(f"{head}{{{body}}}", tuple(_needs(one) for one in _split_selectors(head))))
         elif "{" in body:  # @media, @supports: rules inside
-            rules.append(StyleRule("", head=head, inner=stylesheet_rules(body)))
+            rules.append(StyleRule(head, inner=stylesheet_rules(body)))
         else:  # @font-face, @page: declarations
             rules.append(StyleRule(f"{head}{{{body}}}"))
     return tuple(rules)
@@ -215,7 +215,7 @@ def styles_for_page(rules: tuple[StyleRule, ...], words: set[str]) -> str:
         if rule.inner:
             inner = styles_for_page(rule.inner, words)
             if inner:
-                kept.append(f"{rule.head}{{{inner}}}")
+                kept.append(f"{rule.text}{{{inner}}}")
         elif rule.needs is None or any(needed <= words for needed in rule.needs):
             kept.append(rule.text)
     return "".join(kept)
